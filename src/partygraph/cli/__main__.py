@@ -1,0 +1,3 @@
+from partygraph.cli import main
+
+main()

@@ -1,0 +1,131 @@
+"""What every command shares: store options, output formats, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def store_options(func: F) -> F:
+    """Add the store selection options of SPEC section 1 to a command.
+
+    The command receives them as one ``store`` keyword: a dict for :func:`open_store_from`.
+    """
+    options = [
+        click.option(
+            "--store",
+            "store_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            envvar="PARTYGRAPH_STORE",
+            default=Path(".partygraph") / "store",
+            show_default=True,
+            help="Embedded Oxigraph store folder ($PARTYGRAPH_STORE).",
+        ),
+        click.option("--endpoint", help="Remote SPARQL 1.1 query endpoint URL (instead of --store)."),
+        click.option("--update-endpoint", help="Remote SPARQL 1.1 update endpoint URL."),
+        click.option("--graph-store", help="Remote Graph Store HTTP Protocol endpoint URL."),
+        click.option(
+            "--profile",
+            type=click.Choice(["oxigraph", "fuseki", "virtuoso", "graphdb", "generic"]),
+            default=None,
+            help="Server profile: default endpoint paths and behaviour (see docs/stores.md).",
+        ),
+    ]
+
+    def collect(**kwargs: Any) -> Any:
+        store = {
+            k: kwargs.pop(k)
+            for k in ("store_dir", "endpoint", "update_endpoint", "graph_store", "profile")
+        }
+        return func(store=store, **kwargs)
+
+    collect.__name__ = func.__name__
+    collect.__doc__ = func.__doc__
+    wrapped: Any = collect
+    for option in reversed(options):
+        wrapped = option(wrapped)
+    return wrapped  # type: ignore[no-any-return]
+
+
+def open_store_from(store: dict[str, Any]):  # -> GraphStore
+    """Open the store chosen by :func:`store_options`.
+
+    Remote credentials come from ``$PARTYGRAPH_USER`` / ``$PARTYGRAPH_PASSWORD`` (read by
+    :func:`partygraph.store.open_store`), never from the command line.
+    """
+    from partygraph.store import open_store
+
+    if store.get("endpoint"):
+        return open_store(
+            endpoint=store["endpoint"],
+            update_endpoint=store.get("update_endpoint"),
+            graph_store=store.get("graph_store"),
+            profile=store.get("profile"),
+        )
+    return open_store(path=store["store_dir"])
+
+
+def format_option(default: str | None = None, choices: Sequence[str] = FORMATS) -> Callable[[F], F]:
+    """``--format`` with ``table`` as default on a terminal and ``json``/``csv`` otherwise."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        help="Output format (default: table on a terminal, "
+        + ("json" if "json" in choices else choices[0])
+        + " otherwise).",
+    )
+
+
+def resolve_format(fmt: str | None, fallback: str = "json") -> str:
+    """The explicit format, else ``table`` on a terminal, else ``fallback``."""
+    if fmt:
+        return fmt
+    return "table" if sys.stdout.isatty() else fallback
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def emit_rows(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fmt: str,
+    out: TextIO | None = None,
+    title: str | None = None,
+) -> None:
+    """Print rows of plain values as a rich table, CSV, TSV or a JSON array of objects."""
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump([dict(zip(columns, r, strict=True)) for r in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt in ("csv", "tsv"):
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in r] for r in rows])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*(_cell(v) for v in r))
+        Console(file=out, width=None if out.isatty() else 200).print(table)

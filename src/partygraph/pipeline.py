@@ -1,0 +1,190 @@
+"""Ingest: the one place where the stages meet (extract -> resolve -> rdf -> store).
+
+Each source document becomes one named graph (its ``pg:SourceDocument`` IRI). A file is
+known by its path as given, normalised relative to the current folder; re-ingesting
+an unchanged file (same sha256) changes nothing, a changed file replaces its own graph
+in the same transaction that adds the new one. Every document of a run is read,
+extracted and resolved before anything is written, so a bad file (one clear error)
+leaves the store exactly as it was, unless ``skip_errors`` asks to load the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from partygraph import __version__
+from partygraph.errors import PartygraphError
+from partygraph.extract import read_document
+from partygraph.rdf import iris, registry_quads, statement_quads
+from partygraph.rdf.namespaces import PG
+from partygraph.resolve import Registry, ResolvedStatement
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
+
+# How many documents go into one store transaction: large enough for bulk speed,
+# small enough that an interrupted run keeps most of its work.
+BATCH_SIZE = 500
+
+
+@dataclass
+class IngestReport:
+    """What ingest did with one file."""
+
+    source: str
+    status: str  # "added", "replaced", "unchanged", "error"
+    sha256: str | None = None
+    signatories: int = 0
+    parties: int = 0
+    new_parties: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def source_key(path: Path) -> str:
+    """The stable name of a file in the store: its path relative to the current folder.
+
+    Examples
+    --------
+    >>> source_key(Path("data/statements/../statements/a.txt"))
+    'data/statements/a.txt'
+    """
+    resolved = Path(os.path.abspath(path))
+    try:
+        return resolved.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def discover(paths: Sequence[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively) into the statement documents they hold.
+
+    Raises :class:`PartygraphError` for a missing path or a folder with no documents.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            docs = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
+            if not docs:
+                raise PartygraphError(
+                    "no statement documents in this folder (expected "
+                    + ", ".join(DOCUMENT_SUFFIXES)
+                    + " files)",
+                    source=str(path),
+                )
+            found.extend(docs)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise PartygraphError("no such file or folder", source=str(path))
+    unique: dict[str, Path] = {}
+    for p in found:
+        unique.setdefault(source_key(p), p)
+    return list(unique.values())
+
+
+def resolve_document(path: Path, registry: Registry) -> ResolvedStatement:
+    """Read one document and resolve its parties (no store involved)."""
+    return registry.resolve(read_document(path))
+
+
+def _known_sources(store) -> dict[str, tuple[str, str]]:
+    """source path -> (graph IRI, sha256) for every document already in the store."""
+    table = store.select(
+        f"SELECT ?g ?path ?sha WHERE {{ ?g a <{PG}SourceDocument> ; "
+        f"<{PG}sourcePath> ?path ; <{PG}sha256> ?sha }}"
+    )
+    return {str(path): (str(g), str(sha)) for g, path, sha in table.rows}
+
+
+def _registry_current(store, digest: str) -> bool:
+    return store.ask(
+        f"ASK {{ <{iris.registry_graph()}> <{PG}registryDigest> ?d FILTER(STR(?d) = \"{digest}\") }}"
+    )
+
+
+def ingest_paths(
+    store,
+    paths: Sequence[str | Path],
+    registry: Registry | None = None,
+    *,
+    skip_errors: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[IngestReport]:
+    """Extract, resolve, convert and load documents; return one report per file.
+
+    Parameters
+    ----------
+    store : GraphStore
+        Where the graph lives (embedded or remote).
+    paths : sequence of str or Path
+        Files and folders (searched recursively).
+    registry : Registry, optional
+        The party registry (default: ``data/registry``).
+    skip_errors : bool
+        Load the good documents and report the bad ones instead of stopping at the
+        first bad one (which leaves the store untouched).
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each document is prepared.
+    """
+    registry = registry or Registry.load()
+    files = discover(paths)
+    known = _known_sources(store)
+    reports: list[IngestReport] = []
+    pending: dict[str, list] = {}
+    replaced: dict[str, str] = {}  # new graph -> the graph of the file's previous version
+    now = datetime.now(UTC).replace(microsecond=0)
+    for done, path in enumerate(files, 1):
+        key = source_key(path)
+        try:
+            resolved = resolve_document(path, registry)
+        except PartygraphError as error:
+            if not skip_errors:
+                raise
+            reports.append(IngestReport(key, "error", error=str(error)))
+            continue
+        sha = resolved.record.sha256
+        previous = known.get(key)
+        report = IngestReport(
+            source=key,
+            status="added",
+            sha256=sha,
+            signatories=len(resolved.signatories),
+            parties=len(resolved.parties()),
+            new_parties=[r.party.name for r in resolved.signatories if r.match == "new"],
+            warnings=list(resolved.record.warnings) + list(resolved.warnings),
+        )
+        if previous and previous[1] == sha:
+            report.status = "unchanged"
+        else:
+            graph = iris.source(sha)
+            if previous:
+                report.status = "replaced"
+                if previous[0] != graph:
+                    replaced[graph] = previous[0]
+            pending[graph] = statement_quads(
+                resolved, source_path=key, ingested_at=now, tool_version=__version__
+            )
+        reports.append(report)
+        if progress:
+            progress(done, len(files))
+    if not _registry_current(store, registry.digest()):
+        pending[iris.registry_graph()] = registry_quads(registry)
+    _write(store, pending, replaced)
+    return reports
+
+
+def _write(store, pending: dict[str, list], replaced: dict[str, str]) -> None:
+    # Each batch is one transaction holding both the new graphs and the drop of the
+    # versions they replace, so every document is either fully present or absent
+    # whatever happens to the process.
+    graphs = list(pending.items())
+    for start in range(0, max(len(graphs), 1), BATCH_SIZE):
+        batch = dict(graphs[start : start + BATCH_SIZE])
+        store.replace_graphs(batch, drop=[replaced[g] for g in batch if g in replaced])

@@ -1,0 +1,145 @@
+"""The command line as users meet it: real subprocesses, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from conftest import SEED, expected, run_cli
+
+FIELDS = ("title", "headline", "date", "publication_date", "place")
+
+
+def test_extract_seed_matches_expected_facts():
+    proc = run_cli("extract", "--format", "json", str(SEED))
+    assert proc.returncode == 0, proc.stderr.decode()
+    got = json.loads(proc.stdout)
+    want = expected("seed")
+    for field in FIELDS:
+        assert got[field] == want[field], field
+    for key, value in want["meeting"].items():
+        assert got["meeting"][key] == value, f"meeting.{key}"
+    assert [i["as_printed"].replace("’", "'") for i in got["initiators"]] == want["initiators"]
+    assert [i["party_id"] for i in got["initiators"]] == [
+        s["party_id"] for s in got["signatories"] if s["as_printed"] == "Hungarian Workers' Party"
+    ]
+    assert [
+        (s["position"], s["as_printed"], s["country"]) for s in got["signatories"]
+    ] == [(s["position"], s["as_printed"], s["country"]) for s in want["signatories"]]
+    assert len({s["party_id"] for s in got["signatories"]}) == 61
+    assert all(s["party_id"] for s in got["signatories"])
+    assert any("Communist Party of The Peoples of Spain" in w for w in got["warnings"])
+
+
+def test_extract_several_files_prints_an_array():
+    other = SEED.parent / "ecm2011-resolution-on-belarus.txt"
+    proc = run_cli("extract", "--format", "json", str(SEED), str(other))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [d["source"] for d in json.loads(proc.stdout)] == [str(SEED), str(other)]
+
+
+def _bad_inputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \n\n\t\n")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    folder = tmp_path / "nodocs"
+    folder.mkdir()
+    (folder / "table.csv").write_text("a,b\n", encoding="utf-8")
+    return {
+        "missing": tmp_path / "nope.txt",
+        "empty": empty,
+        "blank": blank,
+        "binary": binary,
+        "folder without documents": folder,
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "folder without documents"])
+def test_bad_input_is_one_line_and_exit_1_and_store_unchanged(tmp_path, case):
+    store = tmp_path / "store"
+    ok = run_cli("ingest", "--store", str(store), "--format", "json", str(SEED))
+    assert ok.returncode == 0, ok.stderr.decode()
+    before = run_cli("stats", "--store", str(store), "--format", "json").stdout
+    bad = _bad_inputs(tmp_path)[case]
+    for verb in (["extract"], ["ingest", "--store", str(store)]):
+        if verb == ["extract"] and case == "folder without documents":
+            continue
+        proc = run_cli(*verb, str(bad))
+        err = proc.stderr.decode()
+        assert proc.returncode == 1, (case, verb, err)
+        assert "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1, err
+        assert str(bad.name) in err
+    assert run_cli("stats", "--store", str(store), "--format", "json").stdout == before
+
+
+def test_non_utf8_document_is_decoded(tmp_path):
+    doc = tmp_path / "cp1252.txt"
+    doc.write_bytes(SEED.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    proc = run_cli("extract", "--format", "json", str(doc))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert len(json.loads(proc.stdout)["signatories"]) == 62
+
+
+def test_unknown_query_and_bad_param_are_one_line_errors(tmp_path):
+    store = tmp_path / "store"
+    run_cli("ingest", "--store", str(store), str(SEED))
+    for args in (
+        ("query", "--store", str(store), "no-such-query"),
+        ("query", "--store", str(store), "statements-of-party", "--param", "party"),
+        ("query", "--store", str(store), "statements-of-party", "--param", "party=no such party"),
+    ):
+        proc = run_cli(*args)
+        err = proc.stderr.decode()
+        assert proc.returncode == 1, (args, err)
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+EXPORTS = {
+    "turtle": ("turtle", "text/turtle"),
+    "ntriples": ("nt", "application/n-triples"),
+    "nquads": ("nquads", "application/n-quads"),
+    "trig": ("trig", "application/trig"),
+    "jsonld": ("json-ld", None),
+}
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTS))
+def test_export_round_trips(bundled_store_dir, tmp_path, fmt):
+    out = tmp_path / f"graph.{fmt}"
+    proc = run_cli("export", "--store", str(bundled_store_dir), "--format", fmt, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    reference = rdflib.Dataset()
+    nq = run_cli("export", "--store", str(bundled_store_dir), "--format", "nquads").stdout
+    reference.parse(data=nq.decode(), format="nquads")
+    rdflib_format, media = EXPORTS[fmt]
+    parsed = rdflib.Dataset()
+    parsed.parse(out, format=rdflib_format)
+    if fmt in ("turtle", "ntriples"):  # graphs merged: compare the union
+        union = rdflib.Graph()
+        for s, p, o, _ in reference.quads((None, None, None, None)):
+            union.add((s, p, o))
+        got = rdflib.Graph()
+        for s, p, o, _ in parsed.quads((None, None, None, None)):
+            got.add((s, p, o))
+        assert isomorphic(union, got)
+    else:
+        assert _quads(parsed) == _quads(reference)
+    if media:  # pyoxigraph reads it back too
+        assert len(list(pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.from_media_type(media)))) > 1000
+
+
+def _quads(ds: rdflib.Dataset) -> set:
+    return {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in ds.quads()}
+
+
+def test_validate_passes_on_bundled_graph(bundled_store_dir):
+    proc = run_cli("validate", "--store", str(bundled_store_dir))
+    assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
