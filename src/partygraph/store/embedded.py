@@ -1,0 +1,234 @@
+"""The embedded store: a pyoxigraph ``Store`` on disk (or in memory for tests).
+
+Writes are Oxigraph transactions: :meth:`EmbeddedStore.replace_graphs` adds new graphs
+with one ``Store.extend`` call and, when graphs must be dropped or rewritten, runs the
+drops and the ``INSERT DATA`` as one multi-operation SPARQL Update, which Oxigraph
+applies in one transaction. Either way a process killed mid-write leaves each graph
+fully present or absent. (``bulk_load`` is faster but not transactional, so it is kept
+for the benchmark's raw reference only.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from partygraph.errors import PartygraphError
+from partygraph.store.base import (
+    PG,
+    RDF_TYPE,
+    Bindings,
+    Table,
+    check_graph_iri,
+    inject_values,
+    rdflib_graph_view,
+    to_oxigraph,
+    to_rdflib,
+)
+from partygraph.store.export import export_oxigraph
+
+# the classes `stats` counts, by the key it reports them under
+STAT_CLASSES = {
+    "statements": PG + "Statement",
+    "parties": PG + "Party",
+    "meetings": PG + "Meeting",
+    "signatures": PG + "Signature",
+}
+
+
+class EmbeddedStore:
+    """A :class:`~partygraph.store.base.GraphStore` on an Oxigraph store.
+
+    Parameters
+    ----------
+    path
+        Folder of the on-disk store (created if missing); ``None`` for a store in memory.
+
+    Examples
+    --------
+    >>> s = EmbeddedStore()
+    >>> g = "https://w3id.org/partygraph/id/source/abc"
+    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/partygraph/id/statement/s"),
+    ...             ox.NamedNode(RDF_TYPE), ox.NamedNode(PG + "Statement"), ox.NamedNode(g))
+    >>> s.replace_graphs({g: [q]})
+    >>> statement = to_rdflib(ox.NamedNode(PG + "Statement"))
+    >>> s.select("SELECT ?s WHERE { ?s a ?_c }", {"_c": statement}).rows
+    [(rdflib.term.URIRef('https://w3id.org/partygraph/id/statement/s'),)]
+    >>> s.stats()["statements"], s.graph_names() == [g]
+    (1, True)
+    >>> s.drop_graphs([g]); s.stats()["triples"]
+    0
+    """
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else None
+        if self.path is None:
+            self._store: ox.Store | None = ox.Store()
+            return
+        if self.path.exists() and not self.path.is_dir():
+            raise PartygraphError("not a store folder (it is a file)", source=str(self.path))
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                msg = "the store is in use by another partygraph process"
+            raise PartygraphError(f"cannot open the store: {msg}", source=str(self.path)) from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (for raw access and benchmarks)."""
+        if self._store is None:
+            raise PartygraphError("the store is closed", source=str(self.path or "memory"))
+        return self._store
+
+    def rdflib_dataset(self):  # -> rdflib.Dataset
+        """An rdflib ``Dataset`` view over this store (oxrdflib), for rdflib users."""
+        return rdflib_graph_view(self.oxigraph)
+
+    # --- queries --------------------------------------------------------------------
+
+    def _query(self, query: str, bindings: Bindings | None):
+        subs = None
+        if bindings:
+            subs = {
+                ox.Variable(k.lstrip("?$")): to_oxigraph(v, where=f"binding ?{k.lstrip('?$')}")
+                for k, v in bindings.items()
+            }
+        try:
+            try:
+                return self.oxigraph.query(
+                    query, use_default_graph_as_union=True, substitutions=subs
+                )
+            except RuntimeError as e:
+                # Oxigraph substitutes only variables of the SELECT projection; bind the
+                # others as a VALUES block, as remote stores do
+                if not subs or "projection" not in str(e):
+                    raise
+                text = inject_values(query, bindings)
+                return self.oxigraph.query(text, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise PartygraphError(f"SPARQL syntax error: {e}", where="query") from None
+        except (OSError, ValueError, RuntimeError) as e:
+            raise PartygraphError(f"query failed: {e}", where="query") from None
+
+    def select(self, query: str, bindings: Bindings | None = None) -> Table:
+        """Run a SELECT query on the union of all graphs; see :class:`Table`."""
+        res = self._query(query, bindings)
+        if not isinstance(res, ox.QuerySolutions):
+            raise PartygraphError("expected a SELECT query", where="query")
+        columns = [v.value for v in res.variables]
+        conv = to_rdflib
+        return Table(columns, [tuple(map(conv, sol)) for sol in res])
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        """Run an ASK query on the union of all graphs."""
+        res = self._query(query, bindings)
+        if not isinstance(res, ox.QueryBoolean):
+            raise PartygraphError("expected an ASK query", where="query")
+        return bool(res)
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query; return pyoxigraph triples."""
+        res = self._query(query, bindings)
+        if not isinstance(res, ox.QueryTriples):
+            raise PartygraphError("expected a CONSTRUCT or DESCRIBE query", where="query")
+        return list(res)
+
+    # --- writes ---------------------------------------------------------------------
+
+    def replace_graphs(
+        self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str] = ()
+    ) -> None:
+        """Replace named graphs and drop others, in one transaction.
+
+        Parameters
+        ----------
+        graphs
+            Graph IRI -> the quads it must hold afterwards (quads whose graph differs
+            are moved into it).
+        drop
+            Graph IRIs to remove entirely.
+        """
+        st = self.oxigraph
+        drop = [check_graph_iri(g) for g in drop]
+        batches: list[tuple[ox.NamedNode, Sequence[ox.Quad]]] = []
+        for g, quads in graphs.items():
+            node = ox.NamedNode(check_graph_iri(g))
+            if any(q.graph_name != node for q in quads):
+                quads = [ox.Quad(q.subject, q.predicate, q.object, node) for q in quads]
+            batches.append((node, quads))
+        clear = [n for n, _ in batches if st.contains_named_graph(n)]
+        clear += [ox.NamedNode(g) for g in drop if st.contains_named_graph(ox.NamedNode(g))]
+        try:
+            if not clear:
+                # nothing to remove: one atomic extend is the fast path
+                st.extend(q for _, quads in batches for q in quads)
+                return
+            ops = [f"DROP SILENT GRAPH {n}" for n in dict.fromkeys(clear)]
+            body = []
+            for node, quads in batches:
+                if quads:
+                    body.append(f"GRAPH {node} {{\n")
+                    body.extend(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+                    body.append("}\n")
+            if body:
+                ops.append("INSERT DATA {\n" + "".join(body) + "}")
+            st.update(" ;\n".join(ops))  # one update = one transaction
+        except (OSError, SyntaxError) as e:
+            raise PartygraphError(f"write failed: {e}", source=str(self.path or "memory")) from None
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        """Remove named graphs (absent ones are ignored), in one transaction."""
+        names = [check_graph_iri(g) for g in graphs]
+        if names:
+            self.oxigraph.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names))
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self.oxigraph.named_graphs() if type(g) is ox.NamedNode)
+
+    def export(self, fmt: str, target: Path | BinaryIO) -> None:
+        """Write the store in ``fmt`` (see :func:`~partygraph.store.export.export_oxigraph`)."""
+        export_oxigraph(self.oxigraph, fmt, target)
+
+    def stats(self) -> dict[str, int]:
+        """Count statements, parties, meetings, signatures, triples and graphs.
+
+        Classes are counted as distinct typed subjects across graphs (a provisional
+        party described in two documents counts once); ``triples`` counts stored quads.
+        """
+        st = self.oxigraph
+        type_node = ox.NamedNode(RDF_TYPE)
+        out: dict[str, int] = {}
+        for key, cls in STAT_CLASSES.items():
+            subjects = {
+                q.subject.value for q in st.quads_for_pattern(None, type_node, ox.NamedNode(cls))
+            }
+            out[key] = len(subjects)
+        out["triples"] = len(st)
+        out["graphs"] = sum(1 for _ in st.named_graphs())
+        return out
+
+    def flush(self) -> None:
+        """Make sure every write is on disk."""
+        if self._store is not None and self.path is not None:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (its lock is freed when the object goes)."""
+        self.flush()
+        self._store = None
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({str(self.path) if self.path else None!r})"

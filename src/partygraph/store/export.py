@@ -1,0 +1,375 @@
+"""Serialize a whole store: Turtle, N-Triples, N-Quads, TriG and compact JSON-LD.
+
+Everything streams through Oxigraph's serializers except JSON-LD, which Oxigraph writes
+only in expanded form: :func:`write_jsonld` groups the quads by graph and subject
+(Oxigraph's graph-subject index already delivers them in that order) and compacts keys
+and values with the fixed ``@context`` of ``ontology/context.jsonld``.
+
+Turtle and N-Triples hold one graph: they get the union of all named graphs (each
+triple once). N-Quads, TriG and JSON-LD keep every named graph.
+
+A file target is written to a temporary file in the same folder and renamed, so an
+interrupted export never leaves a truncated file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+import pyoxigraph as ox
+
+from partygraph.errors import PartygraphError
+from partygraph.store.base import EXPORT_FORMATS, FALLBACK_PREFIXES, RDF_TYPE, XSD_STRING
+
+_GEN_DELIMS = tuple(":/?#[]@")
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def default_prefixes() -> dict[str, str]:
+    """The prefixes written in Turtle and TriG: the ``@context``'s, else the built-in ones.
+
+    Examples
+    --------
+    >>> default_prefixes()["pg"]
+    'https://w3id.org/partygraph/ontology#'
+    """
+    ctx = _load_context_or_none()
+    if ctx is not None and ctx.prefixes:
+        return dict(ctx.prefixes)
+    return dict(FALLBACK_PREFIXES)
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path | str) -> Iterator[BinaryIO]:
+    """Open a temporary file beside ``target``; rename it onto ``target`` on success.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_output(d / "a.nt") as f:
+    ...     _ = f.write(b"x")
+    >>> (d / "a.nt").read_bytes(), sorted(p.name for p in d.iterdir())
+    (b'x', ['a.nt'])
+    """
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise PartygraphError("folder does not exist", source=str(folder))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def export_oxigraph(
+    store: ox.Store, fmt: str, target: Path | str | BinaryIO, context: Path | None = None
+) -> None:
+    """Write the content of a pyoxigraph store in ``fmt`` to a path or a binary stream.
+
+    Parameters
+    ----------
+    store
+        The store (all its named graphs are written).
+    fmt
+        One of ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld``.
+    target
+        A file path (written atomically) or a binary stream (written as it goes).
+    context
+        The JSON-LD context file; default ``ontology/context.jsonld``.
+
+    Examples
+    --------
+    >>> import io
+    >>> s = ox.Store()
+    >>> g = ox.NamedNode("https://w3id.org/partygraph/id/source/1")
+    >>> for graph in (g, ox.NamedNode("https://w3id.org/partygraph/id/graph/registry")):
+    ...     s.add(ox.Quad(ox.NamedNode("https://w3id.org/partygraph/id/party/kke"),
+    ...           ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("KKE"),
+    ...           graph))
+    >>> out = io.BytesIO()
+    >>> export_oxigraph(s, "ntriples", out)
+    >>> out.getvalue().decode().count("\\n")  # the union holds the triple once
+    1
+    """
+    fmt = fmt.lower()
+    if fmt not in EXPORT_FORMATS:
+        raise PartygraphError(
+            f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}",
+            where="--format",
+        )
+    writer: Callable[[IO[bytes]], None]
+    if fmt == "jsonld":
+        ctx = load_context(context)
+
+        def writer(f: IO[bytes]) -> None:
+            write_jsonld(store, f, ctx)
+
+    elif fmt in ("nquads", "trig"):
+        rf = ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG
+        prefixes = default_prefixes() if fmt == "trig" else None
+
+        def writer(f: IO[bytes]) -> None:
+            store.dump(f, rf, prefixes=prefixes)
+
+    else:
+        rf = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
+
+        def writer(f: IO[bytes]) -> None:
+            # CONSTRUCT over the union default graph yields each triple once
+            triples = store.query(_UNION, use_default_graph_as_union=True)
+            if fmt == "turtle":
+                ox.serialize(triples, f, rf, prefixes=default_prefixes())
+            else:
+                triples.serialize(f, rf)  # type: ignore[union-attr]
+
+    if isinstance(target, str | Path):
+        with atomic_output(target) as f:
+            writer(f)
+    else:
+        writer(target)
+        target.flush()
+
+
+# --- JSON-LD ----------------------------------------------------------------------------
+
+
+class CompactContext:
+    """The subset of a JSON-LD context used to compact IRIs, keys and values.
+
+    Prefixes (simple definitions ending in ``/`` or ``#``, or ``@prefix: true``) compact
+    IRIs; term definitions with an ``@id`` and an optional ``@type`` of ``@id`` or a
+    datatype compact keys and values. Definitions with containers, reverse properties
+    or languages are never chosen, so the output always expands to the same quads.
+
+    Examples
+    --------
+    >>> c = CompactContext({"@context": {"pg": "https://w3id.org/partygraph/ontology#",
+    ...     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    ...     "Party": "pg:Party", "ordinal": {"@id": "pg:ordinal", "@type": "xsd:integer"}}})
+    >>> c.compact_iri("https://w3id.org/partygraph/ontology#Party", vocab=True)
+    'Party'
+    >>> c.compact_iri("https://w3id.org/partygraph/ontology#Meeting", vocab=True)
+    'pg:Meeting'
+    >>> c.terms["https://w3id.org/partygraph/ontology#ordinal"]
+    ('ordinal', 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+
+    def __init__(self, document: dict[str, Any]):
+        raw = document.get("@context", document)
+        if isinstance(raw, list):
+            merged: dict[str, Any] = {}
+            for part in raw:
+                if not isinstance(part, dict):
+                    raise PartygraphError("remote @context entries are not supported")
+                merged.update(part)
+            raw = merged
+        if not isinstance(raw, dict):
+            raise PartygraphError("@context must be an object")
+        self.raw = raw
+        self.language = raw.get("@language")
+        self.prefixes: dict[str, str] = {}
+        for k, v in raw.items():
+            if k.startswith("@") or ":" in k:
+                continue
+            if isinstance(v, str) and v.endswith(_GEN_DELIMS):
+                self.prefixes[k] = v
+            elif isinstance(v, dict) and v.get("@prefix") is True and "@id" in v:
+                self.prefixes[k] = self.expand(v["@id"])
+        # longest namespace first, so the most specific prefix wins
+        self._by_ns = sorted(((ns, p) for p, ns in self.prefixes.items()), key=lambda x: -len(x[0]))
+        self.terms: dict[str, tuple[str, str | None]] = {}
+        self.vocab_terms: dict[str, str] = {}
+        for k, v in sorted(raw.items()):
+            if k.startswith("@") or ":" in k or k in self.prefixes:
+                continue
+            if isinstance(v, str):
+                iri, coerce = self.expand(v), None
+            elif isinstance(v, dict) and set(v) <= {"@id", "@type"} and "@id" in v:
+                iri = self.expand(v["@id"])
+                t = v.get("@type")
+                coerce = None if t is None else ("@id" if t == "@id" else self.expand(t))
+                if coerce == "@vocab":
+                    continue
+            else:
+                continue
+            self.terms.setdefault(iri, (k, coerce))
+            if coerce is None:
+                self.vocab_terms.setdefault(iri, k)
+
+    def expand(self, value: str) -> str:
+        """Expand a compact IRI (``pg:Party``) with the context's prefixes."""
+        if value.startswith("@"):
+            return value
+        prefix, sep, rest = value.partition(":")
+        if sep and not rest.startswith("//"):
+            ns = self.raw.get(prefix)
+            if isinstance(ns, dict):
+                ns = ns.get("@id")
+            if isinstance(ns, str):
+                return self.expand(ns) + rest
+        return value
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one context per export, IRIs repeat a lot
+    def compact_iri(self, iri: str, vocab: bool = False) -> str:
+        """Compact an IRI: a term (``vocab=True`` only), else ``prefix:local``, else as is."""
+        if vocab:
+            term = self.vocab_terms.get(iri)
+            if term is not None:
+                return term
+        for ns, p in self._by_ns:
+            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
+                return f"{p}:{iri[len(ns) :]}"
+        return iri
+
+
+def load_context(path: Path | None = None) -> CompactContext:
+    """Load the JSON-LD context (default ``ontology/context.jsonld``).
+
+    Raises :class:`PartygraphError` naming the file when it is missing or not JSON.
+    """
+    if path is None:
+        from partygraph.paths import ontology_dir
+
+        path = ontology_dir() / "context.jsonld"
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PartygraphError("JSON-LD context not found", source=str(path)) from None
+    except (OSError, ValueError) as e:
+        raise PartygraphError(f"not a readable JSON-LD context ({e})", source=str(path)) from None
+    try:
+        return CompactContext(doc)
+    except PartygraphError as e:
+        raise PartygraphError(e.message, source=str(path)) from None
+
+
+def _load_context_or_none() -> CompactContext | None:
+    try:
+        return load_context()
+    except PartygraphError:
+        return None
+
+
+def _node_id(term: Any, ctx: CompactContext) -> str:
+    if type(term) is ox.BlankNode:
+        return "_:" + term.value
+    return ctx.compact_iri(term.value)
+
+
+def _value(obj: Any, coerce: str | None, ctx: CompactContext) -> Any:
+    cls = type(obj)
+    if cls is ox.NamedNode:
+        if coerce == "@id":
+            return ctx.compact_iri(obj.value)
+        return {"@id": ctx.compact_iri(obj.value)}
+    if cls is ox.BlankNode:
+        return {"@id": "_:" + obj.value}
+    lang = obj.language
+    if lang:
+        return {"@value": obj.value, "@language": lang}
+    dt = obj.datatype.value
+    if coerce == dt:
+        return obj.value
+    if dt == XSD_STRING:
+        # a bare string would pick up a coercion or a default language
+        if coerce is None and ctx.language is None:
+            return obj.value
+        return {"@value": obj.value}
+    return {"@value": obj.value, "@type": ctx.compact_iri(dt, vocab=True)}
+
+
+def _node(subject: Any, pairs: list[tuple[Any, Any]], ctx: CompactContext) -> dict[str, Any]:
+    node: dict[str, Any] = {"@id": _node_id(subject, ctx)}
+    types: list[str] = []
+    by_pred: dict[str, list[Any]] = {}
+    for p, o in pairs:
+        if p == RDF_TYPE and type(o) is ox.NamedNode:
+            types.append(ctx.compact_iri(o.value, vocab=True))
+        else:
+            by_pred.setdefault(p, []).append(o)
+    if types:
+        node["@type"] = types[0] if len(types) == 1 else types
+    for p, objs in by_pred.items():
+        term = ctx.terms.get(p)
+        if term is not None:
+            key, coerce = term
+        else:
+            key, coerce = ctx.compact_iri(p), None
+            if key in ctx.raw:  # a compact form that is itself a term: use the full IRI
+                key = p
+        vals = [_value(o, coerce, ctx) for o in objs]
+        node[key] = vals[0] if len(vals) == 1 else vals
+    return node
+
+
+def _nodes(quads: Iterator[ox.Quad], ctx: CompactContext) -> Iterator[dict[str, Any]]:
+    current = None
+    pairs: list[tuple[Any, Any]] = []
+    for q in quads:
+        s = q.subject
+        if s != current:
+            if current is not None:
+                yield _node(current, pairs, ctx)
+            current, pairs = s, []
+        pairs.append((q.predicate.value, q.object))
+    if current is not None:
+        yield _node(current, pairs, ctx)
+
+
+def write_jsonld(store: ox.Store, out: IO[bytes], ctx: CompactContext) -> None:
+    """Stream the store as one compact JSON-LD document with ``ctx`` as ``@context``.
+
+    Each named graph becomes ``{"@id": graph, "@graph": [nodes]}``; default-graph nodes
+    sit at the top level.
+
+    Examples
+    --------
+    >>> import io
+    >>> s = ox.Store()
+    >>> g = ox.NamedNode("https://w3id.org/partygraph/id/source/1")
+    >>> s.add(ox.Quad(ox.NamedNode("https://w3id.org/partygraph/id/meeting/m"),
+    ...     ox.NamedNode("https://w3id.org/partygraph/ontology#ordinal"),
+    ...     ox.Literal("20", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), g))
+    >>> ctx = CompactContext({"@context": {"pg": "https://w3id.org/partygraph/ontology#",
+    ...     "id": "https://w3id.org/partygraph/id/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    ...     "ordinal": {"@id": "pg:ordinal", "@type": "xsd:integer"}}})
+    >>> out = io.BytesIO()
+    >>> write_jsonld(s, out, ctx)
+    >>> json.loads(out.getvalue())["@graph"]
+    [{'@id': 'id:source/1', '@graph': [{'@id': 'id:meeting/m', 'ordinal': '20'}]}]
+    """
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out.write(b'{"@context":')
+    out.write(json.dumps(ctx.raw, ensure_ascii=False, indent=1).encode())
+    out.write(b',\n"@graph":[')
+    first = True
+
+    def emit(chunk: str) -> None:
+        nonlocal first
+        out.write((("\n" if first else ",\n") + chunk).encode())
+        first = False
+
+    graphs = sorted(store.named_graphs(), key=lambda g: str(g))
+    for g in graphs:
+        quads = store.quads_for_pattern(None, None, None, g)
+        head = '{"@id":' + dumps(_node_id(g, ctx)) + ',"@graph":['
+        inner = ",\n ".join(dumps(n) for n in _nodes(quads, ctx))
+        emit(head + "\n " + inner + "]}")
+    for n in _nodes(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), ctx):
+        emit(dumps(n))
+    out.write(b"\n]}\n")
