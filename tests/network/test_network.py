@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import random
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -67,10 +68,9 @@ def test_real_embedded_store_gives_same_rows(fixture_data):
     import pyoxigraph as ox
 
     from partygraph.network import load_signatures
-    from tests.network.conftest import FIXTURE
 
     s = store_mod.EmbeddedStore()
-    with FIXTURE.open("rb") as fh:
+    with (Path(__file__).parent / "fixture.trig").open("rb") as fh:
         s.oxigraph.load(fh, ox.RdfFormat.TRIG)
     d = load_signatures(s)
     assert d.signatures == fixture_data.signatures
