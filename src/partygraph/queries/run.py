@@ -1,0 +1,305 @@
+"""Run saved queries on a graph store, and turn their results into CSV, JSON or tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+
+from partygraph.errors import PartygraphError
+from partygraph.queries.catalogue import Catalogue, SavedQuery
+from partygraph.queries.params import bind_params
+from partygraph.store.base import GraphStore, Table
+
+# A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
+_TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*(OFFSET\s+\d+\s*|LIMIT\s+\d+\s*)?$", re.I)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {
+    URIRef(_XSD + t)
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "decimal",
+        "double",
+        "float",
+    )
+}
+_BOOLEAN = URIRef(_XSD + "boolean")
+
+
+def _strip_comments(sparql: str) -> str:
+    from partygraph.store.base import strip_comments
+
+    return strip_comments(sparql)
+
+
+def with_limit(sparql: str, limit: int | None) -> str:
+    """Append ``LIMIT n`` to a query that has no trailing LIMIT/OFFSET of its own.
+
+    Examples
+    --------
+    >>> with_limit("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 5)
+    'SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 5\\n'
+    >>> with_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 2", 5)
+    'SELECT * WHERE { ?s ?p ?o } LIMIT 2'
+    """
+    if limit is None:
+        return sparql
+    if limit < 0:
+        raise PartygraphError(f"expected a limit >= 0, got {limit}", where="--limit")
+    text = _strip_comments(sparql).rstrip()
+    if _TRAILING_LIMIT.search(text) or re.search(r"\bVALUES\b[^{}]*\{[^{}]*\}\s*$", text, re.I):
+        return sparql
+    return f"{text}\nLIMIT {int(limit)}\n"
+
+
+def run_query(
+    store: GraphStore,
+    query: SavedQuery,
+    params: Mapping[str, str] | None = None,
+    limit: int | None = None,
+    *,
+    registry: Any = None,
+    keep_param_columns: bool = False,
+) -> Table:
+    """Run a :class:`SavedQuery` with typed parameters; see :func:`run`."""
+    bindings = bind_params(query, params or {}, registry=registry)
+    table = store.select(with_limit(query.sparql, limit), bindings)
+    if limit is not None and len(table.rows) > limit:
+        table = Table(list(table.columns), list(table.rows[:limit]))
+    if keep_param_columns:
+        return table
+    # ?_name columns exist because SEP-0007 substitution needs the parameters projected;
+    # they only echo the input, so results leave them out.
+    keep = [i for i, c in enumerate(table.columns) if not c.startswith("_")]
+    if len(keep) == len(table.columns):
+        return table
+    return Table([table.columns[i] for i in keep], [tuple(r[i] for i in keep) for r in table.rows])
+
+
+def run(
+    store: GraphStore,
+    name_or_path: str | Path,
+    params: Mapping[str, str] | None = None,
+    limit: int | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Any = None,
+) -> Table:
+    """Run a saved query by name (or a ``.rq`` file by path) on ``store``.
+
+    Parameters
+    ----------
+    store
+        Any :class:`~partygraph.store.base.GraphStore` (embedded or remote).
+    name_or_path
+        A saved query name (``partygraph query --list``) or the path of a ``.rq`` file.
+    params
+        Raw parameter values by name, as typed (``{"party": "kke"}``); validated and
+        bound as RDF terms (:func:`~partygraph.queries.params.bind_params`).
+    limit
+        Return at most this many rows.
+    catalogue
+        Where saved queries are looked up (default: the project's ``queries/``).
+    registry
+        The party registry for ``party`` parameters (default: loaded on demand).
+
+    Returns
+    -------
+    Table
+        Columns and rows of rdflib terms (``None`` where unbound).
+
+    Examples
+    --------
+    >>> from partygraph.store.embedded import EmbeddedStore
+    >>> store = EmbeddedStore()   # empty: every count is zero
+    >>> run(store, "statements-per-year").rows
+    []
+    >>> run(store, "meetings-by-year", {"year": "20l8"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: ...: param year: expected an integer, got '20l8'
+    """
+    catalogue = catalogue or Catalogue.load()
+    query = catalogue.find(name_or_path)
+    return run_query(store, query, params, limit, registry=registry)
+
+
+def example_params(query: SavedQuery) -> dict[str, str]:
+    """The parameter values ``run_all`` uses: each parameter's declared default.
+
+    Required parameters always have a default in the bundled catalogue (a test checks it).
+
+    Examples
+    --------
+    >>> example_params(Catalogue.load().get("party-profile"))
+    {'party': 'KKE'}
+    """
+    return {p.name: p.default for p in query.params if p.default is not None}
+
+
+def run_all(
+    store: GraphStore,
+    out_dir: str | Path,
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Any = None,
+) -> list[Path]:
+    """Run every saved query with its default parameters and write ``<name>.csv`` files.
+
+    Each file is written to a temporary name and renamed, so a failed run never leaves
+    half a CSV behind.
+
+    Returns
+    -------
+    list of Path
+        The files written, in catalogue order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from partygraph.store.embedded import EmbeddedStore
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     files = run_all(EmbeddedStore(), d)
+    ...     header = files[0].read_text().splitlines()[0]
+    >>> len(files) >= 15, files[0].name, header
+    (True, 'co-signature-edges.csv', 'source,sourceName,target,targetName,weight')
+    """
+    catalogue = catalogue or Catalogue.load()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for query in catalogue:
+        table = run_query(store, query, example_params(query), registry=registry)
+        target = out / f"{query.name}.csv"
+        tmp = target.with_name(target.name + ".part")
+        tmp.write_text(to_csv(table), encoding="utf-8")
+        tmp.replace(target)
+        written.append(target)
+    return written
+
+
+# --- formatting ---------------------------------------------------------------------------
+
+
+def plain(term: Any) -> Any:
+    """A JSON-friendly Python value for one cell: numbers and booleans as such, else text.
+
+    Examples
+    --------
+    >>> plain(Literal(3)), plain(Literal(True)), plain(URIRef("http://e/a")), plain(None)
+    (3, True, 'http://e/a', None)
+    >>> plain(Literal("2018-11-25", datatype=URIRef(_XSD + "date")))
+    '2018-11-25'
+    >>> plain(Literal("0.5", datatype=URIRef(_XSD + "decimal")))
+    0.5
+    """
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        if term.datatype in _NUMERIC or term.datatype == _BOOLEAN:
+            value = term.toPython()
+            if isinstance(value, Decimal):
+                return float(value)
+            if isinstance(value, bool | int | float):
+                return value
+        return str(term)
+    if isinstance(term, URIRef | BNode):
+        return str(term)
+    return term
+
+
+def to_records(table: Table) -> list[dict[str, Any]]:
+    """Rows as dictionaries of plain values (see :func:`plain`)."""
+    return [{c: plain(v) for c, v in zip(table.columns, row, strict=True)} for row in table.rows]
+
+
+def _delimited(table: Table, delimiter: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow(
+            [
+                ""
+                if v is None
+                else str(plain(v)).lower()
+                if isinstance(plain(v), bool)
+                else str(plain(v))
+                for v in row
+            ]
+        )
+    return buf.getvalue()
+
+
+def to_csv(table: Table) -> str:
+    """The table as CSV text, a header line first (booleans as ``true``/``false``).
+
+    Examples
+    --------
+    >>> t = Table(["a", "n"], [(Literal("x, y"), Literal(2)), (None, Literal(True))])
+    >>> print(to_csv(t), end="")
+    a,n
+    "x, y",2
+    ,true
+    """
+    return _delimited(table, ",")
+
+
+def to_tsv(table: Table) -> str:
+    """The table as tab-separated text (the CSV rules, with tabs)."""
+    return _delimited(table, "\t")
+
+
+def to_json(table: Table) -> str:
+    """The table as a JSON array of objects (unbound cells are ``null``).
+
+    Examples
+    --------
+    >>> to_json(Table(["n"], [(Literal(2),)]))
+    '[\\n  {\\n    "n": 2\\n  }\\n]'
+    """
+    return json.dumps(to_records(table), ensure_ascii=False, indent=2)
+
+
+def to_dataframe(table: Table):  # -> pandas.DataFrame
+    """The table as a pandas ``DataFrame`` of plain values (needs pandas installed)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise PartygraphError(
+            "pandas is not installed (pip install pandas)", where="to_dataframe"
+        ) from None
+    return pd.DataFrame(to_records(table), columns=list(table.columns))
+
+
+def rows_plain(table: Table) -> list[tuple[Any, ...]]:
+    """Rows of plain values, for printing."""
+    return [tuple(plain(v) for v in row) for row in table.rows]
+
+
+__all__: Sequence[str] = (
+    "example_params",
+    "plain",
+    "rows_plain",
+    "run",
+    "run_all",
+    "run_query",
+    "to_csv",
+    "to_dataframe",
+    "to_json",
+    "to_records",
+    "to_tsv",
+    "with_limit",
+)
