@@ -1,0 +1,138 @@
+"""``partygraph query``: list, describe and run the saved SPARQL queries."""
+
+from __future__ import annotations
+
+import click
+
+from partygraph.cli.common import (
+    emit_rows,
+    format_option,
+    open_store_from,
+    resolve_format,
+    store_options,
+)
+from partygraph.errors import PartygraphError
+
+
+def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
+    """Turn repeated ``--param NAME=VALUE`` options into a dict (the value may hold ``=``).
+
+    Examples
+    --------
+    >>> parse_param_options(("party=kke", "text=a=b"))
+    {'party': 'kke', 'text': 'a=b'}
+    >>> parse_param_options(("party",))
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: --param: expected NAME=VALUE, got 'party'
+    """
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise PartygraphError(f"expected NAME=VALUE, got {item!r}", where="--param")
+        if name in out:
+            raise PartygraphError(f"parameter {name!r} given twice", where="--param")
+        out[name] = value
+    return out
+
+
+def _describe(name: str) -> str:
+    from partygraph.queries import Catalogue
+
+    q = Catalogue.load().find(name)
+    lines = [f"{q.name}: {q.title}", ""]
+    if q.summary:
+        lines += [q.summary, ""]
+    if q.description:
+        lines += [q.description, ""]
+    if q.tags:
+        lines.append("tags: " + ", ".join(q.tags))
+    lines.append(f"view: {q.default_view}")
+    if q.path is not None:
+        lines.append(f"file: {q.path}")
+    lines.append("parameters:" if q.params else "parameters: none")
+    for p in q.params:
+        flags = "required" if p.required else "optional"
+        default = f", default {p.default}" if p.default is not None else ""
+        lines.append(f"  {p.name} ({p.type}, {flags}{default}): {p.description}")
+    lines += ["", q.sparql.strip()]
+    return "\n".join(lines)
+
+
+@click.command("query")
+@click.argument("name", required=False, metavar="NAME|FILE.rq")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--describe", is_flag=True, help="Show the query's header and its SPARQL.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter value (repeatable); see --describe for the names and types.",
+)
+@format_option()
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")
+@store_options
+def query(
+    name: str | None,
+    list_: bool,
+    describe: bool,
+    params: tuple[str, ...],
+    fmt: str | None,
+    limit: int | None,
+    store: dict,
+) -> None:
+    """Run a saved query by NAME (from queries/) or a SPARQL file, on the graph.
+
+    Parameter values are checked against their declared type (party, country, date,
+    integer, iri, string) and bound as RDF terms, never pasted into the query.
+
+    \b
+    Examples:
+      partygraph query --list
+      partygraph query party-profile --describe
+      partygraph query party-statements --param party=KKE
+      partygraph query co-signers -p party="Portuguese Communist Party" -p min=2 --format csv
+      partygraph query meetings-by-year --param year=2018 --format json
+      partygraph query my-query.rq --limit 10
+    """
+    if list_:
+        from partygraph.queries import Catalogue
+
+        cat = Catalogue.load()
+        rows = [(q.name, q.title, q.signature()) for q in cat]
+        out_fmt = resolve_format(fmt, fallback="json")
+        emit_rows(["name", "title", "parameters"], rows, out_fmt, title="Saved queries")
+        return
+    if not name:
+        raise click.UsageError("give a query NAME or FILE.rq (or --list)")
+    if describe:
+        click.echo(_describe(name))
+        return
+
+    from partygraph.queries import Catalogue, rows_plain, run_query, to_csv, to_json, to_tsv
+
+    saved = Catalogue.load().find(name)
+    values = parse_param_options(params)
+    out_fmt = resolve_format(fmt, fallback="json")
+    graph = open_store_from(store)
+    try:
+        table = run_query(graph, saved, values, limit)
+    finally:
+        graph.close()
+    if out_fmt == "csv":
+        click.echo(to_csv(table), nl=False)
+    elif out_fmt == "tsv":
+        click.echo(to_tsv(table), nl=False)
+    elif out_fmt == "json":
+        click.echo(to_json(table))
+    else:
+        emit_rows(table.columns, rows_plain(table), "table", title=saved.title)
+        click.echo(f"{len(table.rows)} row(s)", err=True)
+
+
+COMMANDS = [query]
+__all__ = ["COMMANDS", "parse_param_options", "query"]

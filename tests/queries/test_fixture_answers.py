@@ -1,0 +1,356 @@
+"""Each saved query's answer on the hand-written fixture graph (tests/queries/fixture.trig).
+
+The expected values are read off the fixture by hand (its header lists who signed what).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from partygraph.errors import PartygraphError
+from partygraph.queries import run_query, to_records
+
+ID = "https://w3id.org/partygraph/id/"
+KOREA = "statement/solidarity-with-the-korean-people-aaaa1111"
+HANDS_OFF = "statement/hands-off-the-communist-party-of-ukraine-bbbb2222"
+KOSOVO = "statement/declaration-on-kosovo-cccc3333"
+BALKANS = "statement/joint-statement-of-the-communist-parties-of-the-balkans-dddd4444"
+UKR2014 = "statement/joint-statement-on-developments-in-ukraine-eeee5555"
+
+
+def short(value):
+    return value[len(ID) :] if isinstance(value, str) and value.startswith(ID) else value
+
+
+def rows(store, catalogue, name, **params):
+    table = run_query(store, catalogue.get(name), params)
+    return [{k: short(v) for k, v in r.items()} for r in to_records(table)]
+
+
+def col(records, *names):
+    if len(names) == 1:
+        return [r[names[0]] for r in records]
+    return [tuple(r[n] for n in names) for r in records]
+
+
+def test_statements(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "statements")
+    assert col(r, "statement", "date", "dateKind", "signatories") == [
+        (BALKANS, None, "", 3),  # undated sorts first (unbound before any value)
+        (KOSOVO, "2008-02-16", "adopted", 5),
+        (UKR2014, "2014-03-01", "published", 4),
+        (HANDS_OFF, "2018-11-23", "meeting", 4),
+        (KOREA, "2018-11-25", "adopted", 7),
+    ]
+    korea = r[-1]
+    assert korea["place"] == "Athens" and korea["meeting"] == "meeting/imcwp-20"
+    assert korea["initiators"] == "Hungarian Workers' Party" and korea["file"] == "korea.txt"
+    assert set(r[2]["initiators"].split("; ")) == {
+        "Communist Party of Greece",
+        "German Communist Party",
+    }
+
+
+def test_statements_date_range(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "statements", since="2014-01-01")
+    assert col(r, "statement") == [UKR2014, HANDS_OFF, KOREA]
+    r = rows(fixture_store, catalogue, "statements", since="2008-02-16", until="2018-11-23")
+    assert col(r, "statement") == [KOSOVO, UKR2014, HANDS_OFF]
+
+
+def test_signatories_of_one_statement(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "signatories", statement=ID + KOREA)
+    assert col(r, "position", "nameAsPrinted", "party") == [
+        (1, "Communist Party of Britain", "party/cpb"),
+        (2, "New Communist Party of Britain", "party/ncpb"),
+        (3, "Communist Party of Cuba", "party/pcc"),
+        (4, "German Communist Party", "party/dkp"),
+        (5, "Communist Party of Greece", "party/kke"),  # printed twice: first position only
+        (6, "Hungarian Workers’ Party", "party/hwp"),
+        (7, "Portuguese Communist Party", "party/pcp"),
+    ]
+    assert col(r, "initiator") == [False] * 5 + [True, False]
+    assert r[5]["partyName"] == "Hungarian Workers' Party" and r[5]["country"] == "HU"
+
+
+def test_signatories_of_every_statement(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "signatories")
+    assert len(r) == 7 + 4 + 5 + 3 + 4
+    balkans = [x for x in r if x["statement"] == BALKANS]
+    assert col(balkans, "nameAsPrinted", "match", "country") == [
+        ("Communist Party of Greece", "exact", "GR"),
+        ("The Yugoslav Communists", "new", None),
+        ("Progresive Party of Working People", "fuzzy", "CY"),
+    ]
+    # a path under /id/ is accepted as the statement IRI
+    assert len(rows(fixture_store, catalogue, "signatories", statement=HANDS_OFF)) == 4
+
+
+def test_party_statements(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "party-statements", party="party/kke")
+    assert col(r, "statement", "position", "nameAsPrinted", "initiator", "signatories") == [
+        (KOSOVO, 1, "Communist Party of Greece", False, 5),
+        (UKR2014, 1, "Communist Party of Greece (KKE)", True, 4),
+        (HANDS_OFF, 2, "Communist Party of Greece", False, 4),
+        (KOREA, 5, "Communist Party of Greece", False, 7),
+        (BALKANS, 1, "Communist Party of Greece", False, 3),  # undated last
+    ]
+    assert r[3]["meetingName"] == "20th International Meeting of Communist and Workers' Parties"
+    assert rows(fixture_store, catalogue, "party-statements", party=ID + "party/wpk") == []
+
+
+def test_co_signers(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "co-signers", party="party/kke")
+    assert col(r, "partner", "shared", "share") == [
+        ("party/pcp", 4, 0.8),
+        ("party/cpb", 3, 0.6),
+        ("party/akel", 3, 0.6),
+        ("party/pcc", 2, 0.4),
+        ("party/dkp", 2, 0.4),
+        ("party/ncpb", 2, 0.4),
+        ("party/hwp", 1, 0.2),
+        ("party/yugoslav-communists", 1, 0.2),
+    ]
+    r = rows(fixture_store, catalogue, "co-signers", party="party/kke", min="3")
+    assert col(r, "partner") == ["party/pcp", "party/cpb", "party/akel"]
+
+
+def test_co_signature_edges(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "co-signature-edges")
+    # 5 statements with 7, 4, 5, 3, 4 signatories give these distinct pairs
+    assert len(r) == 28
+    assert all(a < b for a, b in col(r, "source", "target"))
+    assert r[0] == {
+        "source": "party/kke",
+        "sourceName": "Communist Party of Greece",
+        "target": "party/pcp",
+        "targetName": "Portuguese Communist Party",
+        "weight": 4,
+    }
+    assert sum(col(r, "weight")) == 21 + 6 + 10 + 3 + 6
+    assert len(rows(fixture_store, catalogue, "co-signature-edges", min="3")) == 4
+
+
+def test_parties_by_country(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "parties-by-country")
+    assert col(r, "country", "party", "statements") == [
+        ("CU", "party/pcc", 2),
+        ("CY", "party/akel", 3),
+        ("DE", "party/dkp", 2),
+        ("GB", "party/cpb", 3),
+        ("GB", "party/ncpb", 2),
+        ("GR", "party/kke", 5),
+        ("HU", "party/hwp", 1),
+        ("KP", "party/wpk", 0),
+        ("PT", "party/pcp", 4),
+        (None, "party/yugoslav-communists", 1),
+    ]
+    for value in ("GB", "gb", "United Kingdom", "Britain"):
+        r = rows(fixture_store, catalogue, "parties-by-country", country=value)
+        assert col(r, "party") == ["party/cpb", "party/ncpb"], value
+
+
+def test_countries_by_signatures(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "countries-by-signatures")
+    assert col(r, "country", "signatures", "parties", "statements", "knownParties") == [
+        ("GB", 5, 2, 4, 2),
+        ("GR", 5, 1, 5, 1),
+        ("PT", 4, 1, 4, 1),
+        ("CY", 3, 1, 3, 1),
+        ("CU", 2, 1, 2, 1),
+        ("DE", 2, 1, 2, 1),
+        ("HU", 1, 1, 1, 1),
+    ]
+
+
+def test_meeting_statements(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "meeting-statements")
+    assert col(r, "meeting", "statement", "signatories") == [
+        ("meeting/imcwp-wg-2008-02-16-lisbon", KOSOVO, 5),
+        ("meeting/imcwp-20", KOREA, 7),
+        ("meeting/imcwp-20", HANDS_OFF, 4),
+    ]
+    r = rows(fixture_store, catalogue, "meeting-statements", meeting="meeting/imcwp-20")
+    assert col(r, "statement", "ordinal", "date") == [
+        (KOREA, 20, "2018-11-25"),
+        (HANDS_OFF, 20, None),
+    ]
+
+
+def test_meetings_by_year(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "meetings-by-year")
+    assert col(r, "year", "meeting", "place", "country", "statements", "parties") == [
+        (2008, "meeting/imcwp-wg-2008-02-16-lisbon", "Lisbon", "PT", 1, 5),
+        (2018, "meeting/imcwp-20", "Athens", "GR", 2, 8),
+    ]
+    assert r[1]["start"] == "2018-11-23" and r[1]["end"] == "2018-11-25" and r[1]["ordinal"] == 20
+    assert col(rows(fixture_store, catalogue, "meetings-by-year", year="2008"), "year") == [2008]
+    assert rows(fixture_store, catalogue, "meetings-by-year", year="1999") == []
+
+
+def test_initiators(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "initiators")
+    assert sorted(col(r, "initiator", "statement", "signatories")) == [
+        ("party/dkp", UKR2014, 4),
+        ("party/hwp", KOREA, 7),
+        ("party/kke", UKR2014, 4),
+    ]
+    r = rows(fixture_store, catalogue, "initiators", party="party/hwp")
+    assert col(r, "initiatorName", "initiated", "date") == [
+        ("Hungarian Workers' Party", 1, "2018-11-25")
+    ]
+
+
+def test_party_activity(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "party-activity")
+    got = {
+        x["party"]: (x["statements"], x["datedStatements"], x["first"], x["last"], x["years"])
+        for x in r
+    }
+    assert got == {
+        "party/kke": (5, 4, "2008-02-16", "2018-11-25", 10),
+        "party/pcp": (4, 4, "2008-02-16", "2018-11-25", 10),
+        "party/cpb": (3, 3, "2008-02-16", "2018-11-25", 10),
+        "party/akel": (3, 2, "2008-02-16", "2018-11-23", 10),
+        "party/pcc": (2, 2, "2008-02-16", "2018-11-25", 10),
+        "party/dkp": (2, 2, "2014-03-01", "2018-11-25", 4),
+        "party/ncpb": (2, 2, "2018-11-23", "2018-11-25", 0),
+        "party/hwp": (1, 1, "2018-11-25", "2018-11-25", 0),
+        "party/yugoslav-communists": (1, 0, None, None, None),
+    }
+    assert col(r, "party")[0] == "party/kke"
+    assert len(rows(fixture_store, catalogue, "party-activity", party="party/dkp")) == 1
+
+
+def test_statements_per_year(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "statements-per-year")
+    assert col(r, "year", "statements", "signatures", "parties", "newParties") == [
+        (2008, 1, 5, 5, 5),
+        (2014, 1, 4, 4, 1),
+        (2018, 2, 11, 8, 2),
+    ]
+
+
+def test_statements_by_signatories(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "statements-by-signatories")
+    assert col(r, "statement", "signatories", "countries") == [
+        (KOREA, 7, 6),
+        (KOSOVO, 5, 5),
+        (HANDS_OFF, 4, 4),
+        (UKR2014, 4, 4),
+        (BALKANS, 3, 2),
+    ]
+    r = rows(fixture_store, catalogue, "statements-by-signatories", min="4", max="5")
+    assert col(r, "statement") == [KOSOVO, HANDS_OFF, UKR2014]
+
+
+def test_meeting_core_signers(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "meeting-core-signers")
+    assert col(r, "meeting", "statements", "party") == [
+        ("meeting/imcwp-20", 2, "party/kke"),
+        ("meeting/imcwp-20", 2, "party/ncpb"),
+        ("meeting/imcwp-20", 2, "party/pcp"),
+    ]
+    lisbon = "meeting/imcwp-wg-2008-02-16-lisbon"  # one statement only: left out
+    assert rows(fixture_store, catalogue, "meeting-core-signers", meeting=lisbon) == []
+
+
+def test_new_parties_by_year(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "new-parties-by-year")
+    assert col(r, "year", "party", "statement") == [
+        (2008, "party/cpb", KOSOVO),
+        (2008, "party/pcc", KOSOVO),
+        (2008, "party/kke", KOSOVO),
+        (2008, "party/pcp", KOSOVO),
+        (2008, "party/akel", KOSOVO),
+        (2014, "party/dkp", UKR2014),
+        (2018, "party/ncpb", HANDS_OFF),  # the meeting's start date, 2018-11-23
+        (2018, "party/hwp", KOREA),
+    ]
+    assert col(rows(fixture_store, catalogue, "new-parties-by-year", year="2014"), "party") == [
+        "party/dkp"
+    ]
+
+
+def test_party_profile(fixture_store, catalogue):
+    [kke] = rows(fixture_store, catalogue, "party-profile", party="party/kke")
+    assert kke["name"] == "Communist Party of Greece" and kke["abbreviation"] == "KKE"
+    assert set(kke["aliases"].split("; ")) == {"KKE", "Kommounistiko Komma Elladas"}
+    assert (kke["country"], kke["countryName"]) == ("GR", "Greece")
+    assert kke["identifiers"] == "http://www.wikidata.org/entity/Q1234567"
+    assert (kke["signed"], kke["initiated"], kke["coSigners"]) == (5, 1, 8)
+    assert (kke["first"], kke["last"], kke["provisional"]) == ("2008-02-16", "2018-11-25", False)
+    assert set(kke["printedAs"].split("; ")) == {
+        "Communist Party of Greece",
+        "Communist Party of Greece (KKE)",
+    }
+    [wpk] = rows(fixture_store, catalogue, "party-profile", party="party/wpk")
+    assert (wpk["signed"], wpk["initiated"], wpk["coSigners"], wpk["first"]) == (0, 0, 0, None)
+    [yc] = rows(fixture_store, catalogue, "party-profile", party="party/yugoslav-communists")
+    assert yc["provisional"] is True and yc["country"] is None and yc["signed"] == 1
+
+
+def test_sources(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "sources")
+    assert col(r, "file", "statement", "signatories", "triples", "warnings") == [
+        ("balkans.txt", BALKANS, 3, 43, 2),
+        ("hands-off.txt", HANDS_OFF, 4, 58, 1),
+        ("korea.txt", KOREA, 7, 91, 1),
+        ("kosovo.txt", KOSOVO, 5, 67, 0),
+        ("ukraine-2014.txt", UKR2014, 4, 52, 0),
+    ]
+    assert r[2]["sha256"] == "aaaa1111" * 8 and r[2]["source"] == "source/" + "aaaa1111" * 8
+    assert r[2]["path"] == "data/statements/korea.txt" and r[2]["toolVersion"] == "0.1.0"
+
+
+def test_source_warnings(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "source-warnings")
+    assert col(r, "file") == ["balkans.txt", "balkans.txt", "hands-off.txt", "korea.txt"]
+    r = rows(fixture_store, catalogue, "source-warnings", text="DUPLICATE")
+    assert col(r, "statement", "warning") == [
+        (KOREA, "duplicate signatory: line 8 'Communist Party of Greece (KKE)' repeats line 5")
+    ]
+
+
+def test_resolution_review(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "resolution-review")
+    assert col(r, "match", "nameAsPrinted", "party") == [
+        ("new", "The Yugoslav Communists", "party/yugoslav-communists"),
+        ("fuzzy", "Progresive Party of Working People", "party/akel"),
+        ("alias", "AKEL", "party/akel"),
+        ("alias", "AKEL, Cyprus", "party/akel"),
+    ]
+    assert col(r, "provisional") == [True, False, False, False]
+    assert len(rows(fixture_store, catalogue, "resolution-review", match="alias")) == 2
+
+
+def test_find_party(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "find-party", text="workers")
+    assert col(r, "party", "statements") == [("party/hwp", 1), ("party/wpk", 0)]
+    r = rows(fixture_store, catalogue, "find-party", text="BRITAIN")
+    assert col(r, "party") == ["party/cpb", "party/ncpb"]
+    # found through an alias and through a name as printed
+    assert col(rows(fixture_store, catalogue, "find-party", text="munkás"), "party") == [
+        "party/hwp"
+    ]
+    assert col(rows(fixture_store, catalogue, "find-party", text="Progresive"), "party") == [
+        "party/akel"
+    ]
+
+
+def test_every_saved_query_is_checked_here(catalogue):
+    tested = {
+        name.replace("_", "-")[5:]
+        for name in globals()
+        if name.startswith("test_") and name != "test_every_saved_query_is_checked_here"
+    }
+    tested |= {"signatories"}
+    missing = [n for n in catalogue.names() if not any(t.startswith(n) for t in tested)]
+    assert missing == []
+
+
+def test_limit(fixture_store, catalogue):
+    table = run_query(fixture_store, catalogue.get("signatories"), {}, limit=3)
+    assert len(table.rows) == 3
+    with pytest.raises(PartygraphError):
+        run_query(fixture_store, catalogue.get("signatories"), {}, limit=-1)
