@@ -1,0 +1,94 @@
+"""SPEC section 2's JSON for a resolved statement (``partygraph extract --format json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partygraph.resolve.model import ResolvedStatement
+
+
+def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
+    """Build the JSON object of SPEC section 2, keys in the SPEC's order.
+
+    Extra keys follow the SPEC ones: ``partial_dates`` (month-only facts kept out of
+    the dated fields), and ``initiators[].party_name`` / ``match``.
+
+    Parameters
+    ----------
+    resolved
+        The output of :meth:`partygraph.resolve.Registry.resolve`.
+
+    Returns
+    -------
+    dict
+        Plain JSON values (str, int, None, lists, dicts).
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import PrintedParty, StatementRecord, Place
+    >>> from partygraph.resolve import Registry
+    >>> rec = StatementRecord(source="a.txt", sha256="ab" * 32, language="en",
+    ...     place=Place("Athens", "GR"),
+    ...     signatories=[PrintedParty(1, "AKEL, Cyprus", "AKEL", country="CY")])
+    >>> doc = to_json(Registry.load().resolve(rec))
+    >>> list(doc)  # doctest: +NORMALIZE_WHITESPACE
+    ['source', 'sha256', 'language', 'title', 'headline', 'date', 'publication_date',
+     'place', 'meeting', 'initiators', 'signatories', 'warnings']
+    >>> doc["signatories"]  # doctest: +NORMALIZE_WHITESPACE
+    [{'position': 1, 'as_printed': 'AKEL, Cyprus', 'party_id': 'akel',
+      'party_name': 'Progressive Party of the Working People', 'country': 'CY',
+      'match': 'alias'}]
+    >>> doc["place"], doc["meeting"]
+    ({'city': 'Athens', 'country': 'GR'}, None)
+    """
+    rec = resolved.record
+    place = None
+    if rec.place is not None:
+        place = {"city": rec.place.city, "country": rec.place.country}
+    meeting = None
+    if rec.meeting is not None:
+        m = rec.meeting
+        meeting = {
+            "ordinal": m.ordinal,
+            "name": m.name,
+            "series": m.series,
+            "city": m.city,
+            "country": m.country,
+            "start": m.start,
+            "end": m.end,
+        }
+    out: dict[str, Any] = {
+        "source": rec.source,
+        "sha256": rec.sha256,
+        "language": rec.language,
+        "title": rec.title,
+        "headline": rec.headline,
+        "date": rec.date,
+        "publication_date": rec.publication_date,
+        "place": place,
+        "meeting": meeting,
+        "initiators": [
+            {
+                "as_printed": r.printed.as_printed,
+                "party_id": r.party.id,
+                "party_name": r.party.name,
+                "match": r.match,
+            }
+            for r in resolved.initiators
+        ],
+        "signatories": [
+            {
+                "position": r.printed.position,
+                "as_printed": r.printed.as_printed,
+                "party_id": r.party.id,
+                "party_name": r.party.name,
+                "country": r.party.country,
+                "match": r.match,
+            }
+            for r in resolved.signatories
+        ],
+        "warnings": list(resolved.warnings),
+    }
+    if rec.partial_dates:
+        out["partial_dates"] = dict(rec.partial_dates)
+    return out

@@ -1,0 +1,759 @@
+"""The party registry (``data/registry/``) and the resolution of printed lines.
+
+Files (plain CSV, UTF-8, one row per fact, diff-friendly):
+
+``parties.csv``
+    ``id, name, abbreviation, country, aliases, wikidata, source, notes``; aliases are
+    ``|``-separated and may be written the way lists print them (``Socialist Party,
+    Lithuania``): such an alias only matches a line that states the same country.
+``distinct.csv``
+    ``a, b, why``: pairs known to be different parties; never merged, never suggested.
+``merges.csv``
+    ``when, who, action, kept, merged, why``: a log of ``merge``/``unmerge``; the
+    merged party's names resolve to the kept party while the merge is active.
+``aliases-log.csv``
+    ``when, who, action, party, alias, why``: aliases added or removed from the CLI.
+
+Resolution is precision first: exact name, then alias (both after normalisation and
+with the line's stated country agreeing), then a guarded fuzzy match (see
+:mod:`partygraph.resolve.fuzzy`), else a provisional party (``match: "new"``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from partygraph.errors import PartygraphError
+from partygraph.extract.model import PrintedParty, StatementRecord
+from partygraph.paths import registry_dir
+from partygraph.resolve.fuzzy import fuzzy_tokens, pair_tokens
+from partygraph.resolve.gazetteer import countries_in, country_name
+from partygraph.resolve.lines import parse_line
+from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
+from partygraph.resolve.normalize import (
+    FUNCTION_WORDS,
+    is_abbreviation,
+    name_key,
+    slugify,
+    tokens,
+)
+
+PARTY_IRI = "https://w3id.org/partygraph/id/party/"
+PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "wikidata", "source", "notes")
+MERGE_COLUMNS = ("when", "who", "action", "kept", "merged", "why")
+ALIAS_LOG_COLUMNS = ("when", "who", "action", "party", "alias", "why")
+DISTINCT_COLUMNS = ("a", "b", "why")
+FUZZY_THRESHOLD = 0.85
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_BINDING = frozenset({"of", "in", "de", "del", "en", "do", "da", "di", "du", "des"})
+# Words that tell two otherwise equal names apart (Communist Party in/of Denmark).
+_PLACE_PREPOSITIONS = frozenset({"in", "en", "im", "dans", "nel", "na", "no", "at", "i"})
+
+EntryKind = Literal["name", "alias"]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    party_id: str
+    kind: EntryKind
+    country: str | None  # the entry only matches lines stating this country
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome of matching one printed line (before provisional parties)."""
+
+    party: Party | None
+    kind: MatchKind | None
+    score: float = 1.0
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Two registry parties that may be one, with the evidence (``registry suggest``)."""
+
+    a: Party
+    b: Party
+    score: float
+    evidence: tuple[str, ...]
+
+
+def _read_csv(
+    path: Path, columns: Iterable[str], required: bool
+) -> list[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        if required:
+            raise PartygraphError("registry file not found", source=str(path))
+        return []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PartygraphError(f"cannot read registry file ({error})", source=str(path)) from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise PartygraphError(
+            f"header lacks column(s) {', '.join(missing)}; expected {', '.join(columns)}",
+            source=str(path),
+        )
+    rows = []
+    for row in reader:
+        values = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        if any(values.values()):
+            rows.append((reader.line_num, values))
+    return rows
+
+
+def _split_aliases(value: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for a in value.split("|"):
+        a = " ".join(a.split())
+        if a:
+            seen.setdefault(a, None)
+    return tuple(seen)
+
+
+class Registry:
+    """The curated parties and the rules that bind printed lines to them.
+
+    Use :meth:`load`; then :meth:`resolve` a record, or :meth:`find` a party by id,
+    name, alias or IRI.
+
+    Examples
+    --------
+    >>> reg = Registry.load()
+    >>> reg.find("KKE").name
+    'Communist Party of Greece'
+    >>> reg.find("CP of Britain").id
+    'communist-party-of-britain'
+    >>> reg.find("https://w3id.org/partygraph/id/party/akel").abbreviation
+    'AKEL'
+    >>> m = reg.match("Socialist Party, Lithuania")
+    >>> m.party.id, m.party.country, m.kind
+    ('socialist-party-lithuania', 'LT', 'exact')
+    """
+
+    def __init__(
+        self,
+        parties: Iterable[Party],
+        *,
+        directory: Path | None = None,
+        merges: dict[str, str] | None = None,
+        distinct: Iterable[tuple[str, str]] = (),
+        sources: dict[str, str] | None = None,
+        notes: dict[str, str] | None = None,
+        digest: str | None = None,
+    ) -> None:
+        self.directory = directory
+        self._all: dict[str, Party] = {}
+        for p in parties:
+            if p.id in self._all:
+                raise PartygraphError(f"duplicate party id {p.id!r}", source=str(directory or ""))
+            self._all[p.id] = p
+        self._merges = dict(merges or {})
+        self._distinct = {frozenset(pair) for pair in distinct}
+        self.sources = dict(sources or {})
+        self.notes = dict(notes or {})
+        self._digest = (
+            digest or hashlib.sha256("\n".join(sorted(self._all)).encode("utf-8")).hexdigest()
+        )
+        self._index: dict[str, list[_Entry]] = {}
+        self._fuzzy: dict[int, list[tuple[tuple[str, ...], _Entry]]] = {}
+        self._cache: dict[tuple[str, str, str | None, str | None], tuple[Match, Party | None]] = {}
+        self._provisional: dict[str, Party] = {}
+        for p in self._all.values():
+            self._index_party(p)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, dir: Path | str | None = None) -> Registry:
+        """Read the registry folder (default :func:`partygraph.paths.registry_dir`).
+
+        Parameters
+        ----------
+        dir
+            A folder holding ``parties.csv`` (and optionally ``distinct.csv``,
+            ``merges.csv``, ``aliases-log.csv``).
+
+        Returns
+        -------
+        Registry
+
+        Raises
+        ------
+        PartygraphError
+            A missing ``parties.csv`` or a malformed row, naming file, line and field.
+
+        Examples
+        --------
+        >>> reg = Registry.load()
+        >>> len(reg.parties()) >= 100
+        True
+        """
+        directory = Path(dir) if dir is not None else registry_dir()
+        if not directory.is_dir():
+            raise PartygraphError("registry folder not found", source=str(directory))
+        parties_path = directory / "parties.csv"
+        rows = _read_csv(parties_path, ("id", "name", "country"), required=True)
+        parties: list[Party] = []
+        sources: dict[str, str] = {}
+        notes: dict[str, str] = {}
+        seen: set[str] = set()
+        for line, row in rows:
+            where = f"line {line}"
+            pid = row.get("id", "")
+            if not _SLUG.match(pid):
+                raise PartygraphError(
+                    f"field id: expected a slug (a-z, 0-9, '-'), got {pid!r}",
+                    source=str(parties_path),
+                    where=where,
+                )
+            if pid in seen:
+                raise PartygraphError(
+                    f"duplicate id {pid!r}", source=str(parties_path), where=where
+                )
+            seen.add(pid)
+            name = " ".join(row.get("name", "").split())
+            if not name:
+                raise PartygraphError("field name: empty", source=str(parties_path), where=where)
+            country = row.get("country", "").upper() or None
+            if country and not country_name(country):
+                raise PartygraphError(
+                    f"field country: expected an ISO 3166-1 alpha-2 code, got {country!r}",
+                    source=str(parties_path),
+                    where=where,
+                )
+            wikidata = row.get("wikidata", "") or None
+            if wikidata and not _QID.match(wikidata):
+                raise PartygraphError(
+                    f"field wikidata: expected a QID like Q42, got {wikidata!r}",
+                    source=str(parties_path),
+                    where=where,
+                )
+            parties.append(
+                Party(
+                    id=pid,
+                    name=name,
+                    country=country,
+                    abbreviation=row.get("abbreviation", "") or None,
+                    aliases=_split_aliases(row.get("aliases", "")),
+                    wikidata=wikidata,
+                )
+            )
+            sources[pid] = row.get("source", "")
+            notes[pid] = row.get("notes", "")
+        known = {p.id for p in parties}
+
+        def check_id(path: Path, line: int, column: str, value: str) -> str:
+            if value not in known:
+                raise PartygraphError(
+                    f"field {column}: unknown party id {value!r}",
+                    source=str(path),
+                    where=f"line {line}",
+                )
+            return value
+
+        distinct_path = directory / "distinct.csv"
+        distinct = [
+            (check_id(distinct_path, n, "a", r["a"]), check_id(distinct_path, n, "b", r["b"]))
+            for n, r in _read_csv(distinct_path, DISTINCT_COLUMNS, required=False)
+        ]
+        merges_path = directory / "merges.csv"
+        merges: dict[str, str] = {}
+        for n, r in _read_csv(merges_path, MERGE_COLUMNS, required=False):
+            kept = check_id(merges_path, n, "kept", r["kept"])
+            merged = check_id(merges_path, n, "merged", r["merged"])
+            if r["action"] == "merge":
+                merges[merged] = kept
+            elif r["action"] == "unmerge":
+                if merges.get(merged) == kept:
+                    del merges[merged]
+            else:
+                raise PartygraphError(
+                    f"field action: expected merge or unmerge, got {r['action']!r}",
+                    source=str(merges_path),
+                    where=f"line {n}",
+                )
+        h = hashlib.sha256()
+        for path in sorted(directory.glob("*.csv")):
+            h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        return cls(
+            parties,
+            directory=directory,
+            merges=merges,
+            distinct=distinct,
+            sources=sources,
+            notes=notes,
+            digest=h.hexdigest(),
+        )
+
+    # ------------------------------------------------------------------ indexing
+    def _target(self, pid: str) -> str:
+        seen = set()
+        while pid in self._merges and pid not in seen:
+            seen.add(pid)
+            pid = self._merges[pid]
+        return pid
+
+    def _add(self, key: str, entry: _Entry) -> None:
+        if not key:
+            return
+        bucket = self._index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        if entry.kind == "alias" and is_abbreviation(entry.text) and " " not in entry.text:
+            return  # abbreviations match whole, never fuzzily
+        toks = fuzzy_tokens(key)
+        if len(toks) >= 2:
+            self._fuzzy.setdefault(len(toks), []).append((toks, entry))
+
+    def _index_party(self, party: Party) -> None:
+        target = self._target(party.id)
+        names: list[tuple[str, EntryKind]] = [(party.name, "name")]
+        names += [(a, "alias") for a in party.aliases]
+        if party.abbreviation:
+            names.append((party.abbreviation, "alias"))
+        kind: EntryKind
+        for text, kind in names:
+            if target != party.id:
+                kind = "alias"  # a merged party's names are aliases of the kept one
+            self._add(name_key(text), _Entry(target, kind, None, text))
+            parsed = parse_line(text)
+            if parsed.country and (parsed.country == party.country or party.country is None):
+                if parsed.name:
+                    self._add(name_key(parsed.name), _Entry(target, kind, parsed.country, text))
+                for ab in parsed.abbreviations:
+                    self._add(name_key(ab), _Entry(target, "alias", parsed.country, text))
+            elif parsed.abbreviations:
+                for ab in parsed.abbreviations:
+                    self._add(name_key(ab), _Entry(target, "alias", None, text))
+                if parsed.name:
+                    self._add(name_key(parsed.name), _Entry(target, kind, None, text))
+            # "Party of Labour of Austria" also answers "Austria - Party of Labour".
+            if party.country:
+                toks = tokens(text)
+                for iso2, start, end in countries_in(text):
+                    if (
+                        iso2 == party.country
+                        and end == len(toks)
+                        and start >= 3
+                        and toks[start - 1] in _BINDING
+                    ):
+                        core = " ".join(toks[: start - 1])
+                        self._add(core, _Entry(target, "alias", party.country, text))
+
+    # ------------------------------------------------------------------ queries
+    def parties(self) -> list[Party]:
+        """The registry's parties (merged-away ones excluded), sorted by id.
+
+        Examples
+        --------
+        >>> [p.id for p in Registry.load().parties()][:2]
+        ['akel', 'algerian-party-for-democracy-and-socialism']
+        """
+        return [p for pid, p in sorted(self._all.items()) if pid not in self._merges]
+
+    def all_parties(self) -> list[Party]:
+        """Every row of ``parties.csv``, merged-away ones included, sorted by id."""
+        return [p for _, p in sorted(self._all.items())]
+
+    def get(self, id: str) -> Party | None:
+        """The party with this id (following merges), or ``None``.
+
+        Examples
+        --------
+        >>> Registry.load().get("communist-party-of-greece").abbreviation
+        'KKE'
+        >>> Registry.load().get("no-such-party") is None
+        True
+        """
+        if id not in self._all:
+            return None
+        return self._all[self._target(id)]
+
+    def merged_into(self, id: str) -> str | None:
+        """The id this party is merged into, if an active merge says so."""
+        return self._merges.get(id)
+
+    def merges(self) -> dict[str, str]:
+        """Active merges: merged id -> kept id."""
+        return dict(self._merges)
+
+    def are_distinct(self, a: str, b: str) -> bool:
+        """Whether ``distinct.csv`` says these two ids are different parties."""
+        return frozenset((a, b)) in self._distinct
+
+    def digest(self) -> str:
+        """sha256 of the registry files (changes when any CSV changes).
+
+        Examples
+        --------
+        >>> len(Registry.load().digest())
+        64
+        """
+        return self._digest
+
+    def find(self, text: str) -> Party | None:
+        """Find a registry party by id, IRI, canonical name, alias or abbreviation.
+
+        For query parameters: no fuzzy matching and no provisional parties; an
+        ambiguous text (``PCP``: Portuguese or Paraguayan) gives ``None``.
+
+        Examples
+        --------
+        >>> reg = Registry.load()
+        >>> reg.find("communist-party-in-denmark").name
+        'Communist Party in Denmark'
+        >>> reg.find("Partido Comunista de Grecia").id
+        'communist-party-of-greece'
+        >>> reg.find("PCP") is None
+        True
+        """
+        t = " ".join(text.split())
+        if not t:
+            return None
+        if t.startswith(PARTY_IRI):
+            t = t[len(PARTY_IRI) :].strip("/")
+        if t in self._all:
+            return self.get(t)
+        m = self._lookup(t, PrintedParty(0, t, t))
+        return m.party if m.kind in ("exact", "alias") else None
+
+    def match(self, text: str, country: str | None = None) -> Match:
+        """Match one printed line against the registry (exact, alias or fuzzy).
+
+        Returns a :class:`Match` whose ``party`` is ``None`` when nothing matches safely.
+
+        Examples
+        --------
+        >>> reg = Registry.load()
+        >>> reg.match("Comunist Party of Cuba").kind
+        'fuzzy'
+        >>> reg.match("Communist Party of Austria").party is None
+        True
+        >>> reg.match("Austria - Party of Labour").party.id
+        'party-of-labour-of-austria'
+        """
+        m = self._lookup(text, PrintedParty(0, text, text, country=country), fuzzy=True)
+        return m
+
+    # ------------------------------------------------------------------ matching
+    def _candidates(
+        self, key: str, country: str | None, conflicts: list[str]
+    ) -> dict[str, EntryKind]:
+        found: dict[str, EntryKind] = {}
+        for e in self._index.get(key, ()):
+            party = self._all[e.party_id]
+            if e.country and e.country != country:
+                continue
+            if country and party.country and party.country != country:
+                conflicts.append(party.id)
+                continue
+            if found.get(e.party_id) != "name":
+                found[e.party_id] = e.kind
+        return found
+
+    def _variants(self, printed: PrintedParty) -> tuple[list[str], str | None, list[str]]:
+        parsed = parse_line(printed.as_printed)
+        country = printed.country or parsed.country
+        notes = []
+        if printed.country and parsed.country and printed.country != parsed.country:
+            notes.append(f"the line names two countries ({printed.country}, {parsed.country})")
+        texts = [printed.as_printed, parsed.name, printed.name]
+        texts += list(parsed.abbreviations)
+        if printed.abbreviation and is_abbreviation(printed.abbreviation):
+            texts.append(printed.abbreviation)
+        if printed.name and printed.name != printed.as_printed:
+            texts.append(parse_line(printed.name).name)
+        seen: dict[str, None] = {}
+        for t in texts:
+            if t and name_key(t) and t not in seen:
+                seen[t] = None
+        return list(seen), country, notes
+
+    def _lookup(self, text: str, printed: PrintedParty, fuzzy: bool = False) -> Match:
+        variants, country, notes = self._variants(printed)
+        conflicts: list[str] = []
+        ambiguous: list[str] = []
+        for v in variants:
+            found = self._candidates(name_key(v), country, conflicts)
+            if len(found) == 1:
+                pid, kind = next(iter(found.items()))
+                mk: MatchKind = "exact" if kind == "name" else "alias"
+                return Match(self._all[pid], mk, 1.0, tuple(notes))
+            if len(found) > 1:
+                ambiguous.extend(p for p in found if p not in ambiguous)
+        if fuzzy:
+            m = self._fuzzy_match(variants[: 3 if len(variants) > 2 else len(variants)], country)
+            if m.party is not None:
+                return Match(m.party, "fuzzy", m.score, tuple(notes) + m.notes)
+            notes.extend(m.notes)
+        if ambiguous:
+            notes.append("could be any of " + ", ".join(sorted(ambiguous)))
+        if conflicts:
+            names = ", ".join(
+                f"{pid} ({self._all[pid].country})" for pid in dict.fromkeys(conflicts)
+            )
+            notes.append(f"the line states {country}, the registry's {names} disagree")
+        return Match(None, None, 0.0, tuple(notes))
+
+    def _implied_country(self, texts: Iterable[str]) -> str | None:
+        found = {iso2 for t in texts for iso2, _, _ in countries_in(t)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _fuzzy_match(self, texts: list[str], country: str | None) -> Match:
+        effective = country or self._implied_country(texts[:1])
+        best: dict[str, float] = {}
+        near: set[str] = set()
+        for t in texts:
+            toks = fuzzy_tokens(t)
+            if len(toks) < 2:
+                continue
+            for size in (len(toks), len(toks) + 1):
+                for entry_toks, entry in self._fuzzy.get(size, ()):
+                    if entry.country and entry.country != effective:
+                        continue
+                    p = pair_tokens(toks, entry_toks)
+                    if p.complete and p.score >= FUZZY_THRESHOLD:
+                        party = self._all[entry.party_id]
+                        if effective and party.country != effective:
+                            continue
+                        if p.score > best.get(entry.party_id, 0.0):
+                            best[entry.party_id] = p.score
+                    elif (
+                        not p.unpaired_left
+                        and len(p.unpaired_right) == 1
+                        and p.unpaired_right[0] in _PLACE_PREPOSITIONS
+                        and (not effective or self._all[entry.party_id].country == effective)
+                    ):
+                        # "Communist Party Denmark": of Denmark, or in Denmark?
+                        near.add(entry.party_id)
+        if not best:
+            return Match(None, None, 0.0)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        pid, score = ranked[0]
+        rivals = [r for r, _ in ranked[1:]] + sorted(near - {pid})
+        if rivals:
+            return Match(
+                None, None, 0.0, (f"close to {pid} but also to {', '.join(dict.fromkeys(rivals))}",)
+            )
+        return Match(self._all[pid], "fuzzy", score)
+
+    # ------------------------------------------------------------------ provisional
+    def _provisional_party(self, printed: PrintedParty) -> Party:
+        parsed = parse_line(printed.as_printed)
+        name = parsed.name or printed.name or printed.as_printed
+        name = name.strip() or printed.as_printed.strip() or "unnamed party"
+        if name.lower().startswith("the "):
+            name = name[4:]
+        stated = printed.country or parsed.country
+        implied = self._implied_country([name])
+        country = stated or implied
+        slug = slugify(name)
+        if stated and stated != implied:
+            slug = f"{slug}-{stated.lower()}"
+        if slug in self._all:
+            slug = f"{slug}-new"
+        abbreviation = (parsed.abbreviations[0] if parsed.abbreviations else None) or (
+            printed.abbreviation
+            if printed.abbreviation and is_abbreviation(printed.abbreviation)
+            else None
+        )
+        existing = self._provisional.get(slug)
+        if existing is not None:
+            return existing
+        party = Party(
+            id=slug,
+            name=name,
+            country=country,
+            abbreviation=abbreviation,
+            aliases=tuple(a for a in dict.fromkeys([printed.as_printed]) if a != name),
+            provisional=True,
+        )
+        self._provisional[slug] = party
+        return party
+
+    def provisional(self) -> list[Party]:
+        """Provisional parties created so far by :meth:`resolve` (``match: "new"``)."""
+        return list(self._provisional.values())
+
+    # ------------------------------------------------------------------ resolve
+    def resolve_line(self, printed: PrintedParty) -> tuple[Resolution, list[str]]:
+        """Bind one printed line to a party; returns the resolution and its warnings.
+
+        Examples
+        --------
+        >>> reg = Registry.load()
+        >>> line = "The Worker's Party of Ireland"
+        >>> r, w = reg.resolve_line(PrintedParty(1, line, line))
+        >>> r.party.id, r.match, w
+        ('workers-party-of-ireland', 'exact', [])
+        >>> line = "Communist Party of Nepal"
+        >>> r, w = reg.resolve_line(PrintedParty(2, line, line))
+        >>> r.party.id, r.party.country, r.match, r.party.provisional
+        ('communist-party-of-nepal', 'NP', 'new', True)
+        """
+        key = (printed.as_printed, printed.name, printed.country, printed.abbreviation)
+        cached = self._cache.get(key)
+        if cached is None:
+            m = self._lookup(printed.as_printed, printed, fuzzy=True)
+            cached = (m, None if m.party else self._provisional_party(printed))
+            if len(self._cache) < 100_000:
+                self._cache[key] = cached
+        m, provisional = cached
+        warnings: list[str] = []
+        label = f"'{printed.as_printed}'"
+        if m.party is not None and m.kind is not None:
+            if m.kind == "fuzzy":
+                warnings.append(
+                    f"{label} matched {m.party.name} ({m.party.id}) by a fuzzy match "
+                    f"(score {m.score:.2f}); check it"
+                )
+            warnings.extend(f"{label}: {n}" for n in m.notes)
+            return Resolution(printed, m.party, m.kind, m.score), warnings
+        assert provisional is not None
+        detail = "; ".join(m.notes)
+        where = f" in {provisional.country}" if provisional.country else ""
+        warnings.append(
+            f"{label} is not in the registry: provisional party {provisional.id}{where}"
+            + (f" ({detail})" if detail else "")
+        )
+        return Resolution(printed, provisional, "new", 0.0), warnings
+
+    def resolve(self, record: StatementRecord) -> ResolvedStatement:
+        """Resolve every signatory and initiator line of an extracted record.
+
+        ``ResolvedStatement.warnings`` holds the record's warnings followed by the
+        resolution's: fuzzy matches, provisional parties, duplicate lines.
+
+        Examples
+        --------
+        >>> rec = StatementRecord(source="x.txt", sha256="0" * 64, signatories=[
+        ...     PrintedParty(1, "CP of Britain", "CP of Britain"),
+        ...     PrintedParty(2, "NCP of Britain", "NCP of Britain"),
+        ...     PrintedParty(3, "Communist Party of Britain", "Communist Party of Britain")])
+        >>> res = Registry.load().resolve(rec)
+        >>> [r.party.id for r in res.signatories]  # doctest: +NORMALIZE_WHITESPACE
+        ['communist-party-of-britain', 'new-communist-party-of-britain',
+         'communist-party-of-britain']
+        >>> len(res.parties())
+        2
+        >>> res.warnings[0].split(":")[0]
+        'signatories 1 and 3 both name Communist Party of Britain (communist-party-of-britain)'
+        """
+        warnings = list(record.warnings)
+        signatories: list[Resolution] = []
+        first: dict[str, int] = {}
+        for printed in record.signatories:
+            r, w = self.resolve_line(printed)
+            warnings.extend(f"signatory {printed.position} {x}" for x in w)
+            if r.party.id in first:
+                warnings.append(
+                    f"signatories {first[r.party.id]} and {printed.position} both name "
+                    f"{r.party.name} ({r.party.id}): one signature"
+                )
+            else:
+                first[r.party.id] = printed.position
+            signatories.append(r)
+        initiators: list[Resolution] = []
+        for printed in record.initiators:
+            r, w = self.resolve_line(printed)
+            warnings.extend(f"initiator {x}" for x in w)
+            initiators.append(r)
+        return ResolvedStatement(record, signatories, initiators, warnings)
+
+    # ------------------------------------------------------------------ suggest
+    def suggest(self, min_score: float = FUZZY_THRESHOLD) -> list[Suggestion]:
+        """Pairs of registry parties that may be the same party, with evidence.
+
+        Pairs listed in ``distinct.csv`` and parties of different countries are left out.
+
+        Examples
+        --------
+        >>> pairs = Registry.load().suggest()
+        >>> any({s.a.id, s.b.id} == {"communist-party-of-denmark", "communist-party-in-denmark"}
+        ...     for s in pairs)
+        False
+        """
+        parties = self.parties()
+        names: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        for p in parties:
+            forms = [p.name, *p.aliases]
+            names[p.id] = [(f, name_key(f), fuzzy_tokens(f)) for f in forms]
+        out: list[Suggestion] = []
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                if self.are_distinct(a.id, b.id):
+                    continue
+                if a.country and b.country and a.country != b.country:
+                    continue
+                evidence: list[str] = []
+                score = 0.0
+                if a.abbreviation and a.abbreviation == b.abbreviation:
+                    evidence.append(f"same abbreviation {a.abbreviation}")
+                    score = max(score, 0.9)
+                for fa, ka, ta in names[a.id]:
+                    for fb, kb, tb in names[b.id]:
+                        if ka == kb:
+                            evidence.append(f"same name '{fa}' / '{fb}'")
+                            score = 1.0
+                        elif len(ta) >= 2 and abs(len(ta) - len(tb)) <= 0:
+                            p = pair_tokens(ta, tb)
+                            if p.complete and p.score >= min_score:
+                                evidence.append(f"similar names '{fa}' / '{fb}' ({p.score:.2f})")
+                                score = max(score, p.score)
+                if evidence:
+                    if a.country is None or b.country is None:
+                        evidence.append("one of them has no country")
+                    out.append(Suggestion(a, b, score, tuple(dict.fromkeys(evidence))))
+        out.sort(key=lambda s: (-s.score, s.a.id, s.b.id))
+        return out
+
+    def with_party(self, party: Party) -> Registry:
+        """A copy of this registry with one party added or replaced (in memory)."""
+        parties = [p for p in self._all.values() if p.id != party.id] + [party]
+        return Registry(
+            parties,
+            directory=self.directory,
+            merges=self._merges,
+            distinct=[tuple(sorted(pair)) for pair in self._distinct],  # type: ignore[misc]
+            sources=self.sources,
+            notes=self.notes,
+        )
+
+
+def party_iri(party_id: str) -> str:
+    """The IRI of a party.
+
+    Examples
+    --------
+    >>> party_iri("akel")
+    'https://w3id.org/partygraph/id/party/akel'
+    """
+    return PARTY_IRI + party_id
+
+
+def replace_party(party: Party, **changes: object) -> Party:
+    """A copy of a party with some fields changed."""
+    return replace(party, **changes)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "Match",
+    "Registry",
+    "Suggestion",
+    "party_iri",
+]
