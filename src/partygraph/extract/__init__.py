@@ -1,0 +1,191 @@
+"""Read statement documents into :class:`~partygraph.extract.model.StatementRecord`.
+
+Extraction knows no registry and no IRIs: it reports what a document prints (title,
+dates, place, meeting, initiators, every signatory line in order) and a warning for
+every uncertainty.
+
+Examples
+--------
+>>> rec = read_bytes(b"Declaration\\n\\nWe support peace now.\\n\\nSigned by:\\n- KKE\\n- PCP\\n",
+...                  "d.txt")
+>>> rec.title, [p.as_printed for p in rec.signatories]
+('Declaration', ['KKE', 'PCP'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from partygraph.errors import PartygraphError
+from partygraph.extract.decode import decode
+from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
+from partygraph.extract.reader import read_text
+
+__all__ = [
+    "Meeting",
+    "Place",
+    "PrintedParty",
+    "StatementRecord",
+    "media_type_of",
+    "read_bytes",
+    "read_document",
+]
+
+_SUFFIX_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "text/html",
+}
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<div|<p>)", re.IGNORECASE
+)
+
+
+def media_type_of(source: str, data: bytes | None = None) -> str:
+    """The media type to read a document as, from its suffix or its first bytes.
+
+    Examples
+    --------
+    >>> media_type_of("a.md"), media_type_of("page.HTM"), media_type_of("x", b"<html>")
+    ('text/markdown', 'text/html', 'text/html')
+    """
+    suffix = Path(source.split("?")[0]).suffix.lower()
+    if suffix in _SUFFIX_TYPES:
+        return _SUFFIX_TYPES[suffix]
+    if data is not None:
+        head = data[:512].lstrip(b"\xef\xbb\xbf")
+        if _HTML_SNIFF.match(head) or _HTML_SNIFF.match(head.replace(b"\x00", b"")):
+            return "text/html"
+    return "text/plain"
+
+
+_MD_RULES = [
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\n\1\n"),
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),
+    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),
+    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M), ""),
+    (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
+    (re.compile(r"__([^_\n]+)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*([^*\s\n][^*\n]*?)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_([^_\s\n][^_\n]*?)_(?![\w_])"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!])"), r"\1"),
+    (re.compile(r"<[^<>\n]{1,200}>"), ""),
+]
+
+
+def markdown_to_text(md: str) -> str:
+    """Strip Markdown markup, keeping headings as paragraphs and list markers as printed.
+
+    Examples
+    --------
+    >>> markdown_to_text("# Title\\n**Signed by:**\\n* [KKE](http://kke.gr)\\n1\\\\. PCP")
+    '\\nTitle\\n\\nSigned by:\\n* KKE\\n1. PCP'
+    """
+    for rx, rep in _MD_RULES:
+        md = rx.sub(rep, md)
+    return md
+
+
+def read_bytes(data: bytes, source: str, media_type: str | None = None) -> StatementRecord:
+    """Read a statement from raw bytes.
+
+    Parameters
+    ----------
+    data
+        The document's bytes (text, Markdown or HTML; UTF-8, UTF-16, cp1252, Latin-1).
+    source
+        The path or URL it came from (kept in the record, named in errors).
+    media_type
+        ``text/plain``, ``text/markdown`` or ``text/html``; guessed from ``source`` and the
+        bytes when ``None``.
+
+    Returns
+    -------
+    StatementRecord
+
+    Raises
+    ------
+    PartygraphError
+        Empty, binary or undecodable input.
+
+    Examples
+    --------
+    >>> read_bytes(b"", "e.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: e.txt: empty document; expected a text, ...
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise PartygraphError("expected bytes", source=source)
+    data = bytes(data)
+    sha = hashlib.sha256(data).hexdigest()
+    text, encoding, warnings = decode(data, source)
+    mt = media_type or media_type_of(source, data)
+    title_hint = published = lang = None
+    if mt == "text/html":
+        from partygraph.extract.html import html_to_text
+
+        h = html_to_text(text)
+        text, title_hint, published, lang = h.text, h.title, h.published, h.language
+        warnings.extend(h.warnings)
+        if not text.strip():
+            raise PartygraphError("HTML page has no readable text", source=source)
+    elif mt == "text/markdown":
+        text = markdown_to_text(text)
+    return read_text(
+        text,
+        source=source,
+        sha256=sha,
+        media_type=mt,
+        encoding=encoding,
+        title_hint=title_hint,
+        published_hint=published,
+        language_hint=lang,
+        warnings=warnings,
+    )
+
+
+def read_document(path: str | Path) -> StatementRecord:
+    """Read a statement document from a file.
+
+    Parameters
+    ----------
+    path
+        A ``.txt``, ``.md`` or ``.html`` file.
+
+    Returns
+    -------
+    StatementRecord
+
+    Raises
+    ------
+    PartygraphError
+        Missing or unreadable file, a folder, empty, binary or undecodable content.
+
+    Examples
+    --------
+    >>> read_document("no/such/file.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: no/such/file.txt: no such file; expected ...
+    """
+    p = Path(path)
+    src = str(path)
+    if not p.exists():
+        raise PartygraphError(
+            "no such file; expected a statement document (.txt, .md or .html)", source=src
+        )
+    if p.is_dir():
+        raise PartygraphError("is a folder; expected a statement document file", source=src)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise PartygraphError(f"cannot read: {e.strerror or e}", source=src) from None
+    return read_bytes(data, src)

@@ -1,0 +1,386 @@
+"""Dates as statements print them, in English, es/pt/it/fr/de/el.
+
+Only what is printed is returned: a date printed to the day is a full ``YYYY-MM-DD``,
+a month and year without a day is a partial ``YYYY-MM`` (callers keep it out of the
+dated fields). Every pattern is linear (no nested quantifiers), so long texts are safe.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_MONTHS: dict[int, list[str]] = {
+    1: [
+        "january",
+        "jan",
+        "enero",
+        "janeiro",
+        "gennaio",
+        "janvier",
+        "januar",
+        "jänner",
+        "ιανουαρίου",
+        "ιανουάριος",
+        "ιανουαριου",
+        "ιανουαριος",
+    ],
+    2: [
+        "february",
+        "feb",
+        "febrero",
+        "fevereiro",
+        "febbraio",
+        "février",
+        "fevrier",
+        "februar",
+        "φεβρουαρίου",
+        "φεβρουάριος",
+        "φεβρουαριου",
+        "φεβρουαριος",
+    ],
+    3: [
+        "march",
+        "mar",
+        "marzo",
+        "março",
+        "marco",
+        "mars",
+        "märz",
+        "maerz",
+        "μαρτίου",
+        "μάρτιος",
+        "μαρτιου",
+        "μαρτιος",
+    ],
+    4: ["april", "apr", "abril", "aprile", "avril", "απριλίου", "απρίλιος", "απριλιου"],
+    5: ["may", "mayo", "maio", "maggio", "mai", "μαΐου", "μαίου", "μάιος", "μαιου", "μαιος"],
+    6: ["june", "jun", "junio", "junho", "giugno", "juin", "juni", "ιουνίου", "ιούνιος", "ιουνιου"],
+    7: [
+        "july",
+        "jul",
+        "julio",
+        "julho",
+        "luglio",
+        "juillet",
+        "juli",
+        "ιουλίου",
+        "ιούλιος",
+        "ιουλιου",
+    ],
+    8: ["august", "aug", "agosto", "août", "aout", "αυγούστου", "αύγουστος", "αυγουστου"],
+    9: [
+        "september",
+        "sept",
+        "sep",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "settembre",
+        "septembre",
+        "σεπτεμβρίου",
+        "σεπτέμβριος",
+        "σεπτεμβριου",
+    ],
+    10: [
+        "october",
+        "oct",
+        "octubre",
+        "outubro",
+        "ottobre",
+        "octobre",
+        "oktober",
+        "οκτωβρίου",
+        "οκτώβριος",
+        "οκτωβριου",
+    ],
+    11: [
+        "november",
+        "nov",
+        "noviembre",
+        "novembro",
+        "novembre",
+        "νοεμβρίου",
+        "νοέμβριος",
+        "νοεμβριου",
+    ],
+    12: [
+        "december",
+        "dec",
+        "diciembre",
+        "dezembro",
+        "dicembre",
+        "décembre",
+        "decembre",
+        "dezember",
+        "δεκεμβρίου",
+        "δεκέμβριος",
+        "δεκεμβριου",
+    ],
+}
+_MONTH_OF: dict[str, int] = {}
+for _n, _names in _MONTHS.items():
+    for _name in _names:
+        _MONTH_OF[_name] = _n
+        _MONTH_OF[_name.capitalize()] = _n
+
+_MON = "(?:" + "|".join(sorted({re.escape(n) for n in _MONTH_OF}, key=len, reverse=True)) + ")"
+MONTH_RE = _MON
+
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|sat|sun|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
+    r"segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedì|"
+    r"lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|"
+    r"domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|"
+    r"κυριακή)"
+)
+_SUF = r"(?:st|nd|rd|th|º|ª|°|er|eme|ème|η|\.)?"
+_DE = r"(?:\s*(?:de|del|of|di|du)\s+|\s+|\s*,\s*|\s*\.\s*)"
+
+_D = r"(?P<d>[0-3]?\d)"
+_Y = r"(?P<y>(?:1[89]|2[01])\d\d)"
+_M = rf"(?P<m>{_MON})"
+
+_PATTERNS = [
+    # 2018-11-25
+    re.compile(r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+    # 25 November 2018, 25th of November, 2018, 25 de noviembre de 2018, 25. November 2018
+    re.compile(
+        rf"(?<![\d\w]){_D}{_SUF}(?:\s*(?:de|of|del)\s+|\s+|\.\s*){_M}\.?{_DE}{_Y}(?!\d)",
+        re.IGNORECASE,
+    ),
+    # November 25th 2018, November 25, 2018
+    re.compile(rf"(?<!\w){_M}\.?\s+{_D}{_SUF}(?:\s*,\s*|\s+){_Y}(?!\d)", re.IGNORECASE),
+    # 25.11.2018, 25/11/2018, 12/23/11
+    re.compile(
+        r"(?<![\d.\/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?P<yy>(?:1[89]|2[01])\d\d|\d\d)(?![\d]|\.\d)"
+    ),
+]
+_PARTIAL = re.compile(
+    rf"(?<![\w]){_M}\.?(?:\s*(?:de|del|of|di)\s+|\s*,?\s+){_Y}(?!\d)", re.IGNORECASE
+)
+_WEEKDAY_RE = re.compile(rf"(?<!\w){_WEEKDAY}(?!\w)", re.IGNORECASE)
+_TIME_RE = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?!\d)")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """One date found in a text: ``value`` is ``YYYY-MM-DD`` or ``YYYY-MM`` (partial)."""
+
+    start: int
+    end: int
+    value: str
+    partial: bool = False
+    ambiguous: bool = False
+
+
+def month_number(name: str) -> int | None:
+    """Return 1-12 for a month name in any supported language.
+
+    Examples
+    --------
+    >>> month_number("Noviembre"), month_number("aprile"), month_number("Νοεμβρίου")
+    (11, 4, 11)
+    """
+    n = name.strip(". ").casefold()
+    if n in _MONTH_OF:
+        return _MONTH_OF[n]
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
+    return _MONTH_OF.get(stripped)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    if d > (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31):
+        return None
+    if m == 2 and d == 29 and not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _year2(yy: str) -> int:
+    y = int(yy)
+    if len(yy) == 4:
+        return y
+    return 2000 + y if y < 50 else 1900 + y
+
+
+def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
+    """Find the dates printed in ``text`` (full dates, then month-only ones).
+
+    Parameters
+    ----------
+    text
+        Any text; short lines are cheapest.
+    prefer_month_first
+        How to read an ambiguous ``a/b/yy`` whose parts are both <= 12 (US order when true).
+
+    Returns
+    -------
+    list of DateHit
+        In text order; month-only hits only where no full date covers them.
+
+    Examples
+    --------
+    >>> [h.value for h in find_dates("Tuesday, 11 December 2018")]
+    ['2018-12-11']
+    >>> [h.value for h in find_dates("November 25th  2018")]
+    ['2018-11-25']
+    >>> [h.value for h in find_dates("12/23/11 1:18 PM")]
+    ['2011-12-23']
+    >>> [(h.value, h.partial) for h in find_dates("Beirut Líbano, Noviembre del 2012")]
+    [('2012-11', True)]
+    >>> [h.value for h in find_dates("Lisbon, 16th February 2008-02; 25.11.2018; 2018-11-25")]
+    ['2008-02-16', '2018-11-25', '2018-11-25']
+    """
+    if not any(ch.isdigit() for ch in text):
+        return []
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for i, pat in enumerate(_PATTERNS):
+        for m in pat.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            ambiguous = False
+            if i == 0:
+                value = _iso(int(m["y"]), int(m["mn"]), int(m["d"]))
+            elif i in (1, 2):
+                mon = month_number(m["m"])
+                value = _iso(int(m["y"]), mon, int(m["d"])) if mon else None
+            else:
+                a, b, y = int(m["a"]), int(m["b"]), _year2(m["yy"])
+                if m["sep"] == "/" and a <= 12 and (b > 12 or prefer_month_first):
+                    a, b = b, a  # US order M/D/Y
+                    ambiguous = b <= 12 and a <= 12
+                elif a <= 12 and b <= 12 and a != b:
+                    ambiguous = m["sep"] == "/"
+                value = _iso(y, b, a)
+            if value:
+                hits.append(DateHit(m.start(), m.end(), value, False, ambiguous))
+                taken.append((m.start(), m.end()))
+    for m in _PARTIAL.finditer(text):
+        if free(m.start(), m.end()):
+            mon = month_number(m["m"])
+            if mon:
+                hits.append(DateHit(m.start(), m.end(), f"{int(m['y']):04d}-{mon:02d}", True))
+                taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def has_weekday(text: str) -> bool:
+    """True when a weekday name is printed (a page or post time stamp, typically).
+
+    Examples
+    --------
+    >>> has_weekday("Tuesday, 11 December 2018"), has_weekday("11 December 2018")
+    (True, False)
+    """
+    return _WEEKDAY_RE.search(text) is not None
+
+
+def has_time(text: str) -> bool:
+    """True when a time of day such as ``1:18 PM`` is printed.
+
+    Examples
+    --------
+    >>> has_time("12/23/11 1:18 PM"), has_time("2018")
+    (True, False)
+    """
+    return _TIME_RE.search(text) is not None
+
+
+_SEP = (
+    r"(?:\s*[-–—‐/]\s*|\s*,\s*|\s+(?:and|to|till|until|through|y|al|a|e|et|au|und|bis|"
+    r"και|έως|ως|-)\s+|\s*,?\s+(?:and|y|e|et|und|και)\s+)"
+)
+_DAYLIST = rf"(?P<days>[0-3]?\d{_SUF}(?:{_SEP}[0-3]?\d{_SUF}){{1,4}})"
+_RANGE_PATTERNS = [
+    # 30 November - 2 December 2018 (two months)
+    re.compile(
+        rf"(?<![\w]){_D}{_SUF}(?:\s*de)?\s+(?P<m1>{_MON})\.?\s*[-–—‐]\s*(?P<d2>[0-3]?\d){_SUF}"
+        rf"(?:\s*de)?\s+(?P<m2>{_MON})\.?{_DE}{_Y}(?!\d)",
+        re.IGNORECASE,
+    ),
+    # 23-25 November 2018, del 23 al 25 de noviembre de 2018, 18, 19 and 20 October 2019
+    re.compile(
+        rf"(?<![\w.]){_DAYLIST}(?:\s*(?:de|of)\s+|\s+|\.\s*)(?P<m>{_MON})\.?(?:{_DE}{_Y})?(?!\d)",
+        re.IGNORECASE,
+    ),
+    # November 23-25, 2018
+    re.compile(
+        rf"(?<!\w)(?P<m>{_MON})\.?\s+{_DAYLIST}(?:(?:\s*,\s*|\s+){_Y})?(?!\d)",
+        re.IGNORECASE,
+    ),
+]
+_DAYNUM = re.compile(r"[0-3]?\d")
+
+
+@dataclass(frozen=True)
+class RangeHit:
+    """A span of days (``start``/``end`` ISO dates); ``year_guessed`` when no year printed."""
+
+    start_pos: int
+    start: str
+    end: str
+    year_guessed: bool = False
+
+
+def find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
+    """Find day ranges such as ``November 23-25, 2018`` or ``11-12 April 2011``.
+
+    Single dates are returned as one-day ranges. A range printed without a year takes
+    ``default_year`` (and says so), or is skipped when there is none.
+
+    Examples
+    --------
+    >>> [(r.start, r.end) for r in find_ranges("held in Athens on November 23-25, 2018")]
+    [('2018-11-23', '2018-11-25')]
+    >>> [(r.start, r.end) for r in find_ranges("Brussels 11-12 April 2011")]
+    [('2011-04-11', '2011-04-12')]
+    >>> [(r.start, r.end) for r in find_ranges("on 18, 19 and 20 October", 2019)]
+    [('2019-10-18', '2019-10-20')]
+    >>> [(r.start, r.end) for r in find_ranges("from 30 November - 2 December 2018")]
+    [('2018-11-30', '2018-12-02')]
+    >>> [(r.start, r.end) for r in find_ranges("met in Lisbon, on February 16 2008")]
+    [('2008-02-16', '2008-02-16')]
+    """
+    if not any(ch.isdigit() for ch in text):
+        return []
+    out: list[RangeHit] = []
+    taken: list[tuple[int, int]] = []
+    for i, pat in enumerate(_RANGE_PATTERNS):
+        for m in pat.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            y_txt = m.groupdict().get("y")
+            guessed = y_txt is None
+            if guessed and default_year is None:
+                continue
+            y = int(y_txt) if y_txt else int(default_year or 0)
+            if i == 0:
+                s = _iso(y, month_number(m["m1"]) or 0, int(m["d"]))
+                e = _iso(y, month_number(m["m2"]) or 0, int(m["d2"]))
+            else:
+                mon = month_number(m["m"]) or 0
+                days = [int(d) for d in _DAYNUM.findall(re.sub(_SUF + r"(?=\D|$)", " ", m["days"]))]
+                if not days or days != sorted(days):
+                    continue
+                s, e = _iso(y, mon, days[0]), _iso(y, mon, days[-1])
+            if s and e and s <= e:
+                out.append(RangeHit(m.start(), s, e, guessed))
+                taken.append((m.start(), m.end()))
+    for h in find_dates(text):
+        if not h.partial and all(h.end <= a or h.start >= b for a, b in taken):
+            out.append(RangeHit(h.start, h.value, h.value))
+    out.sort(key=lambda r: r.start_pos)
+    return out

@@ -1,0 +1,213 @@
+"""HTML pages to plain text lines, without the page's furniture.
+
+Navigation, share buttons, comment boxes, tag clouds and footers are dropped; lists
+become marked lines (``1.`` for ``<ol>``, ``-`` for ``<ul>``), paragraphs and headings
+become paragraphs. The page's ``<h1>``/``og:title`` and publication time are returned as
+hints for the text reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+    "canvas",
+    "menu",
+)
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|sharedaddy|"
+    r"addthis|sociable|comments?|comment-form|respond|reply|footer|sidebar|widget|related|"
+    r"tags?|tagcloud|post-tags|labels?|categories|cookie|cookies|banner|subscribe|newsletter|"
+    r"pagination|pager|post-nav|skip|skip-link|screen-reader-text|print|feed-links|"
+    r"blog-pager|author-box|byline-share|advert|ads)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CONTENT_SELECTORS = (
+    "article [itemprop=articleBody]",
+    "[itemprop=articleBody]",
+    ".post-body",
+    ".entry-content",
+    ".article-body",
+    ".article-content",
+    ".post-content",
+    "article",
+    "main",
+    "#content",
+    ".content",
+    "body",
+)
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "address",
+    "center",
+    "hr",
+    "li",
+    "td",
+    "th",
+}
+
+
+@dataclass
+class HtmlText:
+    """Text of a page plus hints taken from its markup."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _is_furniture(node: Node) -> bool:
+    attrs = node.attributes
+    probe = " ".join(
+        v for k, v in attrs.items() if k in ("class", "id", "role") and isinstance(v, str)
+    )
+    if node.tag in ("header",) and "entry" not in probe and "post" not in probe:
+        return True
+    return bool(probe) and _FURNITURE.search(probe) is not None
+
+
+def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> None:
+    """Append text pieces; "\n\n" marks block edges."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            t = child.text_content or ""
+            if t:
+                out.append(t.replace("\n", " "))
+        elif tag == "br":
+            out.append("\n")
+        elif tag in _DROP_TAGS or tag == "-comment" or _is_furniture(child):
+            pass
+        elif tag in ("ul", "ol"):
+            out.append("\n\n")
+            n = 0
+            li = child.child
+            while li is not None:
+                if li.tag == "li":
+                    n += 1
+                    out.append("\n")
+                    out.append(f"{n}. " if tag == "ol" else "- ")
+                    _walk(li, out)
+                elif li.tag not in ("-text", "-comment"):
+                    _walk(li, out)
+                li = li.next
+            out.append("\n\n")
+        elif tag in _BLOCK:
+            out.append("\n\n")
+            _walk(child, out)
+            out.append("\n\n")
+        else:
+            _walk(child, out)
+        child = child.next
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Convert an HTML page to text lines for the statement reader.
+
+    Examples
+    --------
+    >>> page = ('<html><body><nav>Home | News</nav><article><h1>Declaration</h1>'
+    ...         '<p>We state.</p><ol><li>KKE</li><li>PCP</li></ol></article>'
+    ...         '<div class="share">Share on Twitter</div></body></html>')
+    >>> r = html_to_text(page)
+    >>> r.title, r.text.split("\\n")
+    ('Declaration', ['Declaration', '', 'We state.', '', '1. KKE', '2. PCP'])
+    """
+    tree = HTMLParser(html)
+    hint_title = None
+    published = None
+    for sel, attr in (
+        ('meta[property="og:title"]', "content"),
+        ('meta[name="twitter:title"]', "content"),
+    ):
+        n = tree.css_first(sel)
+        if n is not None and n.attributes.get(attr):
+            hint_title = (n.attributes.get(attr) or "").strip() or None
+            break
+    for sel, attr in (
+        ('meta[property="article:published_time"]', "content"),
+        ('meta[name="date"]', "content"),
+        ('meta[itemprop="datePublished"]', "content"),
+        ("time[datetime]", "datetime"),
+        ("abbr.published[title]", "title"),
+    ):
+        n = tree.css_first(sel)
+        if n is not None and n.attributes.get(attr):
+            published = n.attributes.get(attr)
+            break
+    lang = None
+    html_node = tree.css_first("html")
+    if html_node is not None and html_node.attributes.get("lang"):
+        lang = (html_node.attributes.get("lang") or "")[:2].lower() or None
+    if hint_title is None:
+        t = tree.css_first("title")
+        if t is not None and t.text():
+            hint_title = re.split(r"\s+[|–—-]\s+", t.text().strip())[0].strip() or None
+    root = None
+    for sel in _CONTENT_SELECTORS:
+        root = tree.css_first(sel)
+        if root is not None and len(root.text(strip=True)) > 40:
+            break
+    if root is None:
+        root = tree.root
+    pieces: list[str] = []
+    h1 = tree.css_first("h1")
+    h1_text = re.sub(r"\s+", " ", h1.text()).strip() if h1 is not None else ""
+    if root is not None:
+        if h1_text and h1_text not in root.text():
+            pieces.append(h1_text + "\n\n")  # the headline sits outside the article body
+        _walk(root, pieces)
+    raw = "".join(pieces)
+    lines: list[str] = []
+    for line in raw.replace("\xa0", " ").split("\n"):
+        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    text = "\n".join(lines).strip()
+    title = h1_text or hint_title
+    return HtmlText(text=text, title=title, published=published, language=lang)

@@ -1,0 +1,440 @@
+"""Text to classified lines: list markers, boilerplate, datelines, headings.
+
+The reader works line by line (linear time): each line is parsed once into a
+:class:`Line` holding its marker, folded content and a few cheap classifications that
+the later passes (header, list finder, meeting, dates) share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partygraph.extract.countries import city_lookup, country_code
+from partygraph.extract.dates import DateHit, find_dates, has_time, has_weekday
+
+MAX_LINE = 4000  # longer lines are prose; no list or date rule looks inside them
+
+_NUM = re.compile(
+    r"^(?P<ind>[ \t]*)(?:\((?P<pnum>\d{1,3})\)|(?P<num>\d{1,3})(?:\.\)|[.)]|\s*[-–—]\s|:\s))"
+    r"[ \t]*(?P<rest>[^\d\s].*)$"
+)
+_ALPHA = re.compile(r"^(?P<ind>[ \t]*)(?P<alpha>[a-z])\)[ \t]+(?P<rest>\S.*)$")
+_BULLET = re.compile(
+    r"^(?P<ind>[ \t]*)(?P<b>[•·▪●◦■□➢►▶✓✔❖◆◇○\-–—*+])(?:[ \t]*)(?P<rest>[^\s\-–—*+•].*)$"
+)
+_WS = re.compile(r"\s+")
+
+BOILER = re.compile(
+    r"(?i)^(?:no comments?:?|\d+ comments?:?|post a comment|leave a (?:reply|comment).*|"
+    r"newer posts?|older posts?|newer post older post home|home|subscribe to:.*|"
+    r"posted by .{0,80}|labels?:.*|tags?:.*|topics?:.*|categor(?:y|ies):.*|filed under:?.*|"
+    r"share(?: this)?(?: article| post)?(?: on .{0,40})?:?|share via.*|tweet|email this|"
+    r"blogthis!?|share to (?:twitter|facebook|pinterest|x)|email thisblogthis!.*|"
+    r"skip to (?:main )?content.*|personal tools|you are here:.*|print(?: this)?(?: page)?|"
+    r"printer[- ]friendly.*|facebook|twitter|whatsapp|telegram|linkedin|reddit|e-?mail|"
+    r"pinterest|read more.*|back to top|related(?: posts| articles| news)?:?|"
+    r"copyright.*|©.*|all rights reserved.*|menu|search|log ?in|sign ?in|powered by .*|"
+    r"like this:?|loading\.\.\.|comments? are closed\.?|previous(?: post| article)?:?.*|"
+    r"next(?: post| article)?:.*|reply|permalink|top|rss|atom|cookies?.*policy.*|"
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[\s|»>/·•-]*)$"
+)
+_GLUED_ALT = re.compile(r"^(?:[^\s\-]+-){4,}[^\s\-]*?(?<=[a-z])(?=[A-Z])")
+
+HEADING = re.compile(
+    r"(?i)(?:signed\s+by|signator|signing\s+parties|parties\s+(?:that|which|who)\s+(?:have\s+)?"
+    r"(?:sign|signed|endorse|endorsed|subscribe|subscribed|support|adhere|adhered|join|joined)|"
+    r"subscribing|subscribed\s+by|undersigned|co-?signed|endorsed\s+by|endorsing|supported\s+by|"
+    r"adhering|adherents?|list\s+of\s+(?:the\s+)?(?:parties|signator|organi)|^the\s+parties\s*:?$|"
+    r"^parties\s*:$|^participants?\s*:$|the\s+following\s+parties|signatures|signing\s+organi|"
+    r"firmantes|\bfirman\b|firmado\s+por|suscrito|suscriben|subscrevem|subscritores|signatários|"
+    r"signatarios|assinado|assinam|assinaturas|adhesiones|adesões|adesioni|firmatari|firmato\s+da|"
+    r"sottoscritt|hanno\s+(?:firmato|aderito)|signataires|sign[ée]e?s?\s+par|ont\s+sign[ée]|"
+    r"liste\s+des|unterzeichne|unterschrieben|υπογράφουν|υπογραφές|υπογράφοντα|συνυπογρά)"
+)
+SUBHEADING = re.compile(
+    r"(?i)^(?:[\w'’-]+\s+){0,3}(?:parties|signatures|signatories|organi[sz]ations|partidos|"
+    r"partiti|partis|parteien|organizaciones|organizações|organizzazioni|adhesiones|adesioni|"
+    r"adesões|κόμματα|observers|members|guests|others)(?:\s+\([^)]*\))?\s*:?$|"
+    r"^(?:africa|asia|europe|americas?|latin america|north america|south america|middle east|"
+    r"oceania|asia-pacific|arab (?:world|countries)|áfrica|europa|américa latina|"
+    r"oriente medio|médio oriente|medio oriente|asie|amérique latine|afrique)\s*:?$"
+)
+INITIATOR = re.compile(
+    r"(?i)(?:initiated\s+by|(?:on|at|upon|by)\s+the\s+initiative\s+of|an\s+initiative\s+of|"
+    r"proposed\s+by|convened\s+by|su\s+iniziativa\s+d|per\s+iniziativa\s+d|"
+    r"(?:a|por)\s+iniciativa\s+d|à\s+l['’]initiative\s+d|sur\s+(?:l['’])?initiative\s+d|"
+    r"auf\s+initiative\s+d|με\s+πρωτοβουλία)"
+)
+DOC_WORDS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:meeting|encuentro|encontro|incontro|rencontre|treffen|συνάντηση|"
+    r"conference|conferencia|conferência|conferenza|seminar|seminario|statement|declaration|"
+    r"resolution|communiqu|declaración|declaração|dichiarazione|résolution|erklärung|δήλωση|"
+    r"ψήφισμα|appeal|llamamiento|apelo|appello|appel|aufruf|working\s+group|secretariat|"
+    r"secretaría|secretariado|segreteria|grupo\s+de\s+trabajo|gruppo\s+di\s+lavoro|"
+    r"groupe\s+de\s+travail|arbeitsgruppe|ομάδα\s+εργασίας)"
+)
+# Function words that make a line a sentence rather than a name.
+_SENTENCE_WORDS = {
+    "we",
+    "our",
+    "us",
+    "is",
+    "are",
+    "was",
+    "were",
+    "must",
+    "will",
+    "should",
+    "shall",
+    "would",
+    "can",
+    "could",
+    "that",
+    "which",
+    "has",
+    "have",
+    "had",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "their",
+    "be",
+    "been",
+    "being",
+    "not",
+    "also",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "condemn",
+    "condemns",
+    "express",
+    "expresses",
+    "support",
+    "supports",
+    "urge",
+    "nos",
+    "nuestro",
+    "nuestra",
+    "que",
+    "es",
+    "son",
+    "fue",
+    "exigimos",
+    "exigir",
+    "llamamos",
+    "somos",
+    "nossa",
+    "nosso",
+    "são",
+    "foi",
+    "exigem",
+    "che",
+    "sono",
+    "è",
+    "siamo",
+    "chiediamo",
+    "noi",
+    "nostro",
+    "nostra",
+    "nous",
+    "notre",
+    "sont",
+    "est",
+    "exigeons",
+    "wir",
+    "unsere",
+    "unser",
+    "sind",
+    "ist",
+    "fordern",
+    "dass",
+    "είναι",
+    "καλούμε",
+    "εμείς",
+    "μας",
+    "ότι",
+    "να",
+}
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PLACE_FILLER = {
+    "on",
+    "in",
+    "at",
+    "the",
+    "posted",
+    "published",
+    "updated",
+    "date",
+    "dated",
+    "de",
+    "del",
+    "el",
+    "le",
+    "la",
+    "am",
+    "den",
+    "στις",
+    "στην",
+    "on:",
+    "el:",
+    "a",
+    "em",
+    "il",
+    "lo",
+    "by",
+    "adopted",
+    "issued",
+    "signed",
+    "approved",
+    "written",
+    "done",
+    "hecho",
+    "fait",
+    "fatto",
+    "feito",
+    "dado",
+    "given",
+    "of",
+    "y",
+    "and",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "er",
+    "ª",
+    "º",
+}
+
+
+@dataclass
+class Line:
+    """One line of the document, parsed once."""
+
+    idx: int
+    raw: str
+    content: str  # marker removed, white space folded
+    indent: int = 0
+    marker: str | None = None  # "num", "alpha" or the bullet character
+    number: int | None = None
+    blank: bool = False
+    boiler: bool = False
+    dates: tuple[DateHit, ...] = ()
+    is_dateline: bool = False
+    weekday: bool = False
+    time: bool = False
+    place: tuple[str | None, str | None] | None = None  # (city, ISO2) printed on a dateline
+    place_only: bool = False  # the line is only a city and/or country name
+    heading: bool = False  # opens a list ("Signed by:")
+    subheading: bool = False  # a section inside a list ("SolidNet Parties")
+    initiator: bool = False
+    doc_words: bool = False  # names a meeting, a statement or a working group
+    sentence: bool = False  # reads as prose
+
+    @property
+    def words(self) -> int:
+        return self.content.count(" ") + 1 if self.content else 0
+
+
+def fold_ws(s: str) -> str:
+    """Fold runs of white space into one space and strip.
+
+    Examples
+    --------
+    >>> fold_ws("  Communist Party of Sri Lanka     ")
+    'Communist Party of Sri Lanka'
+    """
+    return _WS.sub(" ", s).strip()
+
+
+def _place_of(
+    text: str, unknown_town: bool = True
+) -> tuple[tuple[str | None, str | None] | None, bool]:
+    """Find a city/country in what is left of a dateline: ``(place, only place words)``."""
+    words = [w.strip(".-–—") for w in re.split(r"[\s,;:()/]+", text)]
+    words = [w for w in words if w and not re.fullmatch(r"[-–—.\d]+", w)]
+    if not words:
+        return None, True
+    city = city_cc = country = None
+    used = [False] * len(words)
+    i = 0
+    while i < len(words):
+        step = 1
+        for n in (3, 2, 1):
+            chunk = " ".join(words[i : i + n])
+            if i + n > len(words) or not chunk[:1].isupper():
+                continue
+            if cc := country_code(chunk):
+                country = country or cc
+            elif c := city_lookup(chunk):
+                if city is None:
+                    city, city_cc = c
+            else:
+                continue
+            for k in range(i, i + n):
+                used[k] = True
+            step = n
+            break
+        i += step
+    rest = [
+        w for w, u in zip(words, used, strict=True) if not u and w.casefold() not in _PLACE_FILLER
+    ]
+    if (
+        (
+            unknown_town
+            and city is None
+            and len(rest) == 1
+            and rest[0][:1].isupper()
+            and rest[0][1:].islower()
+        )
+        and not DOC_WORDS.search(rest[0])
+        and not HEADING.search(rest[0])
+        and len(rest[0]) > 2
+    ):
+        city, rest = rest[0], []  # a town the table does not know
+    if city is None and country is None:
+        return None, not rest
+    return (city, country or city_cc), not rest
+
+
+def parse_line(idx: int, raw: str) -> Line:
+    """Parse one raw line (markers, classifications).
+
+    Examples
+    --------
+    >>> ln = parse_line(0, "  12.   Communist Party of Canada")
+    >>> ln.marker, ln.number, ln.content, ln.indent
+    ('num', 12, 'Communist Party of Canada', 2)
+    >>> d = parse_line(0, "Athens November 2018")
+    >>> d.place, d.is_dateline
+    (('Athens', 'GR'), True)
+    >>> parse_line(0, "Parties that sign:").heading
+    True
+    """
+    if not raw.strip():
+        return Line(idx, raw, "", blank=True)
+    if len(raw) > MAX_LINE:
+        return Line(idx, raw, raw.strip(), sentence=True)
+    s = raw.replace("\t", "    ")
+    indent = len(s) - len(s.lstrip(" "))
+    marker = None
+    number = None
+    content = s
+    m = _NUM.match(s)
+    if m:
+        marker = "num"
+        number = int(m["num"] or m["pnum"])
+        content = m["rest"]
+    else:
+        m = _ALPHA.match(s)
+        if m:
+            marker, content = "alpha", m["rest"]
+        else:
+            m = _BULLET.match(s)
+            if m:
+                marker, content = m["b"], m["rest"]
+    content = fold_ws(content)
+    if marker is None:
+        g = _GLUED_ALT.match(content)
+        if g:  # an image's file name glued to the first word of a paragraph
+            content = content[g.end() :]
+    ln = Line(idx, raw, content, indent=indent, marker=marker, number=number)
+    if marker is None and BOILER.match(content):
+        ln.boiler = True
+        return ln
+    low = content.casefold()
+    words = _WORDS.findall(low)
+    nwords = len(words)
+    ln.sentence = (
+        nwords > 25
+        or (content[-1:] in ".!?" and nwords > 10)
+        or sum(1 for w in words if w in _SENTENCE_WORDS) >= 2
+    )
+    if nwords <= 25 and HEADING.search(content) and (content.endswith(":") or nwords <= 8):
+        ln.heading = True
+    if nwords <= 8 and SUBHEADING.match(content):
+        ln.subheading = True
+    if INITIATOR.search(content):
+        ln.initiator = True
+    ln.doc_words = DOC_WORDS.search(content) is not None
+    if len(content) <= 200:
+        hits = find_dates(content) if any(c.isdigit() for c in content) else []
+        if hits:
+            ln.dates = tuple(hits)
+            ln.weekday = has_weekday(content)
+            ln.time = has_time(content)
+            rest = content
+            for h in sorted(hits, key=lambda h: -h.start):
+                rest = rest[: h.start] + " " + rest[h.end :]
+            rest = re.sub(r"(?i)\b(?:[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?)", " ", rest)
+            from partygraph.extract.dates import _WEEKDAY_RE
+
+            rest = _WEEKDAY_RE.sub(" ", rest)
+            place, only = _place_of(rest)
+            if only:
+                ln.is_dateline = True
+                ln.place = place
+        elif nwords <= 6:
+            place, only = _place_of(content, unknown_town=False)
+            if place and only:
+                ln.place_only = True
+                ln.place = place
+    return ln
+
+
+_RUN_NUM = re.compile(r"(?:(?<=\s)|^)(\d{1,3})[.)]\s+(?=[^\d\s])")
+_RUN_BULLET = re.compile(r"\s+[•●▪]\s+")
+
+
+def split_run_together(line: str) -> list[str]:
+    """Split numbered or bulleted items printed in one paragraph into separate lines.
+
+    Examples
+    --------
+    >>> split_run_together("Signed by: 1. KKE 2. PCP 3. AKEL, Cyprus")
+    ['Signed by:', '1. KKE', '2. PCP', '3. AKEL, Cyprus']
+    >>> split_run_together("In 2018. We met 3. times")
+    ['In 2018. We met 3. times']
+    """
+    if len(line) > MAX_LINE:
+        return [line]
+    if "•" in line or "●" in line or "▪" in line:
+        parts = _RUN_BULLET.split(line)
+        if len(parts) >= 3:
+            first = parts[0].strip()
+            out = [first] if first and first not in "•●▪" else []
+            out += ["• " + p.strip() for p in parts[1:] if p.strip()]
+            if (out and out[0][:1] in "•●▪") or len(out) > 2:
+                return out
+    ms = list(_RUN_NUM.finditer(line))
+    if len(ms) < 2:
+        return [line]
+    # longest chain of consecutive numbers
+    best: list[re.Match[str]] = []
+    for i, m in enumerate(ms):
+        chain = [m]
+        want = int(m.group(1)) + 1
+        for m2 in ms[i + 1 :]:
+            if int(m2.group(1)) == want:
+                chain.append(m2)
+                want += 1
+        if len(chain) > len(best):
+            best = chain
+    starts_line = best and best[0].start() == len(line) - len(line.lstrip())
+    if len(best) < 3 and not (len(best) >= 2 and starts_line):
+        return [line]
+    if not starts_line and int(best[0].group(1)) != 1:
+        return [line]
+    out = []
+    head = line[: best[0].start()].strip()
+    if head:
+        out.append(head)
+    for a, b in zip(best, [*best[1:], None], strict=True):
+        out.append(line[a.start() : b.start() if b else len(line)].strip())
+    return out

@@ -1,0 +1,283 @@
+"""Meetings named in a statement: series, ordinal, city, country and days.
+
+Series known here (slug: canonical name): ``imcwp`` International Meeting of Communist
+and Workers' Parties (also its names in es/pt/it/fr/de/el and the abbreviations IMCWP,
+PP CC y OO), ``imcwp-wg`` its Working Group, ``ecm`` European Communist Meeting,
+``ics`` International Communist Seminar, and regional meetings (``regional-<region>``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partygraph.extract.countries import city_lookup, country_code
+from partygraph.extract.dates import RangeHit, find_ranges
+
+SERIES_NAMES = {
+    "imcwp": "International Meeting of Communist and Workers' Parties",
+    "imcwp-wg": "Working Group of the International Meeting of Communist and Workers' Parties",
+    "ecm": "European Communist Meeting",
+    "ics": "International Communist Seminar",
+}
+
+_AP = r"['’`´]?"
+_IMCWP = (
+    r"international\s+meeting\s+of\s+(?:the\s+)?communist\s+and\s+workers"
+    + _AP
+    + r"(?:s"
+    + _AP
+    + r")?\s+parties"
+    r"|\bi\.?m\.?c\.?w\.?p\b"
+    r"|encuentro\s+internacional\s+de\s+(?:los\s+)?(?:partidos\s+comunistas\s+y\s+obreros"
+    r"|pp\.?\s*cc\.?\s+y\s+oo\b\.?)"
+    r"|encontro\s+internacional\s+d[eo]s?\s+partidos\s+comunistas\s+e\s+oper[áa]rios"
+    r"|incontro\s+internazionale\s+dei\s+partiti\s+comunisti\s+e\s+operai"
+    r"|rencontre\s+internationale\s+des\s+partis\s+communistes\s+et\s+ouvriers"
+    r"|internationale[ns]?\s+treffen[s]?\s+(?:der\s+)?kommunistischen\s+und\s+arbeiterparteien"
+    r"|διεθν(?:ής|ούς|ης|ους)\s+συνάντηση[ς]?\s+(?:των\s+)?κομμουνιστικών\s+και\s+εργατικών"
+    r"\s+κομμάτων"
+)
+_WG = (
+    r"working\s+group|grupo\s+de\s+trabajo|grupo\s+de\s+trabalho|gruppo\s+di\s+lavoro"
+    r"|groupe\s+de\s+travail|arbeitsgruppe|ομάδα[ς]?\s+εργασίας"
+)
+_ECM = (
+    r"european\s+communist\s+meeting|meeting\s+of\s+(?:the\s+)?european\s+communist"
+    r"|encuentro\s+comunista\s+europeo|encontro\s+comunista\s+europeu"
+    r"|incontro\s+comunista\s+europeo|rencontre\s+communiste\s+européenne"
+    r"|europäische[sn]?\s+kommunistische[sn]?\s+treffen|ευρωπαϊκή\s+κομμουνιστική\s+συνάντηση"
+)
+_ICS = r"international\s+communist\s+seminar|séminaire\s+communiste\s+international"
+_REGIONAL = (
+    r"(?:regional\s+)?meeting\s+of\s+(?:the\s+)?communist(?:\s+and\s+workers"
+    + _AP
+    + r")?\s+parties\s+(?:of|from|in)\s+(?:the\s+)?"
+    r"(?P<region>[A-Z][\w\-]+(?:(?:\s+|,\s+|\s+and\s+)[A-Z][\w\-]+){0,4})"
+)
+_SERIES_RE = re.compile(
+    rf"(?P<imcwp>{_IMCWP})|(?P<ecm>{_ECM})|(?P<ics>{_ICS})|(?P<regional>{_REGIONAL})",
+    re.IGNORECASE,
+)
+_WG_BEFORE = re.compile(
+    rf"(?:{_WG})(?:\s+meeting)?\s+(?:of|del|do|da|des|du|der|dell['’])"
+    r"(?:\s+(?:the|los|las|la|il|le|die|των))?\s*$",
+    re.IGNORECASE,
+)
+_WG_AFTER = re.compile(rf"^\s*(?:{_WG})", re.IGNORECASE)
+
+_ORD_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "primer": 1,
+    "primero": 1,
+    "primera": 1,
+    "segundo": 2,
+    "segunda": 2,
+    "tercer": 3,
+    "tercero": 3,
+    "cuarto": 4,
+    "quinto": 5,
+    "sexto": 6,
+    "séptimo": 7,
+    "octavo": 8,
+    "noveno": 9,
+    "décimo": 10,
+    "vigésimo": 20,
+    "primo": 1,
+    "secondo": 2,
+    "terzo": 3,
+    "ventesimo": 20,
+    "premier": 1,
+    "première": 1,
+    "deuxième": 2,
+    "vingtième": 20,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_ORD_BEFORE = re.compile(
+    r"(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|ª|º|°|o|a|\.|η|ης|ος|ème|e|er)?"
+    r"|(?P<rom>[IVXL]{1,7})(?:\.|ª|º)?"
+    r"|(?P<tens>twenty|thirty|forty)[\s-](?P<unit>first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth)"
+    r"|(?P<word>[a-zéèíó]+))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_PREP_CITY = re.compile(
+    r"(?:\b(?:in|at|en|em|na|no|nella|nel|a|à|στην|στη|στο|held\s+in|met\s+in)\s+)"
+    r"(?P<place>[A-ZÀ-ÝΑ-Ω][\w'’\-]+(?:\s+[A-ZÀ-ÝΑ-Ω][\w'’\-]+){0,2})"
+    r"(?:\s*,?\s*(?P<country>[A-ZÀ-ÝΑ-Ω][\w'’\-]+(?:\s+[A-ZÀ-ÝΑ-Ω][\w'’\-]+){0,2}))?"
+)
+
+
+def roman(s: str) -> int | None:
+    """Value of a Roman numeral (I-L range), or ``None``.
+
+    Examples
+    --------
+    >>> roman("XIV"), roman("XX"), roman("IIII"), roman("ABC")
+    (14, 20, None, None)
+    """
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    canon = ""
+    n = total
+    for val, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= val:
+            canon += sym
+            n -= val
+    return total if canon == s and total > 0 else None
+
+
+@dataclass
+class MeetingHit:
+    """One mention of a meeting in the text."""
+
+    series: str
+    name: str
+    ordinal: int | None
+    start: int
+    end: int
+
+
+def _ordinal_before(prefix: str) -> int | None:
+    m = _ORD_BEFORE.search(prefix[-40:])
+    if not m:
+        return None
+    if m["num"]:
+        n = int(m["num"])
+        return n if 0 < n <= 60 else None
+    if m["rom"]:
+        r = roman(m["rom"]) if m["rom"].isupper() else None
+        return r if r and r <= 60 else None
+    if m["tens"]:
+        return _TENS[m["tens"].lower()] + _ORD_WORDS[m["unit"].lower()]
+    return _ORD_WORDS.get((m["word"] or "").lower())
+
+
+def find_meetings(text: str) -> list[MeetingHit]:
+    """Find meetings named in ``text``, with the ordinal printed before the name.
+
+    Examples
+    --------
+    >>> [(h.series, h.ordinal) for h in find_meetings("the 20th International Meeting of "
+    ...   "Communist and Workers' Parties held in Athens")]
+    [('imcwp', 20)]
+    >>> [(h.series, h.ordinal) for h in find_meetings("XIV Encuentro Internacional de PP CC y OO")]
+    [('imcwp', 14)]
+    >>> [(h.series, h.ordinal) for h in find_meetings("13 IMCWP Resolution")]
+    [('imcwp', 13)]
+    >>> [(h.series, h.ordinal) for h in find_meetings("the Working Group meeting of the IMCWP")]
+    [('imcwp-wg', None)]
+    >>> [(h.series, h.ordinal) for h in find_meetings("the twentieth International Meeting "
+    ...   "of Communist and Workers Parties")]
+    [('imcwp', 20)]
+    >>> [(h.series, h.ordinal) for h in find_meetings("European Communist Meeting 2011")]
+    [('ecm', None)]
+    """
+    out: list[MeetingHit] = []
+    for m in _SERIES_RE.finditer(text):
+        prefix = text[max(0, m.start() - 80) : m.start()]
+        if m["imcwp"]:
+            series = "imcwp"
+            after = text[m.end() : m.end() + 30]
+            if _WG_BEFORE.search(prefix) or _WG_AFTER.match(after):
+                series = "imcwp-wg"
+        elif m["ecm"]:
+            series = "ecm"
+        elif m["ics"]:
+            series = "ics"
+        else:
+            region = m["region"]
+            slug = re.sub(r"[^a-z0-9]+", "-", region.lower()).strip("-")
+            series = f"regional-{slug}"
+            name = fold_name(m.group(0))
+            out.append(MeetingHit(series, name, _ordinal_before(prefix), m.start(), m.end()))
+            continue
+        ordinal = None if series == "imcwp-wg" else _ordinal_before(prefix)
+        out.append(MeetingHit(series, SERIES_NAMES[series], ordinal, m.start(), m.end()))
+    return out
+
+
+def fold_name(s: str) -> str:
+    """Fold white space and capitalise the first letter of a printed meeting name."""
+    s = re.sub(r"\s+", " ", s).strip()
+    return s[:1].upper() + s[1:]
+
+
+def place_near(text: str, pos: int) -> tuple[str | None, str | None]:
+    """The city and country printed after a preposition nearest to ``pos`` in ``text``.
+
+    Examples
+    --------
+    >>> place_near("participants held in Athens, Greece on November 23-25", 0)
+    ('Athens', 'GR')
+    >>> place_near("que se reúne en Beirut, Líbano, manifiestan", 0)
+    ('Beirut', 'LB')
+    >>> place_near("met in Kathmandu, Nepal", 0)
+    ('Kathmandu', 'NP')
+    """
+    best: tuple[int, str | None, str | None] | None = None
+    for m in _PREP_CITY.finditer(text):
+        place = m["place"]
+        words = place.split()
+        city = country = None
+        # the longest leading run of words that is a known city or country
+        for n in range(len(words), 0, -1):
+            chunk = " ".join(words[:n])
+            if cc := country_code(chunk):
+                country = cc
+                break
+            if c := city_lookup(chunk):
+                city, country = c
+                break
+        if m["country"] and (cc := country_code(m["country"].split(",")[0])):
+            if city is None and country is None:
+                city = words[0]
+            country = cc
+        if city is None and country is None:
+            continue
+        dist = abs(m.start() - pos)
+        if best is None or dist < best[0]:
+            best = (dist, city, country)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def days_near(text: str, pos: int, default_year: int | None) -> RangeHit | None:
+    """The day range (or single day) printed nearest to ``pos``.
+
+    Examples
+    --------
+    >>> r = days_near("held in Athens, Greece on November 23-25, 2018 express", 0, None)
+    >>> (r.start, r.end)
+    ('2018-11-23', '2018-11-25')
+    """
+    ranges = find_ranges(text, default_year)
+    if not ranges:
+        return None
+    return min(ranges, key=lambda r: abs(r.start_pos - pos))

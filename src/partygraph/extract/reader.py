@@ -1,0 +1,753 @@
+"""The statement reader: decoded text -> :class:`StatementRecord`.
+
+Passes, each linear in the number of lines:
+
+1. lines: markers, boilerplate, datelines, headings (:mod:`partygraph.extract.lines`);
+2. header: the lines before the first prose paragraph give title, headline and the
+   page's date;
+3. list: runs of party-like lines (numbered, bulleted or plain, one per line or per
+   paragraph), the best run wins (after a heading such as *Signed by* first), then
+   inline lists in a lead sentence;
+4. meeting, datelines, initiators, language, body text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from partygraph.extract.countries import city_lookup
+from partygraph.extract.dates import find_dates
+from partygraph.extract.language import detect_language
+from partygraph.extract.lines import (
+    INITIATOR,
+    Line,
+    fold_ws,
+    parse_line,
+    split_run_together,
+)
+from partygraph.extract.meeting import days_near, find_meetings, place_near
+from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
+from partygraph.extract.parties import (
+    PARTY_WORDS,
+    abbreviation_like,
+    caps_tokens,
+    party_score,
+    split_party,
+)
+
+# Beyond this many characters only the head and the tail are analysed (bounded work).
+MAX_ANALYSED = 1_500_000
+HEAD_CHARS = 300_000
+_GENERIC_LABEL = re.compile(
+    r"(?i)^(?:joint\s+|press\s+|final\s+|common\s+|solidarity\s+)?(?:statement|declaration|"
+    r"communiqu[ée]|resolution|press\s+release|comunicado|declaración|dichiarazione|"
+    r"comunicato|déclaration|erklärung|δήλωση|ανακοίνωση|news|home|article|blog|archive)s?"
+    r"(?:\s+(?:conjunta|congiunta|commune|conjunto))?[.:]?$"
+)
+_STATEMENT_START = re.compile(
+    r"(?i)^(?:joint\s+|common\s+|final\s+|solidarity\s+|political\s+)?(?:statement|declaration|"
+    r"resolution|appeal|communiqu[ée]|call|letter|message|declaración|resolución|comunicado|"
+    r"llamamiento|declaração|resolução|apelo|dichiarazione|risoluzione|appello|comunicato|"
+    r"déclaration|résolution|appel|erklärung|resolution|aufruf|δήλωση|ψήφισμα|κοινή\s+δήλωση|"
+    r"έκκληση)\b"
+)
+_SPLIT_AND = re.compile(r"\s*,?\s+(?:and|y|e|et|und|και|&)\s+")
+_LEAD = re.compile(
+    r"(?i)^(?:the\s+)?(?:leaders|representatives|general\s+secretaries|delegations|"
+    r"the\s+central\s+committees|central\s+committees)\s+of\s+(?:the\s+)?(?P<list>.+?)\s+"
+    r"(?:have|has|jointly)\s+(?:\w+\s+)?(?:issued|signed|adopted|released|made|published)\b"
+    r"|^(?P<list2>.+?)\s+(?:have|has)\s+(?:jointly\s+)?(?:issued|signed|adopted|released)\s+"
+    r"(?:the\s+following|this|a\s+joint)\b"
+    r"|(?:statement|declaration)\s+(?:was\s+|is\s+)?(?:jointly\s+)?(?:signed|issued)\s+by\s+"
+    r"(?:the\s+)?(?P<list3>.+?)[.:]?$"
+)
+_ARTICLE = re.compile(
+    r"(?i)^(?:the|el|la|los|las|il|lo|le|les|l['’]|o|a|os|as|der|die|das|του|της|των|"
+    r"del|dello|della|dei|degli|delle|de\s+la|de\s+los|du|des|do|da|dos|das|de)\s+"
+)
+
+
+@dataclass
+class _Run:
+    """Consecutive list-like lines."""
+
+    lines: list[Line] = field(default_factory=list)
+    sections: dict[int, str] = field(default_factory=dict)  # line idx -> section label
+    family: str | None = None
+    indent: int = 0
+    heading: Line | None = None
+
+    def scores(self) -> list[float]:
+        return [party_score(ln.content) for ln in self.lines]
+
+
+def _family(ln: Line) -> str:
+    if ln.marker is None:
+        return "plain"
+    if ln.marker == "num":
+        return "num"
+    if ln.marker == "alpha":
+        return "alpha"
+    return "bullet:" + ("-" if ln.marker in "-–—" else ln.marker)
+
+
+def _item_like(ln: Line) -> bool:
+    """Could this line be one party of a list?"""
+    c = ln.content
+    if ln.blank or ln.boiler or ln.is_dateline or ln.place_only or ln.heading or ln.initiator:
+        return False
+    if ln.sentence or not c or len(c) > 200 or ln.words > 20:
+        return False
+    if c.endswith(":"):
+        return False
+    if ln.doc_words and not PARTY_WORDS.search(c):
+        return False
+    if ln.doc_words and re.search(r"(?i)\b(?:meeting|statement|declaration|working group)\b", c):
+        return False
+    first = c[0]
+    if first.islower() and not (PARTY_WORDS.search(c) and ln.words <= 8):
+        return False
+    return not (not first.isalnum() and first not in "(\"'«“[")
+
+
+def _build_runs(lines: Sequence[Line], start: int) -> list[_Run]:
+    """Group item-like lines into runs; blank lines may separate items."""
+    runs: list[_Run] = []
+    cur: _Run | None = None
+    blanks = 0
+    pending_section: str | None = None
+    for ln in lines[start:]:
+        if ln.blank:
+            blanks += 1
+            if cur is not None and blanks > 3:
+                runs.append(cur)
+                cur = None
+            continue
+        if ln.boiler:
+            continue
+        if (ln.subheading and not ln.heading) or (
+            cur is not None and ln.heading and ln.content.endswith(":") and ln.words <= 4
+        ):
+            # a section inside (or just before) a list
+            pending_section = ln.content.rstrip(":").strip()
+            if cur is not None and cur.family != "plain":
+                blanks = 0
+                continue
+            if cur is not None:
+                runs.append(cur)
+                cur = None
+            blanks = 0
+            continue
+        if not _item_like(ln):
+            if cur is not None:
+                runs.append(cur)
+                cur = None
+            pending_section = None
+            blanks = 0
+            continue
+        fam = _family(ln)
+        if cur is not None:
+            same = fam == cur.family and abs(ln.indent - cur.indent) <= 1
+            restart = (
+                fam == "num"
+                and ln.number == 1
+                and cur.lines[-1].number is not None
+                and cur.lines[-1].number > 1
+                and pending_section is None
+            )
+            if not same or restart:
+                runs.append(cur)
+                cur = None
+        if cur is None:
+            cur = _Run(family=fam, indent=ln.indent)
+        if pending_section:
+            cur.sections[ln.idx] = pending_section
+            pending_section = None
+        cur.lines.append(ln)
+        blanks = 0
+    if cur is not None:
+        runs.append(cur)
+    return runs
+
+
+def _heading_for(lines: Sequence[Line], run: _Run) -> Line | None:
+    """The list heading just before a run (sub-headings and blank lines may intervene)."""
+    i = run.lines[0].idx - 1
+    seen = 0
+    while i >= 0 and seen < 4:
+        ln = lines[i]
+        i -= 1
+        if ln.blank or ln.boiler:
+            continue
+        if ln.heading:
+            return ln
+        if ln.subheading or ln.is_dateline or ln.place_only or ln.initiator:
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _trim_tail(run: _Run, lines: Sequence[Line]) -> list[Line]:
+    """Drop trailing blocks (after a blank line) that are not party-like: tags, links."""
+    items = run.lines
+    blocks: list[list[Line]] = [[items[0]]]
+    for prev, ln in itertools.pairwise(items):
+        if any(lines[k].blank for k in range(prev.idx + 1, ln.idx)):
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+    if len(blocks) > 1 and all(len(b) == 1 for b in blocks):
+        return items  # one party per paragraph
+    while len(blocks) > 1:
+        sc = [party_score(ln.content) for ln in blocks[-1]]
+        if sum(1 for s in sc if s > 0) / len(sc) >= 0.5:
+            break
+        blocks.pop()
+    return [ln for b in blocks for ln in b]
+
+
+def _split_inline(text: str) -> list[str]:
+    """Split ``A, B and C`` into party names, keeping names that contain *and*."""
+    depth = 0
+    parts: list[str] = []
+    buf: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch in ",;" and depth == 0:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        pieces = _SPLIT_AND.split(p)
+        if len(pieces) > 1 and all(party_score(x) >= 0.8 for x in pieces):
+            out.extend(pieces)
+        else:
+            out.append(re.sub(r"(?i)^(?:and|y|e|et|und|και)\s+", "", p))
+    return [_ARTICLE.sub("", fold_ws(x)).strip(" .") for x in out if x.strip(" .")]
+
+
+def _clean_printed(s: str) -> str:
+    s = fold_ws(s).rstrip(",;")
+    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\b\w{1,3})\.$", s):
+        s = s[:-1].rstrip()
+    return s
+
+
+@dataclass
+class _State:
+    lines: list[Line]
+    warnings: list[str] = field(default_factory=list)
+    partial: dict[str, str] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)  # lines consumed as metadata or list
+
+
+def _prepare(text: str) -> list[Line]:
+    raw_lines: list[str] = []
+    for raw in text.split("\n"):
+        raw = raw.rstrip("\r")
+        if len(raw) < 12 or (not any(ch.isdigit() for ch in raw) and "•" not in raw):
+            raw_lines.append(raw)
+        else:
+            raw_lines.extend(split_run_together(raw))
+    return [parse_line(i, r) for i, r in enumerate(raw_lines)]
+
+
+def _header(st: _State) -> tuple[int, list[Line]]:
+    """Index of the first prose line and the heading lines before it."""
+    lines = st.lines
+    heads: list[Line] = []
+    for ln in lines:
+        if ln.blank or ln.boiler:
+            continue
+        nxt = next((x for x in lines[ln.idx + 1 : ln.idx + 2] if not x.blank), None)
+        continues = (
+            nxt is not None
+            and nxt.content[:1].islower()
+            and not ln.content.endswith((".", "!", "?", ":"))
+        )
+        long_prose = ln.sentence and (len(ln.content) > 300 or ln.content[-1:] in ".:;")
+        if continues or long_prose or ln.heading or ln.marker or ln.initiator:
+            return ln.idx, heads
+        if len(heads) >= 8:
+            return ln.idx, heads
+        heads.append(ln)
+    return len(lines), heads
+
+
+def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None, str | None]:
+    cands = []
+    labels: list[str] = []
+    for ln in heads:
+        c = ln.content
+        if (ln.dates and ln.is_dateline) or ln.place_only:
+            st.used.add(ln.idx)
+            continue
+        if _GENERIC_LABEL.match(c):
+            st.used.add(ln.idx)
+            labels.append(c.rstrip(".:"))
+            continue
+        hits = find_meetings(c)
+        if hits:
+            rest = c
+            for h in sorted(hits, key=lambda h: -h.start):
+                rest = rest[: h.start] + rest[h.end :]
+            rest = re.sub(
+                r"(?i)\b(?:\d{1,4}(?:st|nd|rd|th|ª|º|\.)?|[IVXL]+|the|of|meeting|joint|"
+                r"statement|working\s+group|wg|grupo\s+de\s+trabajo|gruppo\s+di\s+lavoro|"
+                r"groupe\s+de\s+travail|arbeitsgruppe|reunión|reunião|riunione|réunion|"
+                r"sitzung|del|de|do|da|della|du|des|der|[-–—:,()])\b",
+                " ",
+                rest,
+            )
+            if len(re.findall(r"\w{3,}", rest)) == 0:
+                st.used.add(ln.idx)
+                continue  # the line only names the meeting
+        if len(c) < 3 or len(c) > 320:
+            continue
+        cands.append(ln)
+    if not cands:
+        if hint:
+            return hint, None
+        if labels:  # "Declaration" alone is the title when nothing better is printed
+            st.warnings.append(f"title: only a generic label is printed ({labels[0]!r})")
+            return labels[0], None
+        return None, None
+    texts: list[str] = []
+    for ln in cands:
+        if ln.content not in texts:
+            texts.append(ln.content)
+        st.used.add(ln.idx)
+    first = texts[0]
+    for t in texts[1:]:
+        if _STATEMENT_START.match(t) and not _STATEMENT_START.match(first):
+            return t, first
+    return first, None
+
+
+def _dates(
+    st: _State,
+    body_start: int,
+    list_span: tuple[int, int] | None,
+    heads: list[Line],
+) -> tuple[str | None, str | None, Place | None]:
+    lines = st.lines
+    pub = None
+    pub_plain = False
+    for ln in heads:
+        if ln.is_dateline and ln.dates:
+            full = [h for h in ln.dates if not h.partial]
+            if full:
+                pub = full[0].value
+                pub_plain = not (ln.weekday or ln.time)
+                if any(h.ambiguous for h in full):
+                    st.warnings.append(
+                        f"publication_date: {ln.content!r} is ambiguous "
+                        f"(day/month order); read as {pub}"
+                    )
+                break
+    # datelines after the header: the one nearest the list (before it, else after it)
+    cands: list[Line] = [ln for ln in lines[body_start:] if ln.is_dateline and ln.dates]
+    chosen = None
+    if cands:
+        if list_span:
+            before = [ln for ln in cands if ln.idx < list_span[0]]
+            after = [ln for ln in cands if ln.idx > list_span[1]]
+            chosen = before[-1] if before else (after[0] if after else None)
+        else:
+            chosen = cands[-1]
+    date = None
+    place = None
+    if chosen is not None:
+        st.used.add(chosen.idx)
+        full = [h for h in chosen.dates if not h.partial]
+        if full:
+            date = full[0].value
+            if len({h.value for h in full}) > 1:
+                st.warnings.append(
+                    f"date: dateline {chosen.content!r} prints several dates; took {date}"
+                )
+        else:
+            st.partial["date"] = chosen.dates[0].value
+            st.warnings.append(
+                f"date: dateline {chosen.content!r} gives only the month "
+                f"({chosen.dates[0].value}); date left empty"
+            )
+        place_line = chosen if chosen.place else None
+        if place_line is None:
+            for k in (chosen.idx + 1, chosen.idx - 1):
+                j = k
+                while 0 <= j < len(lines) and lines[j].blank and abs(j - chosen.idx) < 3:
+                    j += 1 if k > chosen.idx else -1
+                if 0 <= j < len(lines) and lines[j].place_only:
+                    place_line = lines[j]
+                    st.used.add(j)
+                    break
+        if place_line is not None and place_line.place:
+            place = Place(*place_line.place)
+    if date is None and pub and pub_plain and "date" not in st.partial:
+        date = pub
+        st.warnings.append(
+            f"date: no dateline; the plain date printed under the title ({pub}) is taken as "
+            "the statement's date"
+        )
+    return date, pub, place
+
+
+def _meeting(
+    st: _State,
+    heads: list[Line],
+    body_start: int,
+    default_year: int | None,
+) -> Meeting | None:
+    """The meeting named in the header or the first paragraphs."""
+    zone: list[str] = [ln.content for ln in heads]
+    para: list[str] = []
+    budget = 6000
+    for ln in st.lines[body_start:]:
+        if budget <= 0:
+            break
+        if ln.blank:
+            if para:
+                zone.append(" ".join(para))
+                para = []
+            continue
+        if ln.boiler:
+            continue
+        if ln.marker and para:  # a list item is not part of the sentence before it
+            zone.append(" ".join(para))
+            para = []
+        para.append(ln.content)
+        budget -= len(ln.content)
+        if ln.marker or ln.content.endswith(":"):
+            zone.append(" ".join(para))
+            para = []
+    if para:
+        zone.append(" ".join(para))
+    series = name = city = country = start = end = None
+    ordinal = None
+    ordinals: set[int] = set()
+    found = False
+    for chunk in zone:
+        for h in find_meetings(chunk):
+            if not found or (series == "imcwp" and h.series == "imcwp-wg"):
+                series, name = h.series, h.name
+            found = True
+            if h.ordinal is not None and h.series == series:
+                ordinals.add(h.ordinal)
+                ordinal = ordinal or h.ordinal
+            # the sentence around the mention
+            s0 = max(chunk.rfind(". ", 0, h.start) + 1, 0)
+            e0 = chunk.find(". ", h.end)
+            sentence = chunk[s0 : e0 if e0 > 0 else len(chunk)][:800]
+            pos = h.start - s0
+            if city is None and country is None:
+                c, cc = place_near(sentence, pos)
+                if c or cc:
+                    city, country = c, cc
+            if start is None:
+                r = days_near(sentence, pos, default_year)
+                # only days printed close to the mention describe the meeting
+                near = r is not None and (-120 <= r.start_pos - pos <= (h.end - h.start) + 120)
+                if r is not None and near:
+                    start, end = r.start, r.end
+                    if r.year_guessed:
+                        st.warnings.append(
+                            f"meeting: days printed without a year; year {default_year} "
+                            "taken from the document's other dates"
+                        )
+    if not found:
+        return None
+    if len(ordinals) > 1:
+        st.warnings.append(f"meeting: several ordinals printed {sorted(ordinals)}; took {ordinal}")
+    return Meeting(
+        ordinal=ordinal, name=name, series=series, city=city, country=country, start=start, end=end
+    )
+
+
+def _initiators(st: _State, limit: int) -> list[PrintedParty]:
+    out: list[PrintedParty] = []
+    for ln in st.lines[:limit]:
+        if not ln.initiator:
+            continue
+        m = INITIATOR.search(ln.content)
+        if m is None:
+            continue
+        rest = ln.content[m.end() :]
+        # the trigger may end inside a word ("Su iniziativa d|el"): finish the article
+        rest = re.sub(
+            r"(?i)^(?:el|ella|ello|ei|egli|elle|ell['’]|i|e|o|a|os|as|u|es|er|us|on|"
+            r"του|της|των)?\s*(?:the\s+|la\s+|los\s+|las\s+|il\s+|lo\s+|le\s+|les\s+|l['’]|"
+            r"der\s+|die\s+|des\s+|den\s+)?",
+            "",
+            rest,
+            count=1,
+        ).strip()
+        # stop where the sentence goes on ("..., che ringraziamo, ...")
+        depth = 0
+        cut = len(rest)
+        for i, ch in enumerate(rest):
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                if depth == 0:
+                    cut = i
+                    break
+                depth -= 1
+            elif depth == 0 and ch in ".;:" and (i + 1 == len(rest) or rest[i + 1] == " "):
+                if not re.search(r"\b[A-Z]$", rest[:i]):
+                    cut = i
+                    break
+            elif depth == 0 and ch == "," and i + 2 < len(rest):
+                nxt = rest[i + 1 :].lstrip()
+                if nxt[:1].islower() or re.match(r"(?i)(?:the|which|who|that)\b", nxt):
+                    cut = i
+                    break
+        names = _split_inline(rest[:cut])
+        for n in names:
+            if party_score(n) <= 0 and not abbreviation_like(n):
+                continue
+            name, cc, abbr = split_party(n)
+            out.append(
+                PrintedParty(
+                    position=len(out) + 1, as_printed=n, name=name, country=cc, abbreviation=abbr
+                )
+            )
+        if out:
+            st.used.add(ln.idx)
+            break
+    return out
+
+
+def _parties_from(items: list[tuple[str, str | None]]) -> list[PrintedParty]:
+    out = []
+    for i, (text, section) in enumerate(items, 1):
+        printed = _clean_printed(text)
+        name, cc, abbr = split_party(printed)
+        out.append(
+            PrintedParty(
+                position=i,
+                as_printed=printed,
+                name=name,
+                country=cc,
+                abbreviation=abbr,
+                section=section,
+            )
+        )
+    return out
+
+
+def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple[int, int] | None]:
+    lines = st.lines
+    runs = _build_runs(lines, 0)
+    accepted: list[tuple[float, _Run]] = []
+    for run in runs:
+        run.heading = _heading_for(lines, run)
+        if run.lines[0].idx < body_start and run.heading is None:
+            continue  # title lines, not a list
+        sc = run.scores()
+        n = len(sc)
+        good = sum(1 for s in sc if s > 0)
+        ratio = good / n
+        if (run.heading is not None and ratio >= 0.5) or (n >= 2 and ratio >= 0.6):
+            weight = sum(sc) + (100 if run.heading is not None else 0)
+            accepted.append((weight, run))
+    if accepted:
+        _best_w, best = max(accepted, key=lambda t: (t[0], t[1].lines[0].idx))
+        chosen = [best]
+        # lists continued after a sub-heading or a second heading ("New signatures")
+        for _w, run in accepted:
+            if run.lines[0].idx > chosen[-1].lines[-1].idx:
+                gap = lines[chosen[-1].lines[-1].idx + 1 : run.lines[0].idx]
+                if all(g.blank or g.boiler or g.subheading or g.heading for g in gap) and (
+                    run.sections or run.heading is not None
+                ):
+                    chosen.append(run)
+        items: list[tuple[str, str | None]] = []
+        used_lines: list[Line] = []
+        section = None
+        for run in chosen:
+            kept = _trim_tail(run, lines)
+            for ln in kept:
+                section = run.sections.get(ln.idx, section)
+                items.append((ln.content, section))
+                used_lines.append(ln)
+            if run.heading is not None:
+                st.used.add(run.heading.idx)
+        if len(items) == 1 and run.heading is not None:
+            pieces = _split_inline(items[0][0])
+            if len(pieces) >= 2 and all(party_score(p) > 0 for p in pieces):
+                items = [(p, items[0][1]) for p in pieces]
+                st.warnings.append("signatories: one paragraph of comma-separated names, split")
+        for ln in used_lines:
+            st.used.add(ln.idx)
+        if best.heading is None:
+            st.warnings.append(
+                f"signatories: list found without a heading (lines {used_lines[0].idx + 1}-"
+                f"{used_lines[-1].idx + 1})"
+            )
+        nums = [ln.number for ln in used_lines if ln.number is not None]
+        for a, b in itertools.pairwise(nums):
+            if b != a + 1 and b != 1:
+                st.warnings.append(f"signatories: numbering goes from {a} to {b}")
+        span = (used_lines[0].idx, used_lines[-1].idx)
+        # a run whose heading is followed by names on the heading line itself
+        return _parties_from(items), span
+    # inline: "Leaders of A, B and C have issued the following statement"
+    for ln in lines[: min(len(lines), body_start + 60)]:
+        if ln.blank or ln.boiler or len(ln.content) > 1500:
+            continue
+        targets = [ln.content]
+        if ln.heading and ":" in ln.content:
+            targets.append(ln.content.split(":", 1)[1] + " have signed this")
+        for t in targets:
+            m = _LEAD.search(t)
+            if not m:
+                continue
+            text = m["list"] or m["list2"] or m["list3"] or ""
+            names = _split_inline(text)
+            if len(names) >= 2 and all(party_score(n) > 0 for n in names):
+                st.used.add(ln.idx)
+                st.warnings.append("signatories: read from the lead sentence (no list printed)")
+                return _parties_from([(n, None) for n in names]), (ln.idx, ln.idx)
+    return [], None
+
+
+def read_text(
+    text: str,
+    *,
+    source: str,
+    sha256: str,
+    media_type: str = "text/plain",
+    encoding: str | None = None,
+    title_hint: str | None = None,
+    published_hint: str | None = None,
+    language_hint: str | None = None,
+    warnings: Sequence[str] = (),
+) -> StatementRecord:
+    """Read a statement from decoded text (HTML and Markdown already turned into lines).
+
+    Parameters
+    ----------
+    text
+        The document text.
+    source, sha256, media_type, encoding
+        Copied into the record.
+    title_hint, published_hint, language_hint
+        Facts from markup (``<h1>``, ``article:published_time``, ``lang``), used when the
+        text itself does not print them.
+    warnings
+        Earlier warnings (decoding), kept first.
+
+    Returns
+    -------
+    StatementRecord
+
+    Examples
+    --------
+    >>> r = read_text("Statement on peace\\n\\nWe call for peace in the region now.\\n\\n"
+    ...               "Signed by:\\n1. KKE\\n2. AKEL, Cyprus\\n", source="s.txt", sha256="0")
+    >>> r.title, [(p.as_printed, p.country) for p in r.signatories]
+    ('Statement on peace', [('KKE', None), ('AKEL, Cyprus', 'CY')])
+    """
+    warns = list(warnings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    analysed = text
+    if len(text) > MAX_ANALYSED:
+        tail = MAX_ANALYSED - HEAD_CHARS
+        analysed = text[:HEAD_CHARS] + "\n\n" + text[-tail:]
+        warns.append(
+            f"document is {len(text):,} characters; only the first {HEAD_CHARS:,} and the "
+            f"last {tail:,} were analysed"
+        )
+    st = _State(lines=_prepare(analysed), warnings=warns)
+    body_start, heads = _header(st)
+    title, headline = _title(st, heads, title_hint)
+    sigs, span = _signatories(st, body_start)
+    date, pub, place = _dates(st, body_start, span, heads)
+    if pub is None and published_hint:
+        hits = find_dates(published_hint)
+        if hits and not hits[0].partial:
+            pub = hits[0].value
+    years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
+    default_year = max(set(years), key=years.count) if years else None
+    meeting = _meeting(st, heads, body_start, default_year)
+    if place is None and meeting is not None and (meeting.city or meeting.country):
+        place = Place(meeting.city, meeting.country)
+        st.warnings.append("place: no dateline place; taken from the meeting's city")
+    elif place is not None and place.country is None and place.city:
+        c = city_lookup(place.city)
+        if c:
+            place = Place(place.city, c[1])
+    if meeting is not None and meeting.city is None and place is not None and place.city:
+        meeting = Meeting(
+            meeting.ordinal,
+            meeting.name,
+            meeting.series,
+            place.city,
+            place.country,
+            meeting.start,
+            meeting.end,
+        )
+        st.warnings.append("meeting: city taken from the dateline")
+    initiators = _initiators(st, len(st.lines))
+    seen: dict[str, int] = {}
+    for p in sigs:
+        key = fold_ws(p.as_printed).casefold()
+        if key in seen:
+            st.warnings.append(
+                f"signatories: lines {seen[key]} and {p.position} print the same name "
+                f"{p.as_printed!r}"
+            )
+        else:
+            seen[key] = p.position
+    if not sigs:
+        st.warnings.append("signatories: no list of signatories found")
+    if title is None:
+        st.warnings.append("title: none printed")
+    body_lines = []
+    for ln in st.lines[body_start:]:
+        if (
+            ln.idx in st.used
+            or ln.boiler
+            or (ln.subheading and span and (span[0] <= ln.idx <= span[1]))
+        ):
+            continue
+        if span and span[0] <= ln.idx <= span[1] and not ln.blank:
+            continue
+        body_lines.append("" if ln.blank else ln.content)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(body_lines)).strip()
+    language = detect_language(body) or language_hint
+    return StatementRecord(
+        source=source,
+        sha256=sha256,
+        media_type=media_type,
+        encoding=encoding,
+        language=language,
+        title=title,
+        headline=headline,
+        date=date,
+        publication_date=pub,
+        place=place,
+        meeting=meeting,
+        initiators=initiators,
+        signatories=sigs,
+        text=body,
+        warnings=st.warnings,
+        partial_dates=st.partial,
+    )
+
+
+__all__ = ["caps_tokens", "read_text"]
