@@ -1,0 +1,991 @@
+"""What a statement is about: the countries, parties and organisations it names.
+
+A statement's *mentions* are the countries (through the gazetteer plus the demonyms,
+old names and territories of ``data/registry/demonyms.csv``), registry parties (full
+names, aliases, abbreviations) and international bodies (``data/registry/organisations.csv``)
+named in its title, headline and body. The signatory list is never read: only
+``record.title``, ``record.headline`` and ``record.text`` (the body without the list),
+and body lines that repeat a printed signatory line are skipped as well.
+
+Precision comes first:
+
+* a country named *inside a party's name* (``Communist Party of Ukraine``,
+  ``Partido Comunista Colombiano``, ``CP Ukraine``) is not a mention of the country,
+  whether or not the party is in the registry; the party is mentioned instead when the
+  registry knows it;
+* a country named after a city, as a place (``Athens, Greece``, ``Beirut Líbano``), is
+  not a mention;
+* a name shared by two countries or two parties counts for none of them; a party alias
+  that is also a country name (``DPRK``) is the country; abbreviations of one or two
+  letters are never read as parties, and all-capital abbreviations of three letters or
+  fewer (``US``, ``UN``) are not read inside lines printed in capitals;
+* regions, peoples across borders and ambiguous demonyms (``Latin American``,
+  ``Balkan``, ``Kurdish``, ``Congolese``) count for no country.
+
+Each occurrence gets a *stance*: ``opposition`` when the name qualifies an adversarial
+noun (``Israeli army``, ``Ukrainian authorities``, ``U.S. hostile policy``,
+``NATO intervention``, ``ejército israelí``) or names the agent (``stirred up by the
+US``, ``da parte di USA``); ``solidarity`` otherwise.
+
+**Subjects** are the top of the mentions, by this rule:
+
+1. every country, party or organisation named in the title or the headline is a subject;
+2. only when the title and headline name none, the body decides: countries and parties
+   (organisations only ever become subjects through the title) that do not sign or
+   initiate the statement themselves, named at least twice and at least half as often
+   as the most named one; if none is named twice, the first one named with a
+   solidarity stance, alone.
+
+Subjects are ranked: title and headline subjects first, then solidarity before
+opposition, then by weight (3 per title or headline occurrence, 1 per body occurrence),
+then by first appearance. A subject's stance is the majority stance of its title and
+headline occurrences when it has any, else of all its occurrences (ties: solidarity).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from partygraph.errors import PartygraphError
+from partygraph.extract.countries import city_lookup, country_name, country_names
+from partygraph.extract.model import StatementRecord
+from partygraph.paths import registry_dir
+from partygraph.resolve.model import Party
+
+Kind = Literal["country", "party", "organisation"]
+Where = Literal["title", "headline", "body"]
+Stance = Literal["solidarity", "opposition"]
+
+__all__ = [
+    "Mention",
+    "Organisation",
+    "Subject",
+    "demonym_table",
+    "find_mentions",
+    "find_subjects",
+    "load_organisations",
+    "organisation_quads",
+    "search_fold",
+    "subject_quads",
+    "subjects_json",
+]
+
+TITLE_WEIGHT = 3  # one title/headline occurrence weighs as much as three in the body
+_WHERE_ORDER = {"title": 0, "headline": 1, "body": 2}
+
+
+class PartySource(Protocol):
+    """The part of :class:`partygraph.resolve.Registry` this module reads."""
+
+    def parties(self) -> list[Party]: ...
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An international body of ``data/registry/organisations.csv``."""
+
+    id: str
+    name: str
+    abbreviation: str | None = None
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A country, party or organisation named in a statement (title, headline or body).
+
+    ``as_printed`` is the first form met; ``count`` counts every occurrence; ``where`` is
+    the most prominent place (title, then headline, then body) and ``places`` all of
+    them; ``rank`` orders all mentions (title first, then by weight); ``weight`` is
+    3 per title/headline occurrence plus 1 per body occurrence; ``opposed`` counts the
+    occurrences with an adversarial stance.
+    """
+
+    kind: Kind
+    id: str
+    as_printed: str
+    count: int
+    where: Where
+    places: tuple[Where, ...]
+    rank: int
+    weight: int
+    stance: Stance
+    opposed: int = 0
+    label: str | None = None
+    first: int = 0  # order of first appearance (title, headline, body concatenated)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject of a statement: a mention chosen by the module's rule, with its rank."""
+
+    kind: Kind
+    id: str
+    as_printed: str
+    count: int
+    where: Where
+    rank: int
+    weight: int
+    stance: Stance
+    reason: str  # "title", "body-frequency" or "body-first"
+    label: str | None = None
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise PartygraphError(f"cannot read ({error.strerror})", source=str(path)) from error
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _demonyms(path: Path) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for n, row in enumerate(_read_csv(path), 2):
+        form, iso2, kind = (row.get(k, "") or "" for k in ("form", "iso2", "kind"))
+        if not form or not kind or (kind != "blocker" and not re.fullmatch(r"[A-Z]{2}", iso2)):
+            raise PartygraphError(
+                "expected form, iso2 (two capital letters, empty only for a blocker) and kind",
+                source=str(path),
+                where=f"row {n}",
+            )
+        out.append((form, iso2, kind))
+    return tuple(out)
+
+
+def demonym_table(path: Path | None = None) -> list[tuple[str, str, str]]:
+    """The rows ``(form, iso2, kind)`` of ``demonyms.csv`` (iso2 empty for blockers).
+
+    Examples
+    --------
+    >>> ("Korean", "KP", "demonym") in demonym_table()
+    True
+    >>> ("Latin American", "", "blocker") in demonym_table()
+    True
+    """
+    return list(_demonyms(path or registry_dir() / "demonyms.csv"))
+
+
+@lru_cache(maxsize=4)
+def _organisations(path: Path) -> tuple[Organisation, ...]:
+    out = []
+    for n, row in enumerate(_read_csv(path), 2):
+        oid, name = (row.get("id") or "").strip(), (row.get("name") or "").strip()
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", oid) or not name:
+            raise PartygraphError(
+                "expected an id (lowercase slug) and a name", source=str(path), where=f"row {n}"
+            )
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        out.append(
+            Organisation(
+                oid,
+                name,
+                (row.get("abbreviation") or "").strip() or None,
+                aliases,
+                row.get("kind") or "",
+            )
+        )
+    return tuple(out)
+
+
+def load_organisations(path: Path | None = None) -> list[Organisation]:
+    """The international bodies of ``organisations.csv``.
+
+    Examples
+    --------
+    >>> {o.id: o.abbreviation for o in load_organisations()}["nato"]
+    'NATO'
+    """
+    return list(_organisations(path or registry_dir() / "organisations.csv"))
+
+
+# --------------------------------------------------------------------------- folding
+
+_APOS = set("'\u2018\u2019\u201b\u02bc\u02bb`\u00b4\u2032")
+_DASH = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    if ch in _APOS:
+        return "'"
+    if ch in _DASH:
+        return "-"
+    if ch.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0] if decomposed else ch
+
+
+def _fold(text: str) -> str:
+    """Fold accents, apostrophes, dashes and spaces one character for one (case kept)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _key(matched: str, casefold: bool = False) -> str:
+    k = re.sub(r"\s+", " ", matched.replace("'", "")).strip()
+    return k.casefold() if casefold else k
+
+
+def search_fold(text: str) -> str:
+    """Fold a text for case- and accent-insensitive search (the ``pg:searchText`` value).
+
+    Lower-cases, removes accents, unifies apostrophes and dashes, and folds white space,
+    so that ``CONTAINS(?searchText, search_fold(query))`` matches whatever the case and
+    accents of either side.
+
+    Examples
+    --------
+    >>> search_fold("Unión  Europea — ÉTATS-UNIS’")
+    "union europea - etats-unis'"
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(_fold_char(c) for c in t if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", t).strip().casefold()
+
+
+def _pattern(form: str, plural: bool = False) -> str:
+    parts = []
+    for ch in _fold(form):
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch == "'":
+            parts.append("'?")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts) + ("s?" if plural else "")
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and " " not in form
+
+
+def _has_plural(form: str) -> bool:
+    return not re.search(r"(s|sh|ch|ese|[^a-zA-Z])$", form)
+
+
+# --------------------------------------------------------------------------- matcher
+
+# Words that alone are not telling enough to be a party alias.
+_GENERIC = frozenset(
+    {
+        "communists", "socialists", "workers", "party", "parties", "left", "unity",
+        "progress", "people", "union", "front", "alliance", "movement", "labour", "labor",
+        "communist", "socialist", "democratic", "popular", "national",
+    }
+)  # fmt: skip
+# Country names that are also ordinary words or surnames.
+_COUNTRY_STOP = frozenset({"Man", "Chad", "Jersey", "Guernsey"})
+
+
+@dataclass
+class _Entry:
+    kind: str  # country | party | organisation | blocker
+    id: str
+
+
+@dataclass
+class _Matcher:
+    exact: re.Pattern[str]
+    exact_keys: dict[str, _Entry]
+    loose: re.Pattern[str] | None  # party names of three words or more, any case
+    loose_keys: dict[str, _Entry]
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    find: Any = None  # registry.find, when the registry has it
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return r"(?<![\w'])(?:" + "|".join(unique) + r")(?![\w])"
+
+
+def _build(registry: PartySource | None) -> _Matcher:
+    exact: dict[str, _Entry | None] = {}
+    exact_patterns: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
+
+    def add(form: str, entry: _Entry, priority: int, plural: bool = False) -> None:
+        form = form.strip()
+        if not form:
+            return
+        variants = [form]
+        if not _is_acronym(form) and form.upper() != form:
+            variants.append(form.upper())
+        for v in variants:
+            key = _key(_fold(v))
+            current = exact.get(key, ...)
+            if current is ...:
+                exact[key] = entry
+                prio[key] = priority
+            elif current is not None and (current.kind, current.id) != (entry.kind, entry.id):
+                if priority < prio[key]:
+                    exact[key], prio[key] = entry, priority
+                elif priority == prio[key]:
+                    exact[key] = None  # shared by two: counts for none
+            exact_patterns[key] = _pattern(v, plural and v == form)
+
+    prio: dict[str, int] = {}
+    for form, iso2, kind in _demonyms(registry_dir() / "demonyms.csv"):
+        if kind == "blocker":
+            add(form, _Entry("blocker", ""), 0)
+        else:
+            add(form, _Entry("country", iso2), 1, plural=kind == "demonym" and _has_plural(form))
+    for name, iso2 in country_names():
+        if name not in _COUNTRY_STOP and len(name) > 1:
+            add(name, _Entry("country", iso2), 1)
+    for org in _organisations(registry_dir() / "organisations.csv"):
+        labels[("organisation", org.id)] = org.name
+        for form in (org.name, org.abbreviation or "", *org.aliases):
+            add(form, _Entry("organisation", org.id), 2)
+
+    loose: dict[str, _Entry | None] = {}
+    loose_patterns: dict[str, str] = {}
+    taken = {k for k, e in exact.items() if e is not None and e.kind != "party"}
+    parties = registry.parties() if registry is not None else []
+    for party in parties:
+        labels[("party", party.id)] = party.name
+        for form in {party.name, party.abbreviation or "", *party.aliases}:
+            form = form.strip()
+            if (
+                not form
+                or _key(_fold(form)) in taken
+                or _key(_fold(form)).casefold() in {k.casefold() for k in taken if len(k) > 4}
+            ):
+                continue  # a country or organisation name is that, not the party (DPRK)
+            words = form.split()
+            if _is_acronym(form):
+                if sum(c.isalpha() for c in form) < 3:
+                    continue
+                add(form, _Entry("party", party.id), 3)
+            elif len(words) >= 3:
+                key = _key(_fold(form), casefold=True)
+                entry = _Entry("party", party.id)
+                if key in loose and loose[key] is not None and loose[key].id != party.id:
+                    loose[key] = None
+                else:
+                    loose.setdefault(key, entry)
+                loose_patterns[key] = _pattern(form)
+            elif len(form) >= 5 and form.casefold() not in _GENERIC and form[0].isupper():
+                add(form, _Entry("party", party.id), 3)
+    for key in list(exact):
+        if exact[key] is None:
+            del exact[key]
+            exact_patterns.pop(key, None)
+    for key in list(loose):
+        if loose[key] is None:
+            del loose[key]
+            loose_patterns.pop(key, None)
+    return _Matcher(
+        exact=re.compile(_alternation(exact_patterns.values())),
+        exact_keys={k: e for k, e in exact.items() if e is not None},
+        loose=re.compile(_alternation(loose_patterns.values()), re.IGNORECASE)
+        if loose_patterns
+        else None,
+        loose_keys={k: e for k, e in loose.items() if e is not None},
+        labels=labels,
+        find=getattr(registry, "find", None),
+    )
+
+
+_MATCHERS: dict[int, tuple[Any, _Matcher]] = {}
+
+
+def _matcher(registry: PartySource | None) -> _Matcher:
+    # One matcher per registry object (kept alive by holding a reference to it).
+    key = id(registry)
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] is not registry:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        cached = (registry, _build(registry))
+        _MATCHERS[key] = cached
+    return cached[1]
+
+
+# Generic party-like names: a country inside them is part of a name, never a mention.
+_CAP = (
+    r"(?!(?:And|The|For|With|In|On|Of|To|Against|By|Y|E|Et|Und|From)\b)[A-Z\u0391-\u03a9][\w'.-]*"
+)
+_PARTY_WORD = (
+    r"(?:Party|Parties|Partido|Partidos|Partito|Partiti|Parti|Partei|Partij|Partia|Partija|"
+    r"Communists|Comunistas|Comunisti|Communistes|Kommunisten|Union\s+of\s+Communists|League)"
+)
+_PREP = r"(?:(?i:of|de|del|della|di|dei|degli|do|da|dos|das|du|des|der|in|en|i)\s+)"
+_ART = r"(?:(?i:the|la|el|los|las|le|les|il|lo|o|a)\s+|l')"
+_PARTY_SPAN = re.compile(
+    rf"(?:{_CAP}\s+(?:(?:and|y|e|et|&)\s+{_CAP}\s+)?){{0,4}}{_PARTY_WORD}\b"
+    rf"(?:\s+{_PREP}?{_ART}?{_CAP}(?:\s+(?:{_PREP}{_ART}?)?{_CAP}){{0,3}})?"
+    rf"|\b(?:N?CP|WP|CPs)\s+(?:(?i:of)\s+)?(?:(?i:the)\s+)?{_CAP}(?:\s+{_CAP})?"
+)
+_ABBREV_EXPAND = {"CP": "Communist Party", "NCP": "New Communist Party", "WP": "Workers' Party"}
+
+# Stance cues.
+_ADV_AFTER = re.compile(
+    r"^(?:'s)?(?:-|\s+)(?:(?:and|or)\s+\S+\s+)?(?:army|armed|armies|military|militaries|troops|"
+    r"soldiers|regime|regimes|junta|aggression|aggressions|aggressor|aggressors|aggressive\w*|"
+    r"attack|attacks|bombing|bombings|bombs|bombardment|occupation|occupiers|occupying|invasion|"
+    r"invaders|intervention|interventions|interference|imperialism|imperialists?|hostile|"
+    r"hostility|sanctions|blockade|embargo|threats?|authorities|oligarchs?|fascists?|"
+    r"backed|led|sponsored|instigated|made|supported)\b",
+    re.IGNORECASE,
+)
+_ADV_BEFORE = re.compile(
+    r"(?i:\bby(?:\s+the)?|\bda\s+parte\s+(?:di|dei|del|della|degli|delle)|"
+    r"\bpor\s+(?:parte\s+de\s+)?(?:los|las|el|la)?|\bde\s+la\s+part\s+(?:de|des|du)|"
+    r"\b(?:ej[eé]rcito|esercito|ex[eé]rcito|arm[eé]e|r[eé]gimen|regime|r[eé]gime|agresi[oó]n|"
+    r"aggressione|agress[aã]o|agression|ocupaci[oó]n|occupazione|ocupa[cç][aã]o|tropas|truppe|"
+    r"troupes|imperialismo|imp[eé]rialisme|bombardeo|bombardamento|bombardement|militares|"
+    r"militari|soldados|soldati))\s+"
+    # the cue reaches along a list of names: "by the United States, NATO and the EU"
+    r"(?:(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,3}(?:,\s*|\s+(?:and|e|y|et|und)\s+))*"
+    r"(?:the\s+)?$",
+)
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    id: str
+    printed: str
+    where: str
+    order: int
+    opposed: bool = False
+
+
+def _segments(record: StatementRecord) -> list[tuple[str, str]]:
+    segments: list[tuple[str, str]] = []
+    title = (record.title or "").strip()
+    headline = (record.headline or "").strip()
+    if title:
+        segments.append(("title", title))
+    if headline and _key(_fold(headline)).casefold() != _key(_fold(title)).casefold():
+        segments.append(("headline", headline))
+    printed = {
+        _key(_fold(p.as_printed)).casefold()
+        for p in [*record.signatories, *record.initiators]
+        if p.as_printed
+    }
+    body_lines = [
+        line
+        for line in _without_menus((record.text or "").splitlines())
+        # a body line that repeats a printed signatory line is a list leftover
+        if _key(_fold(line.strip(" \t-•*·0123456789.)"))).casefold() not in printed
+    ]
+    if body_lines:
+        segments.append(("body", "\n".join(body_lines)))
+    return segments
+
+
+def _without_menus(lines: Sequence[str]) -> list[str]:
+    """Drop runs of three or more short bare lines (tag lists, menus): not prose.
+
+    Examples
+    --------
+    >>> _without_menus(["We met.", "Cuba", "Nato", "Syria", "", "Bye."])
+    ['We met.', '', 'Bye.']
+    """
+
+    def bare(line: str) -> bool:
+        t = line.strip(" \t•*·-")
+        return bool(t) and len(t.split()) <= 4 and not re.search(r"[.,;:!?]", t)
+
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if bare(line):
+            run.append(line)
+            continue
+        if len(run) < 3:
+            out.extend(run)
+        run = []
+        out.append(line)
+    return out[:-1]
+
+
+def _shouting_ranges(text: str) -> list[tuple[int, int]]:
+    ranges, pos = [], 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def _is_place(folded: str, start: int, iso2: str) -> bool:
+    """Whether a country name follows a city of that country (``Athens, Greece``)."""
+    before = folded[max(0, start - 60) : start]
+    m = re.search(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s*,?\s*$", before)
+    if not m:
+        return False
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        city = city_lookup(" ".join(words[-n:]))
+        if city and city[1] == iso2:
+            return True
+    return False
+
+
+def _party_by_span(span: str, matcher: _Matcher) -> str | None:
+    if matcher.find is None:
+        return None
+    text = re.sub(r"^(?:the|la|el|il|le)\s+", "", span.strip(), flags=re.IGNORECASE)
+    candidates = [text]
+    m = re.match(r"^(N?CP|WP)\s+(?:of\s+)?(?:the\s+)?(.+)$", text)
+    if m:
+        candidates.append(f"{_ABBREV_EXPAND[m.group(1)]} of {m.group(2)}")
+    for c in candidates:
+        try:
+            party = matcher.find(c)
+        except Exception:  # a lookup helper must never break reading
+            party = None
+        if party is not None and not getattr(party, "provisional", False):
+            return party.id
+    return None
+
+
+def _scan(where: str, text: str, matcher: _Matcher, order0: int) -> list[_Hit]:
+    folded = _fold(text)
+    hits: list[_Hit] = []
+    party_spans: list[tuple[int, int]] = []
+    # 1. registry parties (exact forms and long names in any case)
+    for pattern, keys, casefold in (
+        (matcher.loose, matcher.loose_keys, True),
+        (matcher.exact, matcher.exact_keys, False),
+    ):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(folded):
+            entry = keys.get(_key(m.group(0), casefold))
+            if entry is None or entry.kind != "party":
+                continue
+            if any(s < m.end() and m.start() < e for s, e in party_spans):
+                continue
+            party_spans.append((m.start(), m.end()))
+            hits.append(
+                _Hit(m.start(), m.end(), "party", entry.id, text[m.start() : m.end()], where, 0)
+            )
+    # 2. party-like names: resolved through the registry when it can, else they only block
+    blocked = list(party_spans)
+    for m in _PARTY_SPAN.finditer(folded):
+        s, e = m.start(), m.end()
+        if any(ps <= s and e <= pe for ps, pe in party_spans):
+            continue
+        blocked.append((s, e))
+        if any(ps < e and s < pe for ps, pe in party_spans):
+            continue
+        pid = _party_by_span(text[s:e], matcher)
+        if pid:
+            party_spans.append((s, e))
+            hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
+    # 3. countries, organisations (and blockers), outside every party name
+    shouting = _shouting_ranges(folded)
+    for m in matcher.exact.finditer(folded):
+        s, e = m.start(), m.end()
+        key = _key(m.group(0))
+        entry = matcher.exact_keys.get(key)
+        if entry is None and key.endswith("s"):
+            entry = matcher.exact_keys.get(key[:-1])
+        if entry is None or entry.kind in ("party", "blocker"):
+            continue
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        if (
+            _is_acronym(key)
+            and sum(c.isalpha() for c in key) <= 3
+            and any(rs <= s < re_ for rs, re_ in shouting)
+        ):
+            continue
+        if entry.kind == "country" and _is_place(folded, s, entry.id):
+            continue
+        hits.append(_Hit(s, e, entry.kind, entry.id, text[s:e], where, 0))
+    hits.sort(key=lambda h: h.start)
+    for n, h in enumerate(hits):
+        h.order = order0 + n
+        h.opposed = bool(
+            _ADV_AFTER.match(folded[h.end : h.end + 60])
+            or _ADV_BEFORE.search(folded[max(0, h.start - 100) : h.start] + " ")
+        )
+    return hits
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _hits(record: StatementRecord, registry: PartySource | None) -> tuple[list[_Hit], _Matcher]:
+    matcher = _matcher(registry)
+    hits: list[_Hit] = []
+    for where, text in _segments(record):
+        hits.extend(_scan(where, text, matcher, len(hits)))
+    return hits, matcher
+
+
+def _label(matcher: _Matcher, kind: str, ident: str) -> str | None:
+    if kind == "country":
+        return country_name(ident) or _extra_country_name(ident)
+    return matcher.labels.get((kind, ident))
+
+
+def _extra_country_name(iso2: str) -> str | None:
+    for form, code, kind in _demonyms(registry_dir() / "demonyms.csv"):
+        if code == iso2 and kind == "name":
+            return form
+    return None
+
+
+def _stance(opposed: int, total: int) -> Stance:
+    # an even split leans to opposition: one adversarial use is a strong signal
+    return "opposition" if opposed and opposed * 2 >= total else "solidarity"
+
+
+def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
+    groups: dict[tuple[str, str], list[_Hit]] = {}
+    for h in hits:
+        groups.setdefault((h.kind, h.id), []).append(h)
+    rows = []
+    for (kind, ident), hs in groups.items():
+        places = tuple(sorted({h.where for h in hs}, key=_WHERE_ORDER.__getitem__))
+        top = [h for h in hs if h.where != "body"]
+        stance_hits = top or hs
+        opposed = sum(h.opposed for h in stance_hits)
+        weight = sum(TITLE_WEIGHT if h.where != "body" else 1 for h in hs)
+        rows.append(
+            dict(
+                kind=kind,
+                id=ident,
+                as_printed=hs[0].printed,
+                count=len(hs),
+                where=places[0],
+                places=places,
+                weight=weight,
+                stance=_stance(opposed, len(stance_hits)),
+                opposed=sum(h.opposed for h in hs),
+                label=_label(matcher, kind, ident),
+                first=min(h.order for h in hs),
+            )
+        )
+    rows.sort(key=lambda r: (r["where"] == "body", -r["weight"], r["first"]))
+    return [Mention(rank=n, **r) for n, r in enumerate(rows, 1)]
+
+
+def find_mentions(record: StatementRecord, registry: PartySource | None) -> list[Mention]:
+    """Every country, party and organisation named in the title, headline and body.
+
+    Parameters
+    ----------
+    record : StatementRecord
+        An extracted statement; only its title, headline and text are read.
+    registry : Registry or None
+        The party registry (``None``: countries and organisations only).
+
+    Returns
+    -------
+    list of Mention
+        Ranked: title and headline mentions first, then by weight and first appearance.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> r = StatementRecord(source="x", sha256="0", title="Solidarity with the Cuban people",
+    ...     text="We condemn the US blockade of Cuba and the Latin American right.")
+    >>> [(m.kind, m.id, m.count, m.where, m.stance) for m in find_mentions(r, None)]
+    [('country', 'CU', 2, 'title', 'solidarity'), ('country', 'US', 1, 'body', 'opposition')]
+    """
+    hits, matcher = _hits(record, registry)
+    return _mentions_from(hits, matcher)
+
+
+def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
+    """Registry ids of the parties that sign or initiate the statement."""
+    if registry is None:
+        return set()
+    found: set[str] = set()
+    resolve = getattr(registry, "resolve", None)
+    if resolve is not None:
+        try:
+            resolved = resolve(record)
+            for r in [*resolved.signatories, *resolved.initiators]:
+                found.add(r.party.id)
+            return found
+        except Exception:  # resolution problems are reported by the resolve stage
+            pass
+    matcher = _matcher(registry)
+    for p in [*record.signatories, *record.initiators]:
+        pid = _party_by_span(p.name or p.as_printed, matcher)
+        if pid:
+            found.add(pid)
+    return found
+
+
+def _choose(record: StatementRecord, registry: PartySource | None, mentions: Sequence[Mention]):
+    titled = [m for m in mentions if m.where != "body"]
+    if titled:
+        return [(m, "title") for m in titled]
+    signers = _signers(record, registry)
+    body = [
+        m
+        for m in mentions
+        if m.kind in ("country", "party") and not (m.kind == "party" and m.id in signers)
+    ]
+    if not body:
+        return []
+    top = max(m.count for m in body)
+    frequent = [m for m in body if m.count >= 2 and m.count * 2 >= top]
+    if frequent:
+        return [(m, "body-frequency") for m in frequent]
+    first = sorted((m for m in body if m.stance == "solidarity"), key=lambda m: m.first)
+    return [(first[0], "body-first")] if first else []
+
+
+def find_subjects(record: StatementRecord, registry: PartySource | None) -> list[Subject]:
+    """What the statement is about, ranked (see the module docstring for the rule).
+
+    Parameters
+    ----------
+    record : StatementRecord
+        An extracted statement.
+    registry : Registry or None
+        The party registry.
+
+    Returns
+    -------
+    list of Subject
+        Rank 1 first.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> r = StatementRecord(source="x", sha256="0",
+    ...     title="Condemning the attack of the Israeli army against the people of Palestine",
+    ...     text="The Israeli army's assault on Gaza is a crime.")
+    >>> [(s.id, s.rank, s.stance) for s in find_subjects(r, None)]
+    [('PS', 1, 'solidarity'), ('IL', 2, 'opposition')]
+    """
+    mentions = find_mentions(record, registry)
+    chosen = _choose(record, registry, mentions)
+    chosen.sort(
+        key=lambda mr: (
+            mr[0].where == "body",
+            mr[0].stance != "solidarity",
+            -mr[0].weight,
+            mr[0].first,
+        )
+    )
+    return [
+        Subject(
+            kind=m.kind,
+            id=m.id,
+            as_printed=m.as_printed,
+            count=m.count,
+            where=m.where,
+            rank=n,
+            weight=m.weight,
+            stance=m.stance,
+            reason=reason,
+            label=m.label,
+        )
+        for n, (m, reason) in enumerate(chosen, 1)
+    ]
+
+
+def subjects_json(record: StatementRecord, registry: PartySource | None) -> dict[str, list[dict]]:
+    """The ``subjects`` and ``mentions`` members of ``partygraph extract``'s JSON.
+
+    Each item has ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``,
+    ``as_printed``, ``count``, ``where`` (title, headline or body), ``rank`` and
+    ``stance``; mentions add ``places``, subjects add ``reason``.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> r = StatementRecord(source="x", sha256="0", title="Declaration on Kosovo",
+    ...     text="Kosovo's secession, pushed by NATO, breaches UN resolutions.")
+    >>> j = subjects_json(r, None)
+    >>> [(s["id"], s["where"]) for s in j["subjects"]], [m["id"] for m in j["mentions"]]
+    ([('XK', 'title')], ['XK', 'nato', 'un'])
+    """
+    mentions = find_mentions(record, registry)
+    subjects = find_subjects(record, registry)
+
+    def common(x: Mention | Subject) -> dict[str, Any]:
+        return {
+            "kind": x.kind,
+            "id": x.id,
+            "name": x.label,
+            "as_printed": x.as_printed,
+            "count": x.count,
+            "where": x.where,
+            "rank": x.rank,
+            "stance": x.stance,
+        }
+
+    return {
+        "subjects": [{**common(s), "reason": s.reason} for s in subjects],
+        "mentions": [{**common(m), "places": list(m.places)} for m in mentions],
+    }
+
+
+# --------------------------------------------------------------------------- RDF
+
+
+def _target_iri(kind: str, ident: str) -> str:
+    from partygraph.rdf import iris
+
+    if kind == "country":
+        return iris.country(ident)
+    if kind == "party":
+        return iris.party(ident)
+    return iris.organisation(ident)
+
+
+def subject_quads(
+    statement_iri: str,
+    graph_iri: str,
+    subjects: Sequence[Subject],
+    mentions: Sequence[Mention],
+    text: str | None,
+    language: str | None,
+    *,
+    title: str | None = None,
+    headline: str | None = None,
+) -> list[Any]:
+    """The triples of a statement's subjects, mentions and full text, in its graph.
+
+    For each mention: ``pg:mentions`` and a qualified ``pg:Mention`` node
+    (``mention/<statement-slug>/<kind>-<id>``) with ``pg:mentioned``, ``pg:mentionCount``
+    and ``pg:mentionLocation`` ("title" for title and headline, "body"); for each subject
+    also ``pg:about``, ``pg:subjectRank`` and ``pg:stance`` ("solidarity" or
+    "opposition") on the same node. Countries get their ``pg:Country`` type, notation and
+    name (so that a country named only here is still described). The body goes into
+    ``schema:text`` with its language tag, and ``pg:searchText`` holds
+    :func:`search_fold` of title, headline and body for case- and accent-insensitive
+    search with ``CONTAINS``.
+
+    Parameters
+    ----------
+    statement_iri, graph_iri : str
+        The statement and the named graph (the source document) the quads go into.
+    subjects, mentions : sequence
+        From :func:`find_subjects` and :func:`find_mentions`.
+    text, language : str or None
+        The body without the list, and its ISO 639-1 language.
+    title, headline : str, optional
+        Added to ``pg:searchText`` when given.
+
+    Returns
+    -------
+    list of pyoxigraph.Quad
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> r = StatementRecord(source="x", sha256="0", title="Solidarity with Cuba", text="Viva Cuba!")
+    >>> qs = subject_quads("https://w3id.org/partygraph/id/statement/s-1234abcd",
+    ...     "https://w3id.org/partygraph/id/source/" + "0" * 64,
+    ...     find_subjects(r, None), find_mentions(r, None), r.text, "es", title=r.title)
+    >>> [q.object.value for q in qs if q.predicate.value.endswith("#about")]
+    ['https://w3id.org/partygraph/id/country/CU']
+    >>> [(q.object.value, q.object.language) for q in qs if q.predicate.value.endswith("/text")]
+    [('Viva Cuba!', 'es')]
+    >>> [q.object.value for q in qs if q.predicate.value.endswith("#searchText")]
+    ['solidarity with cuba viva cuba!']
+    """
+    from pyoxigraph import Literal as Lit
+    from pyoxigraph import NamedNode, Quad
+
+    from partygraph.rdf import iris
+    from partygraph.rdf.namespaces import ID, PG, RDF_TYPE, pg, schema, skos, xsd
+
+    if not statement_iri.startswith(ID + "statement/"):
+        raise ValueError(f"not a statement IRI: {statement_iri!r}")
+    slug = statement_iri[len(ID + "statement/") :]
+    g = NamedNode(graph_iri)
+    s = NamedNode(statement_iri)
+    integer = xsd("integer")
+    out: list[Quad] = []
+    by_key = {(x.kind, x.id): x for x in subjects}
+    described: set[str] = set()
+    for m in mentions:
+        target = NamedNode(_target_iri(m.kind, m.id))
+        node = NamedNode(iris.mention(slug, m.kind, m.id))
+        out += [
+            Quad(s, pg("mentions"), target, g),
+            Quad(s, pg("hasMention"), node, g),
+            Quad(node, RDF_TYPE, pg("Mention"), g),
+            Quad(node, pg("mentioned"), target, g),
+            Quad(node, pg("mentionCount"), Lit(str(m.count), datatype=integer), g),
+        ]
+        for place in sorted({"body" if p == "body" else "title" for p in m.places}):
+            out.append(Quad(node, pg("mentionLocation"), Lit(place), g))
+        sub = by_key.get((m.kind, m.id))
+        if sub is not None:
+            out += [
+                Quad(s, pg("about"), target, g),
+                Quad(node, pg("subjectRank"), Lit(str(sub.rank), datatype=integer), g),
+                Quad(node, pg("stance"), Lit(sub.stance), g),
+            ]
+        if m.kind == "country" and m.id not in described:
+            described.add(m.id)
+            out += [
+                Quad(target, RDF_TYPE, pg("Country"), g),
+                Quad(target, skos("notation"), Lit(m.id), g),
+            ]
+            name = country_name(m.id) or _extra_country_name(m.id)
+            if name:
+                out.append(Quad(target, skos("prefLabel"), Lit(name), g))
+    if text and text.strip():
+        lang = (language or "").strip().lower()
+        lit = Lit(text, language=lang) if re.fullmatch(r"[a-z]{2,3}", lang) else Lit(text)
+        out.append(Quad(s, schema("text"), lit, g))
+    searchable = "\n".join(t for t in (title, headline, text) if t and t.strip())
+    if searchable:
+        out.append(Quad(s, NamedNode(PG + "searchText"), Lit(search_fold(searchable)), g))
+    return out
+
+
+def organisation_quads(graph_iri: str | None = None, path: Path | None = None) -> list[Any]:
+    """The ``pg:Organisation`` nodes of ``organisations.csv``, for the registry graph.
+
+    Examples
+    --------
+    >>> qs = organisation_quads()
+    >>> any(q.subject.value.endswith("/organisation/nato") and q.object.value == "NATO"
+    ...     for q in qs)
+    True
+    """
+    from pyoxigraph import Literal as Lit
+    from pyoxigraph import NamedNode, Quad
+
+    from partygraph.rdf.namespaces import RDF_TYPE, REGISTRY_GRAPH, pg, skos
+
+    g = NamedNode(graph_iri or REGISTRY_GRAPH)
+    out: list[Quad] = []
+    for org in load_organisations(path):
+        node = NamedNode(_target_iri("organisation", org.id))
+        out += [
+            Quad(node, RDF_TYPE, pg("Organisation"), g),
+            Quad(node, skos("prefLabel"), Lit(org.name), g),
+        ]
+        if org.abbreviation:
+            out.append(Quad(node, pg("abbreviation"), Lit(org.abbreviation), g))
+        for alias in dict.fromkeys(
+            (*((org.abbreviation,) if org.abbreviation else ()), *org.aliases)
+        ):
+            out.append(Quad(node, skos("altLabel"), Lit(alias), g))
+    return out
