@@ -61,13 +61,17 @@ def test_statements_date_range(fixture_store, catalogue):
 def test_signatories_of_one_statement(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "signatories", statement=ID + KOREA)
     assert col(r, "position", "nameAsPrinted", "party") == [
-        (1, "Communist Party of Britain", "party/cpb"),
-        (2, "New Communist Party of Britain", "party/ncpb"),
-        (3, "Communist Party of Cuba", "party/pcc"),
-        (4, "German Communist Party", "party/dkp"),
-        (5, "Communist Party of Greece", "party/kke"),  # printed twice: first position only
-        (6, "Hungarian Workers’ Party", "party/hwp"),
-        (7, "Portuguese Communist Party", "party/pcp"),
+        (1, "Communist Party of Britain", "party/communist-party-of-britain"),
+        (2, "New Communist Party of Britain", "party/new-communist-party-of-britain"),
+        (3, "Communist Party of Cuba", "party/communist-party-of-cuba"),
+        (4, "German Communist Party", "party/german-communist-party"),
+        (
+            5,
+            "Communist Party of Greece",
+            "party/communist-party-of-greece",
+        ),  # printed twice: first position only
+        (6, "Hungarian Workers’ Party", "party/hungarian-workers-party"),
+        (7, "Portuguese Communist Party", "party/portuguese-communist-party"),
     ]
     assert col(r, "initiator") == [False] * 5 + [True, False]
     assert r[5]["partyName"] == "Hungarian Workers' Party" and r[5]["country"] == "HU"
@@ -87,7 +91,7 @@ def test_signatories_of_every_statement(fixture_store, catalogue):
 
 
 def test_party_statements(fixture_store, catalogue):
-    r = rows(fixture_store, catalogue, "party-statements", party="party/kke")
+    r = rows(fixture_store, catalogue, "party-statements", party="party/communist-party-of-greece")
     assert col(r, "statement", "position", "nameAsPrinted", "initiator", "signatories") == [
         (KOSOVO, 1, "Communist Party of Greece", False, 5),
         (UKR2014, 1, "Communist Party of Greece (KKE)", True, 4),
@@ -96,23 +100,34 @@ def test_party_statements(fixture_store, catalogue):
         (BALKANS, 1, "Communist Party of Greece", False, 3),  # undated last
     ]
     assert r[3]["meetingName"] == "20th International Meeting of Communist and Workers' Parties"
-    assert rows(fixture_store, catalogue, "party-statements", party=ID + "party/wpk") == []
+    assert (
+        rows(
+            fixture_store, catalogue, "party-statements", party=ID + "party/workers-party-of-korea"
+        )
+        == []
+    )
 
 
 def test_co_signers(fixture_store, catalogue):
-    r = rows(fixture_store, catalogue, "co-signers", party="party/kke")
+    r = rows(fixture_store, catalogue, "co-signers", party="party/communist-party-of-greece")
     assert col(r, "partner", "shared", "share") == [
-        ("party/pcp", 4, 0.8),
-        ("party/cpb", 3, 0.6),
+        ("party/portuguese-communist-party", 4, 0.8),
+        ("party/communist-party-of-britain", 3, 0.6),
         ("party/akel", 3, 0.6),
-        ("party/pcc", 2, 0.4),
-        ("party/dkp", 2, 0.4),
-        ("party/ncpb", 2, 0.4),
-        ("party/hwp", 1, 0.2),
+        ("party/communist-party-of-cuba", 2, 0.4),
+        ("party/german-communist-party", 2, 0.4),
+        ("party/new-communist-party-of-britain", 2, 0.4),
+        ("party/hungarian-workers-party", 1, 0.2),
         ("party/yugoslav-communists", 1, 0.2),
     ]
-    r = rows(fixture_store, catalogue, "co-signers", party="party/kke", min="3")
-    assert col(r, "partner") == ["party/pcp", "party/cpb", "party/akel"]
+    r = rows(
+        fixture_store, catalogue, "co-signers", party="party/communist-party-of-greece", min="3"
+    )
+    assert col(r, "partner") == [
+        "party/portuguese-communist-party",
+        "party/communist-party-of-britain",
+        "party/akel",
+    ]
 
 
 def test_co_signature_edges(fixture_store, catalogue):
@@ -121,9 +136,9 @@ def test_co_signature_edges(fixture_store, catalogue):
     assert len(r) == 28
     assert all(a < b for a, b in col(r, "source", "target"))
     assert r[0] == {
-        "source": "party/kke",
+        "source": "party/communist-party-of-greece",
         "sourceName": "Communist Party of Greece",
-        "target": "party/pcp",
+        "target": "party/portuguese-communist-party",
         "targetName": "Portuguese Communist Party",
         "weight": 4,
     }
@@ -134,20 +149,23 @@ def test_co_signature_edges(fixture_store, catalogue):
 def test_parties_by_country(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "parties-by-country")
     assert col(r, "country", "party", "statements") == [
-        ("CU", "party/pcc", 2),
+        ("CU", "party/communist-party-of-cuba", 2),
         ("CY", "party/akel", 3),
-        ("DE", "party/dkp", 2),
-        ("GB", "party/cpb", 3),
-        ("GB", "party/ncpb", 2),
-        ("GR", "party/kke", 5),
-        ("HU", "party/hwp", 1),
-        ("KP", "party/wpk", 0),
-        ("PT", "party/pcp", 4),
+        ("DE", "party/german-communist-party", 2),
+        ("GB", "party/communist-party-of-britain", 3),
+        ("GB", "party/new-communist-party-of-britain", 2),
+        ("GR", "party/communist-party-of-greece", 5),
+        ("HU", "party/hungarian-workers-party", 1),
+        ("KP", "party/workers-party-of-korea", 0),
+        ("PT", "party/portuguese-communist-party", 4),
         (None, "party/yugoslav-communists", 1),
     ]
     for value in ("GB", "gb", "United Kingdom", "Britain"):
         r = rows(fixture_store, catalogue, "parties-by-country", country=value)
-        assert col(r, "party") == ["party/cpb", "party/ncpb"], value
+        assert col(r, "party") == [
+            "party/communist-party-of-britain",
+            "party/new-communist-party-of-britain",
+        ], value
 
 
 def test_countries_by_signatures(fixture_store, catalogue):
@@ -191,11 +209,11 @@ def test_meetings_by_year(fixture_store, catalogue):
 def test_initiators(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "initiators")
     assert sorted(col(r, "initiator", "statement", "signatories")) == [
-        ("party/dkp", UKR2014, 4),
-        ("party/hwp", KOREA, 7),
-        ("party/kke", UKR2014, 4),
+        ("party/communist-party-of-greece", UKR2014, 4),
+        ("party/german-communist-party", UKR2014, 4),
+        ("party/hungarian-workers-party", KOREA, 7),
     ]
-    r = rows(fixture_store, catalogue, "initiators", party="party/hwp")
+    r = rows(fixture_store, catalogue, "initiators", party="party/hungarian-workers-party")
     assert col(r, "initiatorName", "initiated", "date") == [
         ("Hungarian Workers' Party", 1, "2018-11-25")
     ]
@@ -208,18 +226,21 @@ def test_party_activity(fixture_store, catalogue):
         for x in r
     }
     assert got == {
-        "party/kke": (5, 4, "2008-02-16", "2018-11-25", 10),
-        "party/pcp": (4, 4, "2008-02-16", "2018-11-25", 10),
-        "party/cpb": (3, 3, "2008-02-16", "2018-11-25", 10),
+        "party/communist-party-of-greece": (5, 4, "2008-02-16", "2018-11-25", 10),
+        "party/portuguese-communist-party": (4, 4, "2008-02-16", "2018-11-25", 10),
+        "party/communist-party-of-britain": (3, 3, "2008-02-16", "2018-11-25", 10),
         "party/akel": (3, 2, "2008-02-16", "2018-11-23", 10),
-        "party/pcc": (2, 2, "2008-02-16", "2018-11-25", 10),
-        "party/dkp": (2, 2, "2014-03-01", "2018-11-25", 4),
-        "party/ncpb": (2, 2, "2018-11-23", "2018-11-25", 0),
-        "party/hwp": (1, 1, "2018-11-25", "2018-11-25", 0),
+        "party/communist-party-of-cuba": (2, 2, "2008-02-16", "2018-11-25", 10),
+        "party/german-communist-party": (2, 2, "2014-03-01", "2018-11-25", 4),
+        "party/new-communist-party-of-britain": (2, 2, "2018-11-23", "2018-11-25", 0),
+        "party/hungarian-workers-party": (1, 1, "2018-11-25", "2018-11-25", 0),
         "party/yugoslav-communists": (1, 0, None, None, None),
     }
-    assert col(r, "party")[0] == "party/kke"
-    assert len(rows(fixture_store, catalogue, "party-activity", party="party/dkp")) == 1
+    assert col(r, "party")[0] == "party/communist-party-of-greece"
+    assert (
+        len(rows(fixture_store, catalogue, "party-activity", party="party/german-communist-party"))
+        == 1
+    )
 
 
 def test_statements_per_year(fixture_store, catalogue):
@@ -247,9 +268,9 @@ def test_statements_by_signatories(fixture_store, catalogue):
 def test_meeting_core_signers(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "meeting-core-signers")
     assert col(r, "meeting", "statements", "party") == [
-        ("meeting/imcwp-20", 2, "party/kke"),
-        ("meeting/imcwp-20", 2, "party/ncpb"),
-        ("meeting/imcwp-20", 2, "party/pcp"),
+        ("meeting/imcwp-20", 2, "party/communist-party-of-greece"),
+        ("meeting/imcwp-20", 2, "party/new-communist-party-of-britain"),
+        ("meeting/imcwp-20", 2, "party/portuguese-communist-party"),
     ]
     lisbon = "meeting/imcwp-wg-2008-02-16-lisbon"  # one statement only: left out
     assert rows(fixture_store, catalogue, "meeting-core-signers", meeting=lisbon) == []
@@ -258,22 +279,26 @@ def test_meeting_core_signers(fixture_store, catalogue):
 def test_new_parties_by_year(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "new-parties-by-year")
     assert col(r, "year", "party", "statement") == [
-        (2008, "party/cpb", KOSOVO),
-        (2008, "party/pcc", KOSOVO),
-        (2008, "party/kke", KOSOVO),
-        (2008, "party/pcp", KOSOVO),
+        (2008, "party/communist-party-of-britain", KOSOVO),
+        (2008, "party/communist-party-of-cuba", KOSOVO),
+        (2008, "party/communist-party-of-greece", KOSOVO),
+        (2008, "party/portuguese-communist-party", KOSOVO),
         (2008, "party/akel", KOSOVO),
-        (2014, "party/dkp", UKR2014),
-        (2018, "party/ncpb", HANDS_OFF),  # the meeting's start date, 2018-11-23
-        (2018, "party/hwp", KOREA),
+        (2014, "party/german-communist-party", UKR2014),
+        (
+            2018,
+            "party/new-communist-party-of-britain",
+            HANDS_OFF,
+        ),  # the meeting's start date, 2018-11-23
+        (2018, "party/hungarian-workers-party", KOREA),
     ]
     assert col(rows(fixture_store, catalogue, "new-parties-by-year", year="2014"), "party") == [
-        "party/dkp"
+        "party/german-communist-party"
     ]
 
 
 def test_party_profile(fixture_store, catalogue):
-    [kke] = rows(fixture_store, catalogue, "party-profile", party="party/kke")
+    [kke] = rows(fixture_store, catalogue, "party-profile", party="party/communist-party-of-greece")
     assert kke["name"] == "Communist Party of Greece" and kke["abbreviation"] == "KKE"
     assert set(kke["aliases"].split("; ")) == {"KKE", "Kommounistiko Komma Elladas"}
     assert (kke["country"], kke["countryName"]) == ("GR", "Greece")
@@ -284,7 +309,7 @@ def test_party_profile(fixture_store, catalogue):
         "Communist Party of Greece",
         "Communist Party of Greece (KKE)",
     }
-    [wpk] = rows(fixture_store, catalogue, "party-profile", party="party/wpk")
+    [wpk] = rows(fixture_store, catalogue, "party-profile", party="party/workers-party-of-korea")
     assert (wpk["signed"], wpk["initiated"], wpk["coSigners"], wpk["first"]) == (0, 0, 0, None)
     [yc] = rows(fixture_store, catalogue, "party-profile", party="party/yugoslav-communists")
     assert yc["provisional"] is True and yc["country"] is None and yc["signed"] == 1
@@ -326,12 +351,18 @@ def test_resolution_review(fixture_store, catalogue):
 
 def test_find_party(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "find-party", text="workers")
-    assert col(r, "party", "statements") == [("party/hwp", 1), ("party/wpk", 0)]
+    assert col(r, "party", "statements") == [
+        ("party/hungarian-workers-party", 1),
+        ("party/workers-party-of-korea", 0),
+    ]
     r = rows(fixture_store, catalogue, "find-party", text="BRITAIN")
-    assert col(r, "party") == ["party/cpb", "party/ncpb"]
+    assert col(r, "party") == [
+        "party/communist-party-of-britain",
+        "party/new-communist-party-of-britain",
+    ]
     # found through an alias and through a name as printed
     assert col(rows(fixture_store, catalogue, "find-party", text="munkás"), "party") == [
-        "party/hwp"
+        "party/hungarian-workers-party"
     ]
     assert col(rows(fixture_store, catalogue, "find-party", text="Progresive"), "party") == [
         "party/akel"

@@ -67,22 +67,26 @@ def _party(text: str, param: Param, source: str | None, registry: Any) -> URIRef
     value = text.strip()
     if not value:
         raise _fail(param, "expected a party (registry id, alias, name or IRI)", source)
-    if _SCHEME.match(value) or value.startswith("party/"):
-        iri = _iri(value, param, source)
-        if str(iri).startswith(PARTY) and len(str(iri)) > len(PARTY):
-            # provisional parties live in document graphs, not in the registry
-            return iri
+    is_iri = bool(_SCHEME.match(value)) or value.startswith("party/")
+    iri = _iri(value, param, source) if is_iri else None
+    if iri is not None and not (str(iri).startswith(PARTY) and len(str(iri)) > len(PARTY)):
         raise _fail(param, f"not a party IRI (expected {PARTY}<id>): {value!r}", source)
     if registry is None:
         from partygraph.resolve import Registry
 
         registry = Registry.load()
-    party = registry.find(value)
-    if party is None:
-        raise _fail(
-            param, f"unknown party {value!r} (not an id, alias or name in the registry)", source
-        )
-    return URIRef(PARTY + party.id)
+    party = registry.find(str(iri) if iri is not None else value)
+    if party is not None:
+        return URIRef(PARTY + party.id)
+    if iri is not None:
+        # provisional parties live in document graphs, not in the registry
+        return iri
+    raise _fail(
+        param,
+        f"unknown or ambiguous party {value!r} (give a registry id, alias, full name or IRI; "
+        "'partygraph query find-party --param text=...' lists candidates)",
+        source,
+    )
 
 
 def _country_lookup() -> tuple[Callable[[str], str | None], Callable[[str], str | None]]:

@@ -16,7 +16,7 @@ from rdflib import BNode, Literal, URIRef
 from partygraph.errors import PartygraphError
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
-from partygraph.store.base import GraphStore, Table
+from partygraph.store.base import GraphStore, Table, inject_values, strip_comments
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
 _TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*(OFFSET\s+\d+\s*|LIMIT\s+\d+\s*)?$", re.I)
@@ -38,12 +38,6 @@ _NUMERIC = {
 _BOOLEAN = URIRef(_XSD + "boolean")
 
 
-def _strip_comments(sparql: str) -> str:
-    from partygraph.store.base import strip_comments
-
-    return strip_comments(sparql)
-
-
 def with_limit(sparql: str, limit: int | None) -> str:
     """Append ``LIMIT n`` to a query that has no trailing LIMIT/OFFSET of its own.
 
@@ -58,10 +52,28 @@ def with_limit(sparql: str, limit: int | None) -> str:
         return sparql
     if limit < 0:
         raise PartygraphError(f"expected a limit >= 0, got {limit}", where="--limit")
-    text = _strip_comments(sparql).rstrip()
+    text = strip_comments(sparql).rstrip()
     if _TRAILING_LIMIT.search(text) or re.search(r"\bVALUES\b[^{}]*\{[^{}]*\}\s*$", text, re.I):
         return sparql
     return f"{text}\nLIMIT {int(limit)}\n"
+
+
+def bound_query(sparql: str, bindings: Mapping[str, Any]) -> str:
+    """The query with its bindings as a ``VALUES`` block opening the outermost ``WHERE``.
+
+    The terms are serialized by :func:`partygraph.store.base.sparql_term` (IRIs
+    validated, literals escaped), so a value can never end the block or the query.
+    Saved queries use parameters only in filters of their outermost group, where the
+    block binds them before any filter, grouping or ordering: the same rows on every
+    store. (grlc pastes the values in the same places, so the files serve it as is.)
+
+    Examples
+    --------
+    >>> q = "SELECT ?s WHERE { ?s ?p ?o FILTER(?o = ?_v) }"
+    >>> print(bound_query(q, {"_v": Literal('a"} #')}))
+    SELECT ?s WHERE { VALUES (?_v) { ("a\\"} #") } ?s ?p ?o FILTER(?o = ?_v) }
+    """
+    return inject_values(sparql, bindings) if bindings else sparql
 
 
 def run_query(
@@ -71,21 +83,13 @@ def run_query(
     limit: int | None = None,
     *,
     registry: Any = None,
-    keep_param_columns: bool = False,
 ) -> Table:
     """Run a :class:`SavedQuery` with typed parameters; see :func:`run`."""
     bindings = bind_params(query, params or {}, registry=registry)
-    table = store.select(with_limit(query.sparql, limit), bindings)
+    table = store.select(bound_query(with_limit(query.sparql, limit), bindings))
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
-    if keep_param_columns:
-        return table
-    # ?_name columns exist because SEP-0007 substitution needs the parameters projected;
-    # they only echo the input, so results leave them out.
-    keep = [i for i, c in enumerate(table.columns) if not c.startswith("_")]
-    if len(keep) == len(table.columns):
-        return table
-    return Table([table.columns[i] for i in keep], [tuple(r[i] for i in keep) for r in table.rows])
+    return table
 
 
 def run(
