@@ -58,6 +58,7 @@ PROFILES: dict[str, ServerProfile] = {
             "http://www.openlinksw.com/",
             "http://www.w3.org/ns/ldp",
             "http://localhost:8890/",
+            "http://localuriqaserver/",
             "http://www.w3.org/2002/07/owl",
             "urn:",
         ),

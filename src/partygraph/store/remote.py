@@ -31,7 +31,7 @@ from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 from rdflib.term import BNode, Literal, Node, URIRef
-from SPARQLWrapper import DIGEST, JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper import DIGEST, INSERT, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
     EndPointNotFound,
@@ -182,9 +182,10 @@ class RemoteStore:
                 w = SPARQLWrapper(self.endpoint, updateEndpoint=url, agent=USER_AGENT)
             else:
                 w = SPARQLWrapper(url, agent=USER_AGENT)
-            w.setTimeout(self.timeout)  # type: ignore[arg-type]
+            w.timeout = self.timeout  # type: ignore[assignment]  # setTimeout() truncates to int
             w.setQuery(text)
-            w.queryType = form  # our classification, not SPARQLWrapper's guess
+            # our classification, not SPARQLWrapper's guess (any update keyword marks an update)
+            w.queryType = INSERT if form == "UPDATE" else form
             if form == "UPDATE" or len(text) > GET_LIMIT:
                 w.setMethod(POST)
             w.setReturnFormat(fmt)
