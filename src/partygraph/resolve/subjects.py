@@ -225,7 +225,7 @@ def _fold_char(ch: str) -> str:
     if ch in _DASH:
         return "-"
     if ch.isspace():
-        return " "
+        return ch if ch == "\n" else " "  # lines still matter (shouting, menus)
     decomposed = unicodedata.normalize("NFD", ch)
     return decomposed[0] if decomposed else ch
 
@@ -444,7 +444,7 @@ _ADV_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADV_BEFORE = re.compile(
-    r"(?i:\bby(?:\s+the)?|\bda\s+parte\s+(?:di|dei|del|della|degli|delle)|"
+    r"(?i:(?<!stand\s)(?<!stands\s)(?<!standing\s)(?<!stood\s)\bby(?:\s+the)?|\bda\s+parte\s+(?:di|dei|del|della|degli|delle)|"
     r"\bpor\s+(?:parte\s+de\s+)?(?:los|las|el|la)?|\bde\s+la\s+part\s+(?:de|des|du)|"
     r"\b(?:ej[eé]rcito|esercito|ex[eé]rcito|arm[eé]e|r[eé]gimen|regime|r[eé]gime|agresi[oó]n|"
     r"aggressione|agress[aã]o|agression|ocupaci[oó]n|occupazione|ocupa[cç][aã]o|tropas|truppe|"
@@ -468,6 +468,13 @@ class _Hit:
     opposed: bool = False
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-•*·–]|\d{1,3}[.)]|\(\d{1,3}\))?\s*")
+
+
+def _line_key(line: str) -> str:
+    return _key(_fold(_LIST_MARKER.sub("", line))).rstrip(";,.").casefold()
+
+
 def _segments(record: StatementRecord) -> list[tuple[str, str]]:
     segments: list[tuple[str, str]] = []
     title = (record.title or "").strip()
@@ -477,15 +484,16 @@ def _segments(record: StatementRecord) -> list[tuple[str, str]]:
     if headline and _key(_fold(headline)).casefold() != _key(_fold(title)).casefold():
         segments.append(("headline", headline))
     printed = {
-        _key(_fold(p.as_printed)).casefold()
+        _line_key(x)
         for p in [*record.signatories, *record.initiators]
-        if p.as_printed
+        for x in (p.as_printed, p.name)
+        if x
     }
     body_lines = [
         line
         for line in _without_menus((record.text or "").splitlines())
         # a body line that repeats a printed signatory line is a list leftover
-        if _key(_fold(line.strip(" \t-•*·0123456789.)"))).casefold() not in printed
+        if not line.strip() or _line_key(line) not in printed
     ]
     if body_lines:
         segments.append(("body", "\n".join(body_lines)))

@@ -1,0 +1,336 @@
+"""Subjects and mentions of statements, checked against a hand-made expectation."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Store
+
+from partygraph.extract import read_document
+from partygraph.extract.countries import country_name
+from partygraph.extract.model import PrintedParty, StatementRecord
+from partygraph.resolve import Registry
+from partygraph.resolve.subjects import (
+    find_mentions,
+    find_subjects,
+    load_organisations,
+    organisation_quads,
+    search_fold,
+    subject_quads,
+    subjects_json,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+STATEMENTS = ROOT / "data" / "statements"
+EXPECTED = json.loads((Path(__file__).with_name("expected_subjects.json")).read_text("utf-8"))
+DOCS = sorted(k for k in EXPECTED if not k.startswith("_"))
+ID = "https://w3id.org/partygraph/id/"
+PG = "https://w3id.org/partygraph/ontology#"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load()
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, StatementRecord]:
+    return {stem: read_document(STATEMENTS / f"{stem}.txt") for stem in DOCS}
+
+
+def test_every_bundled_statement_has_an_expectation():
+    assert sorted(p.stem for p in STATEMENTS.glob("*.txt")) == DOCS
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_subjects_match_the_hand_made_expectation(stem, records, registry):
+    got = [
+        {"kind": s.kind, "id": s.id, "stance": s.stance}
+        for s in find_subjects(records[stem], registry)
+    ]
+    assert got == EXPECTED[stem]["subjects"], EXPECTED[stem]["reason"]
+    assert [s.rank for s in find_subjects(records[stem], registry)] == list(range(1, len(got) + 1))
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_mentions_are_only_what_the_prose_names(stem, records, registry):
+    record = records[stem]
+    mentions = find_mentions(record, registry)
+    countries = {m.id for m in mentions if m.kind == "country"}
+    parties = {m.id for m in mentions if m.kind == "party"}
+    assert countries <= set(EXPECTED[stem]["prose_countries"])
+    assert parties <= set(EXPECTED[stem]["parties"])
+    # the countries of the signing parties are printed in the list, not in the prose
+    resolved = registry.resolve(record)
+    signer_countries = {r.party.country for r in resolved.signatories if r.party.country}
+    only_in_list = signer_countries - set(EXPECTED[stem]["prose_countries"])
+    assert only_in_list, "each document signs parties from other countries"
+    assert not countries & only_in_list
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_every_subject_is_also_a_mention(stem, records, registry):
+    mentions = {(m.kind, m.id): m for m in find_mentions(records[stem], registry)}
+    for s in find_subjects(records[stem], registry):
+        m = mentions[(s.kind, s.id)]
+        assert (s.count, s.where, s.as_printed) == (m.count, m.where, m.as_printed)
+
+
+def test_seed_mentions_counted_with_places(records, registry):
+    ms = {m.id: m for m in find_mentions(records["000_d09a13167ed8fed5"], registry)}
+    assert set(ms) == {"KP", "workers-party-of-korea", "US"}
+    kp = ms["KP"]
+    assert kp.where == "title" and kp.places == ("title", "headline", "body")
+    # Korea, Korean (x many), DPRK: every form counts for the one country
+    body = records["000_d09a13167ed8fed5"].text
+    assert kp.count >= body.count("DPRK") + body.count("Korean") > 10
+    assert ms["US"].as_printed == "U.S." and ms["US"].count == 2
+    assert ms["US"].stance == "opposition"  # "the U.S. hostile policy"
+
+
+def _record(text: str, title: str | None = None, signatories=()) -> StatementRecord:
+    return StatementRecord(
+        source="test.txt",
+        sha256="0" * 64,
+        title=title,
+        text=text,
+        signatories=[
+            PrintedParty(position=n, as_printed=s, name=s) for n, s in enumerate(signatories, 1)
+        ],
+    )
+
+
+def test_signatory_lines_left_in_the_body_are_not_counted(registry):
+    lines = ["Communist Party of Cuba", "Communist Party of Greece (KKE)", "AKEL, Cyprus"]
+    record = _record("We stand with the people of Chile.\n" + "\n".join(lines), signatories=lines)
+    assert [(m.kind, m.id) for m in find_mentions(record, registry)] == [("country", "CL")]
+
+
+def test_country_inside_a_party_name_is_the_party(registry):
+    record = _record("We back the Communist Party of Ukraine against persecution.")
+    assert [(m.kind, m.id) for m in find_mentions(record, registry)] == [
+        ("party", "communist-party-of-ukraine")
+    ]
+    both = _record("We back the Communist Party of Ukraine and the people of Ukraine.")
+    assert {(m.kind, m.id) for m in find_mentions(both, registry)} == {
+        ("party", "communist-party-of-ukraine"),
+        ("country", "UA"),
+    }
+    # a party the registry does not know still hides the country inside its name
+    unknown = _record(
+        "The Revolutionary Workers' Party of Freedonia and the Party of Labour of Chile."
+    )
+    assert [m.id for m in find_mentions(unknown, registry)] == []
+    short = _record("We will stand by the CP Ukraine until it is vindicated.")
+    assert [(m.id, m.stance) for m in find_mentions(short, registry)] == [
+        ("communist-party-of-ukraine", "solidarity")
+    ]
+
+
+def test_abbreviations_dprk_is_a_country(registry):
+    record = _record("The KKE and the CPSU greet the DPRK; the RCWP-CPSU agrees.")
+    got = [(m.kind, m.id, m.as_printed) for m in find_mentions(record, registry)]
+    assert got == [
+        ("party", "communist-party-of-greece", "KKE"),
+        ("party", "communist-party-of-the-soviet-union", "CPSU"),
+        ("country", "KP", "DPRK"),
+        ("party", "rcwp-cpsu", "RCWP-CPSU"),
+    ]
+
+
+def test_international_bodies_and_the_united_states(registry):
+    record = _record(
+        "NATO, the EU and the UN met. The U.S. and the US and the United States "
+        "and the USA, la OTAN y la Unión Europea, EEUU."
+    )
+    got = {(m.kind, m.id): m.count for m in find_mentions(record, registry)}
+    assert got == {
+        ("organisation", "nato"): 2,
+        ("organisation", "eu"): 2,
+        ("organisation", "un"): 1,
+        ("country", "US"): 5,
+    }
+
+
+def test_demonyms_old_names_and_blockers(registry):
+    record = _record(
+        "Cuban, Bolivarian, Soviet, Palestinian, Ukrainian, Syrian, Venezuelan and Yugoslav "
+        "workers; the Koreans; the Latin American left; the Balkan peoples; the USSR."
+    )
+    got = {m.id: m.count for m in find_mentions(record, registry)}
+    assert got == {"CU": 1, "VE": 2, "RU": 2, "PS": 1, "UA": 1, "SY": 1, "RS": 1, "KP": 1}
+
+
+def test_places_and_capitals_are_not_mentions(registry):
+    record = _record("Meeting held in Athens, Greece and in Beirut Líbano; then in Lisbon.")
+    assert find_mentions(record, registry) == []
+    assert [m.id for m in find_mentions(_record("Solidarity with Greece."), registry)] == ["GR"]
+
+
+def test_shouting_lines_do_not_read_us_as_a_country(registry):
+    record = _record("JOIN US IN THE STRUGGLE FOR PEACE\nThe US must leave.")
+    assert [(m.id, m.count) for m in find_mentions(record, registry)] == [("US", 1)]
+    assert [m.id for m in find_mentions(_record("SOLIDARITY WITH CUBA NOW"), registry)] == ["CU"]
+
+
+def test_body_rule_without_title(registry):
+    # named twice, half as often as the top: a subject; the US once, adversarial: not
+    record = _record(
+        "We support Cuba. The blockade of Cuba by the US must end. Cuba will win. "
+        "Venezuela too, and Venezuela again."
+    )
+    assert [(s.id, s.reason) for s in find_subjects(record, registry)] == [
+        ("CU", "body-frequency"),
+        ("VE", "body-frequency"),
+    ]
+    single = _record("Stirred up by the US, the coup in Bolivia failed.")
+    assert [(s.id, s.reason) for s in find_subjects(single, registry)] == [("BO", "body-first")]
+    # a signing party named in the body is the author, not the subject
+    signed = _record(
+        "The Communist Party of Greece and the Communist Party of Greece call for peace.",
+        signatories=["Communist Party of Greece"],
+    )
+    assert find_subjects(signed, registry) == []
+
+
+def test_subjects_json_shape(records, registry):
+    data = subjects_json(records["000_d09a13167ed8fed5"], registry)
+    assert set(data) == {"subjects", "mentions"}
+    first = data["subjects"][0]
+    assert first == {
+        "kind": "country",
+        "id": "KP",
+        "name": country_name("KP"),
+        "as_printed": "Korean",
+        "count": first["count"],
+        "where": "title",
+        "rank": 1,
+        "stance": "solidarity",
+        "reason": "title",
+    }
+    assert data["subjects"][1]["id"] == "workers-party-of-korea"
+    assert data["subjects"][1]["name"] == "Workers' Party of Korea"
+    assert [m["id"] for m in data["mentions"]] == ["KP", "workers-party-of-korea", "US"]
+    json.dumps(data)
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_full_text_present_without_the_list(stem, records):
+    record = records[stem]
+    assert record.text.strip()
+    lines = {line.strip() for line in record.text.splitlines()}
+    for p in record.signatories:
+        assert p.as_printed not in lines
+
+
+def test_rdf_of_the_seed(records, registry):
+    record = records["000_d09a13167ed8fed5"]
+    statement = ID + "statement/statement-of-solidarity-d09a1316"
+    graph = ID + "source/" + record.sha256
+    quads = subject_quads(
+        statement,
+        graph,
+        find_subjects(record, registry),
+        find_mentions(record, registry),
+        record.text,
+        record.language,
+        title=record.title,
+        headline=record.headline,
+    )
+    store = Store()
+    store.extend(quads)
+    rows = store.query(
+        f"""PREFIX pg: <{PG}>
+        SELECT ?target ?rank ?stance ?count WHERE {{ GRAPH ?g {{
+          <{statement}> pg:about ?target ; pg:hasMention ?m .
+          ?m pg:mentioned ?target ; pg:subjectRank ?rank ; pg:stance ?stance ;
+             pg:mentionCount ?count . }} }} ORDER BY ?rank"""
+    )
+    got = [(r["target"].value, int(r["rank"].value), r["stance"].value) for r in rows]
+    assert got == [
+        (ID + "country/KP", 1, "solidarity"),
+        (ID + "party/workers-party-of-korea", 2, "solidarity"),
+    ]
+    mentioned = {
+        r["t"].value
+        for r in store.query(
+            f"SELECT ?t WHERE {{ GRAPH ?g {{ <{statement}> <{PG}mentions> ?t }} }}"
+        )
+    }
+    assert mentioned == {ID + "country/KP", ID + "party/workers-party-of-korea", ID + "country/US"}
+    text = next(
+        r["t"]
+        for r in store.query(
+            f"SELECT ?t WHERE {{ GRAPH ?g {{ <{statement}> <https://schema.org/text> ?t }} }}"
+        )
+    )
+    assert text.value == record.text and text.language == "en"
+    assert "Communist Party of Argentina" not in text.value
+    search = next(
+        r["t"].value
+        for r in store.query(
+            f"SELECT ?t WHERE {{ GRAPH ?g {{ <{statement}> <{PG}searchText> ?t }} }}"
+        )
+    )
+    assert "workers' party of korea" in search and search == search.lower()
+    assert all(q.graph_name.value == graph for q in quads)
+
+
+def _one(subject: str, predicate: str) -> str:
+    return f"SELECT ?t WHERE {{ GRAPH ?g {{ <{subject}> <{predicate}> ?t }} }}"
+
+
+def test_search_fold_is_case_and_accent_insensitive():
+    assert search_fold("SOLIDARIDAD con el Partido Comunista de Azerbaiyán") == search_fold(
+        "solidaridad CON EL partido comunista de azerbaiyan"
+    )
+    assert search_fold("Ελλάδα") == "ελλαδα"
+
+
+def test_organisation_quads_describe_every_body():
+    orgs = load_organisations()
+    store = Store()
+    store.extend(organisation_quads())
+    rows = store.query(
+        f"SELECT ?o ?label WHERE {{ GRAPH ?g {{ ?o a <{PG}Organisation> ; "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?label } }"
+    )
+    got = {r["o"].value: r["label"].value for r in rows}
+    assert len(got) == len(orgs) >= 30
+    assert got[ID + "organisation/nato"] == "North Atlantic Treaty Organization"
+
+
+def test_data_files_are_well_formed():
+    iso = {line.split("\t")[0] for line in _country_lines()}
+    rows = list(
+        csv.DictReader(
+            line
+            for line in (ROOT / "data/registry/demonyms.csv").read_text("utf-8").splitlines()
+            if not line.startswith("#")
+        )
+    )
+    assert len(rows) > 500
+    for row in rows:
+        assert row["source"].strip(), row
+        assert row["kind"] in {"demonym", "old_name", "short_name", "name", "territory", "blocker"}
+        if row["kind"] == "blocker":
+            assert row["iso2"] == ""
+        else:
+            assert row["iso2"] in iso or row["iso2"] == "XK", row
+    forms = [(r["form"], r["iso2"]) for r in rows]
+    assert len(forms) == len(set(forms))
+    ids = [o.id for o in load_organisations()]
+    assert len(ids) == len(set(ids))
+
+
+def _country_lines() -> list[str]:
+    path = ROOT / "src/partygraph/extract/data/countries.tsv"
+    return [
+        line
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#") and re.match(r"^[A-Z]{2}\t", line)
+    ]
