@@ -307,7 +307,9 @@ _DAYLIST = rf"(?P<days>[0-3]?\d{_SUF}(?:{_SEP}[0-3]?\d{_SUF}){{1,4}})"
 _RANGE_PATTERNS = [
     # 30 November - 2 December 2018 (two months)
     re.compile(
-        rf"(?<![\w]){_D}{_SUF}(?:\s*de)?\s+(?P<m1>{_MON})\.?\s*[-–—‐]\s*(?P<d2>[0-3]?\d){_SUF}"
+        rf"(?<![\w]){_D}{_SUF}(?:\s*de)?\s+(?P<m1>{_MON})\.?"
+        r"(?:\s*[-–—‐]\s*|\s+(?:to|till|until|al|au|bis|a|ao|έως|ως)\s+)"
+        rf"(?P<d2>[0-3]?\d){_SUF}"
         rf"(?:\s*de)?\s+(?P<m2>{_MON})\.?{_DE}{_Y}(?!\d)",
         re.IGNORECASE,
     ),

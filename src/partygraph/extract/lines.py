@@ -24,6 +24,7 @@ _BULLET = re.compile(
     r"^(?P<ind>[ \t]*)(?P<b>[•·▪●◦■□➢►▶✓✔❖◆◇○\-–—*+])(?:[ \t]*)(?P<rest>[^\s\-–—*+•].*)$"
 )
 _WS = re.compile(r"\s+")
+_AMPM = re.compile(r"\d:[0-5]\d\s*[AaPp]\.?[Mm]\b")
 
 BOILER = re.compile(
     r"(?i)^(?:no comments?:?|\d+ comments?:?|post a comment|leave a (?:reply|comment).*|"
@@ -364,7 +365,11 @@ def parse_line(idx: int, raw: str) -> Line:
         ln.initiator = True
     ln.doc_words = DOC_WORDS.search(content) is not None
     if len(content) <= 200:
-        hits = find_dates(content) if any(c.isdigit() for c in content) else []
+        # "11/1/19, 3:19 PM": a US-style time stamp reads month first
+        us = _AMPM.search(content) is not None
+        hits = (
+            find_dates(content, prefer_month_first=us) if any(c.isdigit() for c in content) else []
+        )
         if hits:
             ln.dates = tuple(hits)
             ln.weekday = has_weekday(content)

@@ -115,7 +115,7 @@ _ORD_WORDS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORD_BEFORE = re.compile(
-    r"(?:(?P<num>\d{1,2})\s*(?:st|nd|rd|th|ª|º|°|o|a|\.|η|ης|ος|ème|e|er)?"
+    r"(?:(?P<num>\d{1,2})\s*\.?\s*(?:st|nd|rd|th|ª|º|°|o|a|η|ης|ος|ème|e|er)?\.?"
     r"|(?P<rom>[IVXL]{1,7})(?:\.|ª|º)?"
     r"|(?P<tens>twenty|thirty|forty)[\s-](?P<unit>first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth)"

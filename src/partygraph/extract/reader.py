@@ -18,10 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from partygraph.extract.countries import city_lookup
+from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import find_dates
 from partygraph.extract.language import detect_language
 from partygraph.extract.lines import (
+    HEADING,
     INITIATOR,
     Line,
     fold_ws,
@@ -53,6 +54,15 @@ _STATEMENT_START = re.compile(
     r"llamamiento|declaração|resolução|apelo|dichiarazione|risoluzione|appello|comunicato|"
     r"déclaration|résolution|appel|erklärung|resolution|aufruf|δήλωση|ψήφισμα|κοινή\s+δήλωση|"
     r"έκκληση)\b"
+)
+HEAD_NOUN = re.compile(
+    r"(?i)(?<![^\W\d_])(?:part(?:y|ies|ido|idos|ito|iti|i|is|ei|eien)|κόμμα|κομμα|"
+    r"communists|comunistas|comunisti|communistes|kommunisten|union|unión|uni[aã]o|unione|front|"
+    r"frente|fronte|league|liga|lega|ligue|movement|movimiento|movimento|mouvement|bewegung|"
+    r"tribune|tribuna|bloc|bloco|bloque|blocco|alliance|alianza|aliança|alleanza|organi[sz]ation|"
+    r"organización|organização|congress|congreso|platform|pole|polo|pôle|resistance|committee|"
+    r"council|federation|coalition|group|grupo|gruppo|groupe|left|linke|izquierda|esquerda)"
+    r"(?![^\W\d_])"
 )
 _SPLIT_AND = re.compile(r"\s*,?\s+(?:and|y|e|et|und|και|&)\s+")
 _LEAD = re.compile(
@@ -128,9 +138,7 @@ def _build_runs(lines: Sequence[Line], start: int) -> list[_Run]:
             continue
         if ln.boiler:
             continue
-        if (ln.subheading and not ln.heading) or (
-            cur is not None and ln.heading and ln.content.endswith(":") and ln.words <= 4
-        ):
+        if (ln.subheading and not ln.heading) or (cur is not None and ln.heading and ln.words <= 4):
             # a section inside (or just before) a list
             pending_section = ln.content.rstrip(":").strip()
             if cur is not None and cur.family != "plain":
@@ -228,15 +236,33 @@ def _split_inline(text: str) -> list[str]:
     parts.append("".join(buf))
     out: list[str] = []
     for p in parts:
-        p = p.strip()
+        p = re.sub(r"(?i)^(?:and|y|e|et|und|και)\s+", "", p.strip())
         if not p:
             continue
-        pieces = _SPLIT_AND.split(p)
-        if len(pieces) > 1 and all(party_score(x) >= 0.8 for x in pieces):
-            out.extend(pieces)
-        else:
-            out.append(re.sub(r"(?i)^(?:and|y|e|et|und|και)\s+", "", p))
+        if out and country_code(p):  # "AKEL, Cyprus": the country belongs to the name
+            out[-1] = f"{out[-1]}, {p}"
+            continue
+        out.extend(_split_and(p))
     return [_ARTICLE.sub("", fold_ws(x)).strip(" .") for x in out if x.strip(" .")]
+
+
+def _named(text: str) -> bool:
+    """A whole party name: a head noun (party, union, front...) or an abbreviation."""
+    t = _ARTICLE.sub("", text.strip())
+    return (
+        bool(t)
+        and (HEAD_NOUN.search(t) is not None or bool(caps_tokens(t)))
+        and (t[:1].isupper() or t[:1] in "(«\"'")
+    )
+
+
+def _split_and(text: str) -> list[str]:
+    """Split ``A and the B`` where both sides are whole names; keep ``Bohemia and Moravia``."""
+    for m in _SPLIT_AND.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        if _named(left) and _named(right):
+            return [*_split_and(left), *_split_and(right)]
+    return [text]
 
 
 def _clean_printed(s: str) -> str:
@@ -511,8 +537,10 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
                     cut = i
                     break
             elif depth == 0 and ch == "," and i + 2 < len(rest):
-                nxt = rest[i + 1 :].lstrip()
-                if nxt[:1].islower() or re.match(r"(?i)(?:the|which|who|that)\b", nxt):
+                nxt = _ARTICLE.sub("", rest[i + 1 :].lstrip())
+                if not (nxt[:1].isupper() or nxt[:1] in "(«\"'") or re.match(
+                    r"(?i)(?:which|who|that|che|que|qui|der|die)\b", nxt
+                ):
                     cut = i
                     break
         names = _split_inline(rest[:cut])
@@ -549,6 +577,25 @@ def _parties_from(items: list[tuple[str, str | None]]) -> list[PrintedParty]:
     return out
 
 
+def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, int]] | None:
+    """``Signed by: A, B and C.`` on one line (or the paragraph right after it)."""
+    lines = st.lines
+    for ln in lines:
+        if ln.blank or ln.boiler or ":" not in ln.content or len(ln.content) > 3000:
+            continue
+        head, _, tail = ln.content.partition(":")
+        if len(head.split()) > 10 or not HEADING.search(head + ":"):
+            continue
+        if not tail.strip():
+            continue
+        names = _split_inline(tail)
+        if len(names) >= 2 and all(party_score(n) > 0 for n in names):
+            st.used.add(ln.idx)
+            st.warnings.append("signatories: names printed on the heading line, split at commas")
+            return _parties_from([(n, None) for n in names]), (ln.idx, ln.idx)
+    return None
+
+
 def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple[int, int] | None]:
     lines = st.lines
     runs = _build_runs(lines, 0)
@@ -564,8 +611,15 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
         if (run.heading is not None and ratio >= 0.5) or (n >= 2 and ratio >= 0.6):
             weight = sum(sc) + (100 if run.heading is not None else 0)
             accepted.append((weight, run))
+    inline = _inline_after_heading(st)
+    if inline is not None and not any(w >= 100 for w, _ in accepted):
+        return inline
     if accepted:
-        _best_w, best = max(accepted, key=lambda t: (t[0], t[1].lines[0].idx))
+        # the strongest list; among lists under a heading the first, else the last
+        _best_w, best = max(
+            accepted,
+            key=lambda t: (t[0], -t[1].lines[0].idx if t[0] >= 100 else t[1].lines[0].idx),
+        )
         chosen = [best]
         # lists continued after a sub-heading or a second heading ("New signatures")
         for _w, run in accepted:
@@ -609,10 +663,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
     for ln in lines[: min(len(lines), body_start + 60)]:
         if ln.blank or ln.boiler or len(ln.content) > 1500:
             continue
-        targets = [ln.content]
-        if ln.heading and ":" in ln.content:
-            targets.append(ln.content.split(":", 1)[1] + " have signed this")
-        for t in targets:
+        for t in (ln.content,):
             m = _LEAD.search(t)
             if not m:
                 continue

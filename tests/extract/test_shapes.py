@@ -1,0 +1,464 @@
+"""One small synthetic document per shape the reader must know (issue 3)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from partygraph.extract import read_bytes
+from partygraph.extract.model import StatementRecord
+
+BODY = (
+    "We, the parties signing this statement, condemn the aggression and call on the "
+    "peoples of the world to stand in solidarity with the workers and the people.\n\n"
+    "We demand an end to the sanctions and the withdrawal of all foreign troops.\n"
+)
+PARTIES = [
+    "Communist Party of Greece",
+    "Portuguese Communist Party",
+    "Communist Party of Britain",
+    "AKEL",
+]
+
+
+def read(text: str, name: str = "doc.txt") -> StatementRecord:
+    return read_bytes(textwrap.dedent(text).encode("utf-8"), name)
+
+
+def lines_of(rec: StatementRecord) -> list[str]:
+    return [s.as_printed for s in rec.signatories]
+
+
+def doc(list_block: str, before: str = "", after: str = "") -> str:
+    return f"A joint statement on peace\n\n{BODY}\n{before}{list_block}\n{after}"
+
+
+# --- list markers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "1. Communist Party of Greece\n2. Portuguese Communist Party\n"
+        "3. Communist Party of Britain\n4. AKEL\n",
+        "1) Communist Party of Greece\n2) Portuguese Communist Party\n"
+        "3) Communist Party of Britain\n4) AKEL\n",
+        "1 - Communist Party of Greece\n2 - Portuguese Communist Party\n"
+        "3 - Communist Party of Britain\n4 - AKEL\n",
+        "1.     Communist Party of Greece\n2.     Portuguese Communist Party\n"
+        "3.     Communist Party of Britain\n4.     AKEL\n",
+        "• Communist Party of Greece\n• Portuguese Communist Party\n"
+        "• Communist Party of Britain\n• AKEL\n",
+        "- Communist Party of Greece\n- Portuguese Communist Party\n"
+        "- Communist Party of Britain\n- AKEL\n",
+        "– Communist Party of Greece\n– Portuguese Communist Party\n"
+        "– Communist Party of Britain\n– AKEL\n",
+        "* Communist Party of Greece\n* Portuguese Communist Party\n"
+        "* Communist Party of Britain\n* AKEL\n",
+        "Communist Party of Greece\nPortuguese Communist Party\nCommunist Party of Britain\nAKEL\n",
+        "Communist Party of Greece\n\nPortuguese Communist Party\n\n"
+        "Communist Party of Britain\n\nAKEL\n",
+        "1. Communist Party of Greece\n\n2. Portuguese Communist Party\n\n"
+        "3. Communist Party of Britain\n\n4. AKEL\n",
+    ],
+    ids=[
+        "num-dot",
+        "num-paren",
+        "num-dash",
+        "num-spaces",
+        "bullet",
+        "hyphen",
+        "endash",
+        "star",
+        "plain-lines",
+        "one-per-paragraph",
+        "numbered-blank-lines",
+    ],
+)
+def test_list_markers(block: str) -> None:
+    rec = read(doc(block))
+    assert lines_of(rec) == PARTIES
+    assert [s.position for s in rec.signatories] == [1, 2, 3, 4]
+
+
+def test_skipped_numbers_are_kept_and_warned() -> None:
+    block = (
+        "1. Communist Party of Greece\n2. Portuguese Communist Party\n"
+        "4. Communist Party of Britain\n5. AKEL\n"
+    )
+    rec = read(doc(block, before="Signed by:\n\n"))
+    assert lines_of(rec) == PARTIES
+    assert any("from 2 to 4" in w for w in rec.warnings)
+
+
+def test_run_together_numbered_items() -> None:
+    block = (
+        "1. Communist Party of Greece 2. Portuguese Communist Party "
+        "3. Communist Party of Britain 4. AKEL\n"
+    )
+    rec = read(doc(block, before="Signed by:\n"))
+    assert lines_of(rec) == PARTIES
+
+
+def test_signed_by_names_on_one_line() -> None:
+    rec = read(
+        doc(
+            "Signed by: Communist Party of Greece, Portuguese Communist Party, "
+            "Communist Party of Britain and AKEL.\n"
+        )
+    )
+    assert lines_of(rec) == PARTIES
+
+
+def test_inline_list_in_lead_sentence() -> None:
+    text = (
+        "Joint Press Statement\n\n"
+        "Leaders of the Communist Party of Greece, the Portuguese Communist Party and the "
+        "Communist Party of Bohemia and Moravia have issued the following statement:\n\n"
+        "We condemn the new wave of sanctions against the peoples, which hits the workers "
+        "first of all and must be lifted at once.\n"
+    )
+    rec = read(text)
+    assert lines_of(rec) == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "Communist Party of Bohemia and Moravia",
+    ]
+
+
+def test_sub_headings_inside_the_list() -> None:
+    block = (
+        "Signed by:\n\nSolidNet Parties\n1. Communist Party of Greece\n"
+        "2. Portuguese Communist Party\n\nNew signatures\n3. Communist Party of Britain\n"
+        "4. AKEL\n\nOther parties\n5. Left Bloc\n"
+    )
+    rec = read(doc(block))
+    assert lines_of(rec) == [*PARTIES, "Left Bloc"]
+    assert [s.section for s in rec.signatories] == [
+        "SolidNet Parties",
+        "SolidNet Parties",
+        "New signatures",
+        "New signatures",
+        "Other parties",
+    ]
+
+
+# --- country forms -------------------------------------------------------------------------
+
+
+def test_country_forms_on_the_line() -> None:
+    block = (
+        "Greece - Communist Party of Greece\n"
+        "Brazil – PCdoB – Communist Party of Brazil\n"
+        "AKEL, Cyprus\n"
+        "Party of Labour (Austria)\n"
+        "Communist Party of Styria [Austria]\n"
+        "Communist Party of the Russian Federation (CPRF)\n"
+        "Communist Party of India (Marxist)\n"
+    )
+    rec = read(doc(block, before="Signatories:\n"))
+    got = [(s.name, s.country, s.abbreviation) for s in rec.signatories]
+    assert got == [
+        ("Communist Party of Greece", "GR", None),
+        ("Communist Party of Brazil", "BR", "PCdoB"),
+        ("AKEL", "CY", "AKEL"),
+        ("Party of Labour", "AT", None),
+        ("Communist Party of Styria", "AT", None),
+        ("Communist Party of the Russian Federation", None, "CPRF"),
+        ("Communist Party of India (Marxist)", None, None),
+    ]
+
+
+def test_old_country_names() -> None:
+    block = (
+        "Communist Party, Swaziland\nMovement of Resistance, Moldavia\n"
+        "Socialist Party (Rumania)\nNew Communist Party [Yugoslavia]\n"
+    )
+    rec = read(doc(block, before="Signed by:\n"))
+    assert [s.country for s in rec.signatories] == ["SZ", "MD", "RO", "RS"]
+
+
+# --- headings in several languages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Subscribing parties:",
+        "Signed by:",
+        "The parties that sign this statement:",
+        "Adesioni:",
+        "Firmantes:",
+        "Signataires :",
+        "Unterzeichner:",
+        "Τα κόμματα που υπογράφουν:",
+        "Partidos signatários:",
+        "The Parties:",
+    ],
+)
+def test_list_headings(heading: str) -> None:
+    # the heading beats an earlier party-like list in the body
+    before = (
+        "We salute the following:\n- Communist Party of Cuba\n- Communist Party of Vietnam\n\n"
+        "These are our friends and we are proud of them and their struggle for socialism.\n\n"
+    )
+    rec = read(doc(f"{heading}\n" + "\n".join(f"- {p}" for p in PARTIES) + "\n", before=before))
+    assert lines_of(rec) == PARTIES
+    assert not any("without a heading" in w for w in rec.warnings)
+
+
+# --- traps -------------------------------------------------------------------------------
+
+
+def test_bulleted_demands_are_not_signatories() -> None:
+    text = (
+        "Statement on Syria\n\nThe parties signing this statement:\n"
+        "- condemn the imperialist aggression against the Syrian Arab Republic;\n"
+        "- consider it a violation of the UN Charter and of international law;\n"
+        "- express their solidarity with the Syrian people.\n\n"
+        "Signed by:\n- Communist Party of Greece\n- Portuguese Communist Party\n"
+        "- Communist Party of Britain\n- AKEL\n"
+    )
+    assert lines_of(read(text)) == PARTIES
+
+
+def test_numbered_demands_before_an_unheaded_list() -> None:
+    text = (
+        "Declaration on the war\n\nWe demand:\n"
+        "1. The immediate end of the bombing of civilians and the lifting of the blockade.\n"
+        "2. The withdrawal of all NATO troops from the region and the closing of bases.\n\n"
+        "Communist Party of Greece\nPortuguese Communist Party\nCommunist Party of Britain\n"
+        "AKEL\n"
+    )
+    assert lines_of(read(text)) == PARTIES
+
+
+def test_topic_tags_share_links_and_comments_after_the_list() -> None:
+    text = doc(
+        "The Parties:\n\n• Communist Party of Greece\n• Portuguese Communist Party\n"
+        "• Communist Party of Britain\n• AKEL\n",
+        after=(
+            "\n  • Central\n  • Working Group\n  • Cuba\n  • European Union\n  • Nato\n\n"
+            "Share this:\nFacebook\nTwitter\nhttps://example.org/statement\n\n"
+            "No comments:\n\nPost a Comment\n"
+        ),
+    )
+    assert lines_of(read(text)) == PARTIES
+
+
+def test_tags_in_the_same_bullet_style_are_trimmed() -> None:
+    text = doc(
+        "The Parties:\n\n• Communist Party of Greece\n• Portuguese Communist Party\n"
+        "• Communist Party of Britain\n• AKEL\n\n• Cuba\n• Syria\n• Working Group\n• War\n"
+    )
+    assert lines_of(read(text)) == PARTIES
+
+
+def test_working_group_signature_line_is_not_a_signatory() -> None:
+    text = (
+        "Statement of the Working Group\n\n" + BODY + "\n"
+        "The Working Group of the International Meeting of Communist and Workers' Parties\n"
+        "1 December 2019\n"
+    )
+    rec = read(text)
+    assert lines_of(rec) == []
+    assert rec.date == "2019-12-01"
+
+
+def test_dateline_before_a_plain_list_is_not_a_signatory() -> None:
+    text = doc("Athens, 25 November 2018\n" + "\n".join(PARTIES) + "\n")
+    rec = read(text)
+    assert lines_of(rec) == PARTIES
+    assert rec.date == "2018-11-25"
+    assert rec.place is not None and (rec.place.city, rec.place.country) == ("Athens", "GR")
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("Lisbon, 25 November 2018", "2018-11-25"),
+        ("Lisbon, November 25th 2018", "2018-11-25"),
+        ("Lisbon, 25.11.2018", "2018-11-25"),
+        ("Lisbon, 2018-11-25", "2018-11-25"),
+        ("Lisboa, 25 de novembro de 2018", "2018-11-25"),
+        ("Madrid, 25 de noviembre de 2018", "2018-11-25"),
+        ("Roma, 25 novembre 2018", "2018-11-25"),
+        ("Paris, le 25 novembre 2018", "2018-11-25"),
+        ("Berlin, 25. November 2018", "2018-11-25"),
+        ("Αθήνα, 25 Νοεμβρίου 2018", "2018-11-25"),
+    ],
+)
+def test_dateline_forms(dateline: str, iso: str) -> None:
+    rec = read(doc("Signed by:\n" + "\n".join(PARTIES) + "\n", before=dateline + "\n\n"))
+    assert rec.date == iso
+    assert rec.place is not None and rec.place.country in {"PT", "ES", "IT", "FR", "DE", "GR"}
+
+
+def test_page_date_and_statement_date_are_different_facts() -> None:
+    text = "Tuesday, 11 December 2018\n\n" + doc(
+        "1. Communist Party of Greece\n2. AKEL\n", before="November 25th 2018\nAthens\n\n"
+    )
+    rec = read(text)
+    assert (rec.publication_date, rec.date) == ("2018-12-11", "2018-11-25")
+
+
+def test_solidnet_timestamp_is_the_publication_date_only() -> None:
+    text = "A call for solidarity\n\n11/1/19, 3:19 PM\n\n" + BODY
+    rec = read(text)
+    assert rec.publication_date == "2019-11-01"
+    assert rec.date is None
+
+
+def test_month_only_dateline_is_never_a_date() -> None:
+    rec = read(doc("1. Communist Party of Greece\n2. AKEL\n", before="Athens November 2018\n\n"))
+    assert rec.date is None
+    assert rec.partial_dates["date"] == "2018-11"
+    assert any("only the month" in w for w in rec.warnings)
+
+
+def test_dates_inside_prose_are_not_the_statement_date() -> None:
+    text = (
+        "We denounce the ban\n\nThe trial set for tomorrow (08.02.17) in Kiev is a mock trial "
+        "that violates international law, and we will stand by the party.\n\n"
+        "Signed by:\n- Communist Party of Greece\n- AKEL\n"
+    )
+    assert read(text).date is None
+
+
+# --- meetings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ordinal"),
+    [
+        ("the 20th International Meeting of Communist and Workers' Parties", 20),
+        ("the XX International Meeting of Communist and Workers' Parties", 20),
+        ("the twentieth International Meeting of Communist and Workers' Parties", 20),
+        ("el 20º Encuentro Internacional de Partidos Comunistas y Obreros", 20),
+        ("o 20.º Encontro Internacional de Partidos Comunistas e Operários", 20),
+        ("the XIV International Meeting of Communist and Workers Parties", 14),
+        ("das 20. Internationale Treffen der kommunistischen und Arbeiterparteien", 20),
+        ("la 20ª Rencontre internationale des partis communistes et ouvriers", 20),
+    ],
+)
+def test_meeting_ordinals(phrase: str, ordinal: int) -> None:
+    text = f"Resolution\n\nWe, participants in {phrase}, held in Athens, express our support.\n"
+    m = read(text).meeting
+    assert m is not None
+    assert (m.ordinal, m.series) == (ordinal, "imcwp")
+    assert m.name == "International Meeting of Communist and Workers' Parties"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("held in Athens, Greece on November 23-25, 2018", "2018-11-23", "2018-11-25"),
+        ("held in Athens, Greece on 23-25 November 2018", "2018-11-23", "2018-11-25"),
+        ("held in Brussels on 11-12 April 2011", "2011-04-11", "2011-04-12"),
+        ("held in Izmir on 18, 19 and 20 October 2019", "2019-10-18", "2019-10-20"),
+        ("held in Beirut from 30 November to 2 December 2018", "2018-11-30", "2018-12-02"),
+    ],
+)
+def test_meeting_day_ranges(phrase: str, start: str, end: str) -> None:
+    text = (
+        "Resolution\n\nThe parties of the International Meeting of Communist and Workers' "
+        f"Parties {phrase} express their support.\n"
+    )
+    m = read(text).meeting
+    assert m is not None
+    assert (m.start, m.end) == (start, end)
+    assert m.city is not None and m.country is not None
+
+
+def test_working_group_and_european_meeting() -> None:
+    wg = read(
+        "Statement\n\nWe met in Lisbon, Portugal for the meeting of the Working Group of "
+        "the International Meeting of Communist and Workers' Parties.\n"
+    ).meeting
+    assert wg is not None and (wg.series, wg.city, wg.country) == ("imcwp-wg", "Lisbon", "PT")
+    ecm = read(
+        "Resolution\n\nThe parties at the European Communist Meeting held in Brussels "
+        "express support.\n"
+    ).meeting
+    assert ecm is not None and (ecm.series, ecm.name) == ("ecm", "European Communist Meeting")
+
+
+# --- initiators ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Initiated by the Hungarian Workers' Party", ["Hungarian Workers' Party"]),
+        ("Proposed by the KKE and DKP", ["KKE", "DKP"]),
+        (
+            "Proposed by the Communist Party of Greece, the German Communist Party and the "
+            "Portuguese Communist Party",
+            ["Communist Party of Greece", "German Communist Party", "Portuguese Communist Party"],
+        ),
+        (
+            "On the initiative of the Communist Party of Greece, the parties listed below "
+            "adopted this text.",
+            ["Communist Party of Greece"],
+        ),
+        (
+            "Su iniziativa del Partito Comunista Portoghese (PCP), che ringraziamo, decine di "
+            "partiti hanno firmato.",
+            ["Partito Comunista Portoghese (PCP)"],
+        ),
+        (
+            "A iniciativa del Partido Comunista de Venezuela, los partidos firmantes declaran.",
+            ["Partido Comunista de Venezuela"],
+        ),
+    ],
+)
+def test_initiators(line: str, expected: list[str]) -> None:
+    rec = read(f"Statement on peace\n\n{BODY}\n{line}\n\nSigned by:\n- AKEL\n- KKE\n")
+    assert [i.as_printed for i in rec.initiators] == expected
+
+
+# --- title, language, body -----------------------------------------------------------------
+
+
+def test_headline_and_title() -> None:
+    text = (
+        "Tuesday, 11 December 2018\n\nSolidarity with the Korean people\n\n"
+        "20th International Meeting of Communist and Workers Parties\n\n"
+        "Statement of Solidarity with the Korean People for Peace on the Peninsula\n\n" + BODY
+    )
+    rec = read(text)
+    assert rec.headline == "Solidarity with the Korean people"
+    assert rec.title == "Statement of Solidarity with the Korean People for Peace on the Peninsula"
+
+
+def test_no_title_when_the_text_starts_with_prose() -> None:
+    text = (
+        "Decine di partiti comunisti e progressisti di ogni continente hanno sottoscritto\n"
+        "una presa di posizione comune contro il bombardamento della Siria.\n\n"
+        "Adesioni:\n- Communist Party of Greece\n- AKEL\n"
+    )
+    rec = read(text)
+    assert rec.title is None
+    assert rec.language == "it"
+
+
+def test_body_text_has_no_list_and_no_boilerplate() -> None:
+    rec = read(
+        doc(
+            "Signed by:\n1. Communist Party of Greece\n2. AKEL\n",
+            after="\nNo comments:\n\nPost a Comment\n",
+        )
+    )
+    assert "withdrawal of all foreign troops" in rec.text
+    assert "AKEL" not in rec.text and "Post a Comment" not in rec.text
+    assert "Signed by" not in rec.text
+
+
+def test_duplicates_kept_and_warned() -> None:
+    rec = read(doc("Signed by:\n1. AKEL\n2. KKE\n3. AKEL\n"))
+    assert lines_of(rec) == ["AKEL", "KKE", "AKEL"]
+    assert any("lines 1 and 3" in w for w in rec.warnings)
