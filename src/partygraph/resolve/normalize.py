@@ -29,6 +29,7 @@ _TRANSLATE = str.maketrans(
 # Everything that is not a letter, digit, hyphen or space becomes a space.
 _PUNCT = re.compile(r"[^\w\s-]|_", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_DOTTED = re.compile(r"(?<!\w)\w(?:\.\w)+\.?(?!\w)")
 
 # Abbreviations that lists print in place of words (13th IMCWP: "CP of Britain").
 EXPANSIONS: dict[str, tuple[str, ...]] = {
@@ -100,6 +101,8 @@ def tokens(text: str) -> list[str]:
     --------
     >>> tokens("The Worker's Party of Ireland")
     ['workers', 'party', 'of', 'ireland']
+    >>> tokens("K.K.E. (Greece)")
+    ['kke', 'greece']
     >>> tokens("NCP of Britain")
     ['new', 'communist', 'party', 'of', 'britain']
     >>> tokens("Communist Party of Bohemia & Moravia")
@@ -108,6 +111,7 @@ def tokens(text: str) -> list[str]:
     ['russian', 'communist', 'workers', 'party', 'cpsu', 'rcwp', 'cpsu']
     """
     t = fold(text).replace("'", "")
+    t = _DOTTED.sub(lambda m: m[0].replace(".", ""), t)  # K.K.E. -> kke
     t = _PUNCT.sub(" ", t).replace("-", " ")
     out: list[str] = []
     for word in t.split():

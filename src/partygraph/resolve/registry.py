@@ -26,7 +26,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -38,7 +38,6 @@ from partygraph.resolve.gazetteer import countries_in, country_name
 from partygraph.resolve.lines import parse_line
 from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
 from partygraph.resolve.normalize import (
-    FUNCTION_WORDS,
     is_abbreviation,
     name_key,
     slugify,
@@ -721,18 +720,6 @@ class Registry:
         out.sort(key=lambda s: (-s.score, s.a.id, s.b.id))
         return out
 
-    def with_party(self, party: Party) -> Registry:
-        """A copy of this registry with one party added or replaced (in memory)."""
-        parties = [p for p in self._all.values() if p.id != party.id] + [party]
-        return Registry(
-            parties,
-            directory=self.directory,
-            merges=self._merges,
-            distinct=[tuple(sorted(pair)) for pair in self._distinct],  # type: ignore[misc]
-            sources=self.sources,
-            notes=self.notes,
-        )
-
 
 def party_iri(party_id: str) -> str:
     """The IRI of a party.
@@ -745,13 +732,7 @@ def party_iri(party_id: str) -> str:
     return PARTY_IRI + party_id
 
 
-def replace_party(party: Party, **changes: object) -> Party:
-    """A copy of a party with some fields changed."""
-    return replace(party, **changes)  # type: ignore[arg-type]
-
-
 __all__ = [
-    "FUNCTION_WORDS",
     "Match",
     "Registry",
     "Suggestion",
