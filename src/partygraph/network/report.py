@@ -11,7 +11,20 @@ from partygraph.network.analysis import NetworkResult
 
 
 def _f(x: float, digits: int = 3) -> str:
-    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    text = f"{x:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text  # no "-0.000"
+
+
+def _short_names(g: nx.Graph) -> dict[str, str]:
+    """Abbreviation (else name) of each party, with the country when two would read alike."""
+    short = {v: g.nodes[v].get("abbreviation") or g.nodes[v].get("label") or v for v in g}
+    seen = Counter(short.values())
+    return {
+        v: f"{s} ({g.nodes[v].get('country') or '?'})" if seen[s] > 1 else s
+        for v, s in short.items()
+    }
 
 
 def _party(result: NetworkResult, p: str) -> str:
@@ -34,6 +47,7 @@ def report_markdown(result: NetworkResult, top: int = 10) -> str:
     ('# Co-signature network report', True)
     """
     g, d, m = result.graph, result.data, result.metrics
+    short = _short_names(g)
     n, e = g.number_of_nodes(), g.number_of_edges()
     comps = list(nx.connected_components(g)) if n else []
     giant = max((len(c) for c in comps), default=0)
@@ -82,7 +96,7 @@ def report_markdown(result: NetworkResult, top: int = 10) -> str:
     lines += [
         "",
         f"The innermost k-core (k = {max_core}) holds {len(core)} parties: "
-        + ", ".join(g.nodes[p].get("abbreviation") or g.nodes[p].get("label", p) for p in core[:30])
+        + ", ".join(short[p] for p in core[:30])
         + (" ..." if len(core) > 30 else "")
         + ".",
         "",
@@ -100,9 +114,7 @@ def report_markdown(result: NetworkResult, top: int = 10) -> str:
         top_c = ", ".join(
             f"{k} {v}" for k, v in sorted(countries.items(), key=lambda x: (-x[1], x[0]))[:4]
         )
-        names = ", ".join(
-            g.nodes[p].get("abbreviation") or g.nodes[p].get("label", p) for p in members[:8]
-        )
+        names = ", ".join(short[p] for p in members[:8])
         more = " ..." if len(members) > 8 else ""
         lines.append(f"- community {c}: {len(members)} parties ({top_c}): {names}{more}")
     lines += [

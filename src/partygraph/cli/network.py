@@ -1,0 +1,202 @@
+"""``partygraph network`` and ``partygraph viz``: co-signature analysis and its pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from partygraph.cli.common import open_store_from, store_options
+from partygraph.errors import PartygraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def slice_options(func: F) -> F:
+    """Slice, weighting and community options shared by ``network`` and ``viz``."""
+    options = [
+        click.option(
+            "--meeting",
+            "meetings",
+            multiple=True,
+            metavar="SLUG",
+            help="Only statements adopted at this meeting (slug, IRI or name; repeatable).",
+        ),
+        click.option("--since", type=int, metavar="YEAR", help="Only statements from YEAR on."),
+        click.option("--until", type=int, metavar="YEAR", help="Only statements up to YEAR."),
+        click.option(
+            "--series",
+            multiple=True,
+            metavar="SLUG",
+            help="Only meetings of this series, e.g. imcwp (repeatable).",
+        ),
+        click.option(
+            "--role",
+            type=click.Choice(["signatory", "initiator", "both"]),
+            default="both",
+            show_default=True,
+            help="Which signatures make a link.",
+        ),
+        click.option(
+            "--weighting",
+            type=click.Choice(["count", "newman", "jaccard"]),
+            default="newman",
+            show_default=True,
+            help="Edge weight: shared statements, Newman's 1/(k-1), or Jaccard overlap.",
+        ),
+        click.option(
+            "--resolution",
+            type=float,
+            default=1.0,
+            show_default=True,
+            help="Louvain resolution of the main partition.",
+        ),
+        click.option("--seed", type=int, default=42, show_default=True, help="Louvain seed."),
+        click.option(
+            "--alpha",
+            type=click.FloatRange(0, 1, min_open=True),
+            default=0.05,
+            show_default=True,
+            help="Disparity-filter significance level for the backbone.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run(store: dict, kwargs: dict[str, Any], out_dir: Path | None, compare: Any = None):
+    from partygraph.network import analyse
+
+    graph_store = open_store_from(store)
+    try:
+        return analyse(graph_store, out_dir, compare=compare, **kwargs)
+    finally:
+        graph_store.close()
+
+
+def _summary(result: Any) -> str:
+    g = result.graph
+    return (
+        f"{len(result.data.statements)} statements, {g.number_of_nodes()} parties, "
+        f"{g.number_of_edges()} links; {len(set(result.partition.values()))} communities "
+        f"(modularity {result.modularity:.3f}); backbone {result.backbone.number_of_edges()} links"
+    )
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out") / "network",
+    show_default=True,
+    help="Folder for the CSV, GEXF, GraphML and report files.",
+)
+@slice_options
+@click.option("--compare-meeting", multiple=True, metavar="SLUG", help="Second slice: meeting(s).")
+@click.option("--compare-since", type=int, metavar="YEAR", help="Second slice: from YEAR.")
+@click.option("--compare-until", type=int, metavar="YEAR", help="Second slice: up to YEAR.")
+@click.option("--compare-series", multiple=True, metavar="SLUG", help="Second slice: series.")
+@store_options
+def network(
+    out_dir: Path,
+    compare_meeting: tuple[str, ...],
+    compare_since: int | None,
+    compare_until: int | None,
+    compare_series: tuple[str, ...],
+    store: dict,
+    **kwargs: Any,
+) -> None:
+    """Co-signature network analysis: who signs with whom.
+
+    Writes nodes.csv, edges.csv, metrics.csv, communities.csv, countries.csv,
+    country_edges.csv, network.gexf, network.graphml, countries.graphml and
+    report.md (plus diff.csv with a --compare-* slice). See docs/network.md.
+
+    \b
+    Examples:
+      partygraph network --out out/network
+      partygraph network --since 2011 --until 2014 --weighting jaccard
+      partygraph network --meeting imcwp-13 --compare-meeting imcwp-20
+      partygraph network --series imcwp --role signatory --out out/imcwp
+    """
+    from partygraph.network import Slice
+
+    compare = None
+    if compare_meeting or compare_since is not None or compare_until is not None or compare_series:
+        compare = Slice(
+            meetings=compare_meeting,
+            since=compare_since,
+            until=compare_until,
+            series=compare_series,
+            role=kwargs["role"],
+        )
+    result = _run(store, _slice_kwargs(kwargs), out_dir, compare)
+    click.echo(_summary(result))
+    if result.diff is not None:
+        d = result.diff
+        click.echo(
+            f"compared with {result.compare.describe()}: {len(d.joined)} joined, "
+            f"{len(d.left)} left, {len(d.moved)} moved community"
+        )
+    for name in result.files:
+        click.echo(f"wrote {out_dir / name}")
+
+
+def _slice_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "meetings": kwargs["meetings"],
+        "since": kwargs["since"],
+        "until": kwargs["until"],
+        "series": kwargs["series"],
+        "role": kwargs["role"],
+        "weighting": kwargs["weighting"],
+        "resolution": kwargs["resolution"],
+        "seed": kwargs["seed"],
+        "alpha": kwargs["alpha"],
+    }
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out") / "viz",
+    show_default=True,
+    help="Folder for network.html and the PNG/SVG figures.",
+)
+@slice_options
+@click.option(
+    "--top", type=click.IntRange(1), default=20, show_default=True, help="Parties in the top chart."
+)
+@store_options
+def viz(out_dir: Path, top: int, store: dict, **kwargs: Any) -> None:
+    """Draw the co-signature network: an offline HTML page, PNG/SVG figures, charts.
+
+    Writes network.html (search, colour by community or country, filter by
+    year or meeting; works with no network connection), network.png/.svg,
+    network-by-country.png/.svg, top-parties, per-year and parties-per-country
+    charts (PNG and SVG).
+
+    \b
+    Examples:
+      partygraph viz --out out/viz
+      partygraph viz --series imcwp --since 2010 --out out/viz-imcwp
+    """
+    from partygraph.viz import render_all
+
+    result = _run(store, _slice_kwargs(kwargs), None)
+    try:
+        files = render_all(result, out_dir, top=top)
+    except OSError as exc:
+        raise PartygraphError(f"cannot write: {exc.strerror}", source=str(out_dir)) from exc
+    click.echo(_summary(result))
+    for name in files:
+        click.echo(f"wrote {out_dir / name}")
+
+
+COMMANDS = [network, viz]
