@@ -17,6 +17,16 @@ KOSOVO = "statement/declaration-on-kosovo-cccc3333"
 BALKANS = "statement/joint-statement-of-the-communist-parties-of-the-balkans-dddd4444"
 UKR2014 = "statement/joint-statement-on-developments-in-ukraine-eeee5555"
 
+# Issue 7's queries (subjects, solidarity, full text): their answers are checked in
+# tests/subjects/, on the graph that holds pg:about and pg:mentions.
+SUBJECT_QUERIES = {
+    "causes-by-support",
+    "search-text",
+    "solidarity-given",
+    "solidarity-received",
+    "statements-about",
+}
+
 
 def short(value):
     return value[len(ID) :] if isinstance(value, str) and value.startswith(ID) else value
@@ -376,7 +386,11 @@ def test_every_saved_query_is_checked_here(catalogue):
         if name.startswith("test_") and name != "test_every_saved_query_is_checked_here"
     }
     tested |= {"signatories"}
-    missing = [n for n in catalogue.names() if not any(t.startswith(n) for t in tested)]
+    missing = [
+        n
+        for n in catalogue.names()
+        if n not in SUBJECT_QUERIES and not any(t.startswith(n) for t in tested)
+    ]
     assert missing == []
 
 
