@@ -72,6 +72,7 @@ __all__ = [
     "find_subjects",
     "load_organisations",
     "organisation_quads",
+    "record_subject_quads",
     "search_fold",
     "subject_quads",
     "subjects_json",
@@ -965,6 +966,35 @@ def subject_quads(
     if searchable:
         out.append(Quad(s, NamedNode(PG + "searchText"), Lit(search_fold(searchable)), g))
     return out
+
+
+def record_subject_quads(
+    record: StatementRecord, registry: PartySource | None, statement_iri: str, graph_iri: str
+) -> list[Any]:
+    """:func:`subject_quads` of a record: subjects, mentions, text and search text.
+
+    The one call the RDF stage needs per statement.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> r = StatementRecord(source="x", sha256="0", title="Hands off Venezuela", text="...")
+    >>> qs = record_subject_quads(r, None, "https://w3id.org/partygraph/id/statement/s-1",
+    ...                           "https://w3id.org/partygraph/id/source/" + "0" * 64)
+    >>> sorted(q.object.value for q in qs if q.predicate.value.endswith("#about"))
+    ['https://w3id.org/partygraph/id/country/VE']
+    """
+    mentions = find_mentions(record, registry)
+    return subject_quads(
+        statement_iri,
+        graph_iri,
+        find_subjects(record, registry),
+        mentions,
+        record.text,
+        record.language,
+        title=record.title,
+        headline=record.headline,
+    )
 
 
 def organisation_quads(graph_iri: str | None = None, path: Path | None = None) -> list[Any]:
