@@ -309,47 +309,11 @@ def test_bad_record_fields_raise(small, field, value, where):
     assert e.value.source == resolved.record.source
 
 
-def test_mentions_and_subjects(small):
-    from dataclasses import dataclass
-
-    @dataclass
-    class M:
-        kind: str
-        id: str
-        count: int = 1
-        where: str = "body"
-
-    _, resolved = small
-    resolved.record.mentions = [
-        M("country", "kp", 3, "body"),
-        M("organisation", "nato", 1, "title"),
-        M("country", "KP", 1, "title"),
-    ]
-    resolved.record.subjects = [M("country", "KP", 4, "title")]
-    store = store_of(convert(resolved))
-    assert select(store, "SELECT ?t WHERE { ?s pg:about ?t }") == [(ID + "country/KP",)]
-    assert sorted(select(store, "SELECT ?t WHERE { ?s pg:mentions ?t }")) == [
-        (ID + "country/KP",),
-        (ID + "organisation/nato",),
-    ]
-    rows = select(
-        store,
-        """SELECT ?m ?n ?rank (GROUP_CONCAT(?w; separator=",") AS ?where) WHERE {
-        ?s pg:hasMention ?m .
-        ?m pg:mentioned country:KP ; pg:mentionCount ?n ; pg:subjectRank ?rank ;
-        pg:mentionLocation ?w } GROUP BY ?m ?n ?rank""",
-    )
-    slug = iris.statement_slug(resolved.record.sha256, resolved.record.title)
-    assert [(m, n, r, ",".join(sorted(w.split(",")))) for m, n, r, w in rows] == [
-        (ID + f"mention/{slug}/country-KP", "4", "1", "body,title")
-    ]
-
-
 def test_language_tag_and_no_language(small):
     _, resolved = small
     (text,) = [q.object for q in convert(resolved) if q.predicate.value == SCHEMA + "text"]
     assert text.language == "en" and text.value == "Η ειρήνη."
-    resolved.record.language = None
+    resolved.record.language = "not a language"
     (text,) = [q.object for q in convert(resolved) if q.predicate.value == SCHEMA + "text"]
     assert text.language is None and text.datatype.value == XSD + "string"
     assert not [q for q in convert(resolved) if q.predicate.value == SCHEMA + "inLanguage"]
@@ -394,3 +358,35 @@ def test_conversion_speed_against_bulk_load(seed):
     per_triple_us = t_convert / len(quads) * 1e6
     assert per_triple_us < 10, per_triple_us
     assert t_convert < 3 * t_bulk, (t_convert, t_bulk)
+
+
+def test_registry_from_the_real_registry_object():
+    from partygraph.resolve import Registry
+
+    registry = Registry.load()
+    quads = registry_quads(registry)
+    assert quads == registry_quads(registry)
+    store = store_of(quads)
+    n_parties = select(store, "SELECT (COUNT(?p) AS ?n) WHERE { ?p a pg:Party }")
+    assert n_parties == [(str(len(registry.parties())),)]
+    # every gazetteer country, the known series and the organisations are there
+    assert select(store, "SELECT ?l WHERE { country:KP skos:prefLabel ?l }") != []
+    assert select(store, "SELECT ?l WHERE { series:imcwp skos:prefLabel ?l }") == [
+        ("International Meeting of Communist and Workers' Parties",)
+    ]
+    nato = select(store, f"SELECT ?a WHERE {{ <{ID}organisation/nato> pg:abbreviation ?a }}")
+    assert nato == [("NATO",)]
+
+
+def test_unknown_series_is_described_in_the_document(small):
+    _, resolved = small
+    resolved.record.meeting = Meeting(
+        series="regional-balkan", name="Meeting of Balkan Parties", ordinal=2
+    )
+    store = store_of(convert(resolved))
+    assert select(store, "SELECT ?s ?l WHERE { ?s a pg:MeetingSeries ; skos:prefLabel ?l }") == [
+        (ID + "series/regional-balkan", "Meeting of Balkan Parties")
+    ]
+    resolved.record.meeting = Meeting(series="imcwp", ordinal=2)
+    store = store_of(convert(resolved))
+    assert select(store, "SELECT ?s WHERE { ?s a pg:MeetingSeries }") == []

@@ -246,3 +246,76 @@ def test_seed_sha_in_report_focus():
     assert [(r.focus, r.path) for r in report.violations] == [
         ("id:source/" + SEED_SHA, "pg:ingestedAt")
     ]
+
+
+def test_signatory_signature_needs_a_position():
+    report = validate(without(all_quads("small"), SMALL_SIGNATURE, PG + "listPosition"))
+    assert not report.conforms
+    (r,) = report.violations
+    assert (
+        r.focus.endswith("/portuguese-communist-party") and "needs its pg:listPosition" in r.message
+    )
+
+
+def test_shortcut_and_qualified_signatures_agree():
+    pcp = ID + "party/portuguese-communist-party"
+    quads = [
+        q
+        for q in all_quads("small")
+        if not (q.predicate.value == PG + "signedBy" and q.object.value == pcp)
+    ]
+    report = validate(quads)
+    assert not report.conforms
+    (r,) = report.violations
+    assert r.focus == "id:statement/joint-statement-on-peace-abababab"
+    assert SMALL_SIGNATURE in r.message and "no matching pg:signedBy" in r.message
+    # the other way round (a shortcut without its signature) is only a warning
+    quads = [
+        q
+        for q in all_quads("small")
+        if q.subject.value != SMALL_SIGNATURE
+        and not (q.predicate.value == PG + "hasSignature" and q.object.value == SMALL_SIGNATURE)
+    ]
+    report = validate(quads)
+    assert report.conforms
+    assert [r.focus for r in report.warnings] == ["id:statement/joint-statement-on-peace-abababab"]
+    assert pcp in report.warnings[0].message
+
+
+def test_mentions_and_subjects_shapes():
+    st, g = n(SMALL_STATEMENT), n(ID + "source/" + SMALL_SHA)
+    m = n(ID + "mention/joint-statement-on-peace-abababab/country-PT")
+    pt = n(ID + "country/PT")
+    integer = n(XSD + "integer")
+    mention = [
+        ox.Quad(st, n(PG + "mentions"), pt, g),
+        ox.Quad(st, n(PG + "hasMention"), m, g),
+        ox.Quad(m, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(PG + "Mention"), g),
+        ox.Quad(m, n(PG + "mentioned"), pt, g),
+        ox.Quad(m, n(PG + "mentionCount"), ox.Literal("2", datatype=integer), g),
+        ox.Quad(m, n(PG + "mentionLocation"), ox.Literal("title"), g),
+        ox.Quad(m, n(PG + "subjectRank"), ox.Literal("1", datatype=integer), g),
+        ox.Quad(m, n(PG + "stance"), ox.Literal("solidarity"), g),
+    ]
+    about = ox.Quad(st, n(PG + "about"), pt, g)
+    assert validate([*all_quads("small"), *mention, about]).conforms
+    # a ranked subject without pg:about, a bad location, a bad stance
+    report = validate([*all_quads("small"), *mention])
+    assert [r.focus for r in report.violations] == [
+        "id:statement/joint-statement-on-peace-abababab"
+    ]
+    assert "not pg:about" in report.violations[0].message
+    bad = [
+        *all_quads("small"),
+        *mention[:-3],
+        about,
+        ox.Quad(m, n(PG + "mentionLocation"), ox.Literal("footer"), g),
+        ox.Quad(m, n(PG + "stance"), ox.Literal("neutral"), g),
+    ]
+    report = validate(bad)
+    assert {r.path for r in report.violations} == {"pg:mentionLocation", "pg:stance"}
+    # pg:about to something that is no country, party or organisation
+    report = validate([*all_quads("small"), ox.Quad(st, n(PG + "about"), n(ID + "meeting/x"), g)])
+    assert [(r.focus, r.path) for r in report.violations] == [
+        ("id:statement/joint-statement-on-peace-abababab", "pg:about")
+    ]

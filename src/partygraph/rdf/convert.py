@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import rdflib
@@ -34,6 +35,8 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
 from partygraph import __version__
 from partygraph.errors import PartygraphError
+from partygraph.extract.countries import country_name, country_names
+from partygraph.extract.meeting import SERIES_NAMES
 from partygraph.extract.model import Meeting, StatementRecord
 from partygraph.rdf import iris
 from partygraph.rdf.namespaces import (
@@ -123,7 +126,7 @@ _XSD_DATE, _XSD_INT, _XSD_BOOL, _XSD_DT, _XSD_DEC = (
 )
 _TRUE = Literal("true", datatype=_XSD_BOOL)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LOCATIONS = ("title", "body")
+_LANG_TAG = re.compile(r"^[a-z]{2,3}$")
 
 
 def _date(value: str, source: str, where: str) -> Literal:
@@ -237,69 +240,6 @@ def _signatures(resolved: ResolvedStatement) -> dict[str, _Sig]:
     return sigs
 
 
-def _target(kind: str, ident: str) -> str:
-    if kind == "country":
-        return iris.country(ident)
-    if kind == "party":
-        return iris.party(ident)
-    if kind in ("organisation", "organization"):
-        return iris.organisation(ident)
-    raise ValueError(f"unknown mention kind {kind!r} (expected country, party or organisation)")
-
-
-def _mention_quads(
-    record: Any, st: NamedNode, s_slug: str, g: NamedNode, source: str
-) -> list[Quad]:
-    """Subjects and mentions (issue 7), read from ``record.subjects`` / ``record.mentions``.
-
-    Each item needs ``kind`` ('country', 'party', 'organisation') and ``id`` (ISO2 or
-    slug); ``count`` (default 1) and ``where`` ('title'/'body' or a list of them) are
-    optional. Subjects are ranked in the order given.
-    """
-    subjects = list(getattr(record, "subjects", None) or ())
-    mentions = list(getattr(record, "mentions", None) or ())
-    if not subjects and not mentions:
-        return []
-    info: dict[tuple[str, str], dict[str, Any]] = {}
-    for i, m in enumerate([*mentions, *subjects]):
-        kind, ident = getattr(m, "kind", None), getattr(m, "id", None)
-        if not kind or not ident:
-            continue
-        kind = "organisation" if kind == "organization" else kind
-        if kind == "country":
-            ident = ident.upper()
-        e = info.setdefault((kind, ident), {"count": 0, "where": [], "rank": None})
-        where = getattr(m, "where", None) or ()
-        for w in [where] if isinstance(where, str) else where:
-            if w in _LOCATIONS and w not in e["where"]:
-                e["where"].append(w)
-        is_subject = i >= len(mentions)
-        if not is_subject or e["count"] == 0:
-            e["count"] += int(getattr(m, "count", 1) or 1)
-        if is_subject and e["rank"] is None:
-            e["rank"] = 1 + sum(1 for v in info.values() if v["rank"] is not None)
-    out: list[Quad] = []
-    for (kind, ident), e in info.items():
-        try:
-            target = NamedNode(_target(kind, ident))
-        except ValueError as err:
-            raise PartygraphError(str(err), source=source, where="mentions") from None
-        node = NamedNode(iris.mention(s_slug, kind, ident))
-        out.append(Quad(st, _T["mentions"], target, g))
-        if e["rank"] is not None:
-            out.append(Quad(st, _T["about"], target, g))
-        out += [
-            Quad(st, _T["hasMention"], node, g),
-            Quad(node, RDF_TYPE, _T["Mention"], g),
-            Quad(node, _T["mentioned"], target, g),
-            Quad(node, _T["mentionCount"], _int(max(1, e["count"])), g),
-        ]
-        out += [Quad(node, _T["mentionLocation"], Literal(w), g) for w in e["where"] or ["body"]]
-        if e["rank"] is not None:
-            out.append(Quad(node, _T["subjectRank"], _int(e["rank"]), g))
-    return out
-
-
 def _utc(ts: datetime) -> str:
     if ts.tzinfo is None:  # a naive time is taken as UTC, the only zone we write
         ts = ts.replace(tzinfo=UTC)
@@ -363,7 +303,9 @@ def statement_quads(
         add(Quad(st, _LOCATION, Literal(rec.place.city), g))
     if rec.place and rec.place.country:
         add(Quad(st, _T["placeCountry"], _country(rec.place.country, src, "place.country"), g))
-    lang = rec.language.lower() if rec.language else None
+    # Same rule as the subjects stage, so both write the identical schema:text literal.
+    lang = (rec.language or "").strip().lower()
+    lang = lang if _LANG_TAG.match(lang) else None
     if lang:
         add(Quad(st, _LANG, Literal(lang), g))
     if rec.text.strip():
@@ -376,7 +318,12 @@ def statement_quads(
         add(Quad(mt, RDF_TYPE, _T["Meeting"], g))
         add(Quad(mt, _PREF, Literal(meeting_label(m)), g))
         if m.series:
-            add(Quad(mt, _T["inSeries"], NamedNode(iris.series(m.series)), g))
+            sn = NamedNode(iris.series(m.series))
+            add(Quad(mt, _T["inSeries"], sn, g))
+            if m.series not in SERIES_NAMES:
+                # A series the registry does not know (a regional meeting): described here.
+                add(Quad(sn, RDF_TYPE, _T["MeetingSeries"], g))
+                add(Quad(sn, _PREF, Literal(m.name or m.series), g))
         if m.ordinal is not None:
             add(Quad(mt, _T["ordinal"], _int(m.ordinal), g))
         if m.start:
@@ -416,7 +363,6 @@ def statement_quads(
             p = s.party
             provisional.append(p if p.provisional else replace(p, provisional=True))
 
-    q += _mention_quads(rec, st, s_slug, g, src)
     for p in provisional:
         q += _party_quads(p, g, src)
 
@@ -452,11 +398,11 @@ def _role_quads(g: NamedNode) -> list[Quad]:
 
 
 def registry_quads(
-    parties: Iterable[Party],
-    countries: Mapping[str, str],
+    parties: Any,
+    countries: Mapping[str, str] | None = None,
     *,
     series: Mapping[str, str] | None = None,
-    organisations: Iterable[Party] = (),
+    organisations: Iterable[Any] | None = None,
     renames: Iterable[tuple[str, str, str | None]] = (),
     source: str = "registry",
 ) -> list[Quad]:
@@ -465,15 +411,18 @@ def registry_quads(
     Parameters
     ----------
     parties
-        Registry parties (sorted by id in the output).
+        A :class:`partygraph.resolve.Registry` (its parties and organisations are
+        used), or an iterable of registry :class:`Party` records. Sorted by id.
     countries
-        ISO2 -> country name; pass every country the gazetteer knows, so that places
-        and meetings in documents find their ``pg:Country``. Countries of parties that
-        are missing here are still typed, without a name.
+        ISO2 -> country name. Default: every country of the gazetteer, so that places
+        and meetings in documents find their ``pg:Country``. Countries of parties
+        missing here are still typed, without a name.
     series
-        Meeting series slug -> name (``{"imcwp": "International Meeting of ..."}``).
+        Meeting series slug -> name. Default: the series the extractor knows.
     organisations
-        Non-party bodies (NATO, EU, UN), as :class:`Party` records (``country`` ignored).
+        Non-party bodies (NATO, EU, UN): records with ``id``, ``name`` and optional
+        ``abbreviation``, ``aliases``, ``wikidata``. Default: ``organisations.csv`` of
+        the registry when ``parties`` is a Registry, else none.
     renames
         ``(old party id, new party id, date or None)``: each becomes an ``org:ChangeEvent``.
     source
@@ -492,10 +441,25 @@ def registry_quads(
     Examples
     --------
     >>> kke = Party("kke", "Communist Party of Greece", "GR", "KKE")
-    >>> qs = registry_quads([kke], {"GR": "Greece"})
+    >>> qs = registry_quads([kke], {"GR": "Greece"}, series={})
     >>> sorted({q.subject.value.rsplit("/", 1)[-1] for q in qs})[:3]
     ['GR', 'kke', 'ontology#InitiatorRole']
     """
+    if callable(getattr(parties, "parties", None)):
+        registry = parties
+        parties = registry.parties()
+        if organisations is None:
+            from partygraph.resolve.subjects import load_organisations
+
+            folder = getattr(registry, "directory", None)
+            orgs_file = Path(folder) / "organisations.csv" if folder else None
+            organisations = load_organisations(
+                orgs_file if orgs_file and orgs_file.is_file() else None
+            )
+    if countries is None:
+        countries = {code: country_name(code) or "" for _, code in country_names()}
+    if series is None:
+        series = SERIES_NAMES
     g = NamedNode(REGISTRY_GRAPH)
     out = _role_quads(g)
     party_list = sorted(parties, key=lambda p: p.id)
@@ -509,7 +473,7 @@ def registry_quads(
         out += [Quad(node, RDF_TYPE, _T["Country"], g), Quad(node, _NOTATION, Literal(code), g)]
         if codes[code]:
             out.append(Quad(node, _PREF, Literal(codes[code]), g))
-    for slug, name in sorted((series or {}).items()):
+    for slug, name in sorted(series.items()):
         try:
             node = NamedNode(iris.series(slug))
         except ValueError as e:
@@ -517,18 +481,22 @@ def registry_quads(
         out += [Quad(node, RDF_TYPE, _T["MeetingSeries"], g), Quad(node, _PREF, Literal(name), g)]
     for p in party_list:
         out += _party_quads(p, g, source)
-    for o in sorted(organisations, key=lambda o: o.id):
+    for o in sorted(organisations or (), key=lambda o: o.id):
         try:
             node = NamedNode(iris.organisation(o.id))
         except ValueError as e:
             raise PartygraphError(str(e), source=source, where="organisation") from None
         out += [Quad(node, RDF_TYPE, _T["Organisation"], g), Quad(node, _PREF, Literal(o.name), g)]
-        alts = dict.fromkeys(a for a in (*o.aliases, o.abbreviation) if a and a != o.name)
-        out += [Quad(node, _ALT, Literal(a), g) for a in alts]
-        if o.abbreviation:
-            out.append(Quad(node, _T["abbreviation"], Literal(o.abbreviation), g))
-        if o.wikidata:
-            out.append(Quad(node, _EXACT, NamedNode(iris.wikidata(o.wikidata)), g))
+        abbreviation = getattr(o, "abbreviation", None)
+        names = (*getattr(o, "aliases", ()), abbreviation)
+        out += [Quad(node, _ALT, Literal(a), g) for a in dict.fromkeys(names) if a and a != o.name]
+        if abbreviation:
+            out.append(Quad(node, _T["abbreviation"], Literal(abbreviation), g))
+        if qid := getattr(o, "wikidata", None):
+            try:
+                out.append(Quad(node, _EXACT, NamedNode(iris.wikidata(qid)), g))
+            except ValueError as e:
+                raise PartygraphError(str(e), source=source, where=f"organisation {o.id}") from None
     for old, new, when in sorted(renames, key=lambda r: (r[0], r[1])):
         try:
             node = NamedNode(iris.change(old, new))
@@ -579,7 +547,7 @@ def to_rdflib_dataset(quads: Iterable[Quad]) -> rdflib.Dataset:
 
     Examples
     --------
-    >>> ds = to_rdflib_dataset(registry_quads([], {"GR": "Greece"}))
+    >>> ds = to_rdflib_dataset(registry_quads([], {"GR": "Greece"}, series={}))
     >>> len(ds.graph(rdflib.URIRef(REGISTRY_GRAPH)))
     17
     """

@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlparse
 
 from partygraph.extract.model import Meeting
-from partygraph.rdf.namespaces import ID, WD
+from partygraph.rdf.namespaces import ID, REGISTRY_GRAPH, WD
 
 # Letters NFKD does not decompose into ASCII, and the two scripts our documents use
 # besides Latin (Greek, Cyrillic), so that their titles keep a readable slug.
@@ -97,6 +97,17 @@ def _check_slug(slug: str, kind: str) -> str:
     if not slug or slug != slug.strip("/") or any(c.isspace() for c in slug):
         raise ValueError(f"invalid {kind} slug: {slug!r}")
     return slug
+
+
+def registry_graph() -> str:
+    """IRI of the shared named graph that holds the registry.
+
+    Examples
+    --------
+    >>> registry_graph()
+    'https://w3id.org/partygraph/id/graph/registry'
+    """
+    return REGISTRY_GRAPH
 
 
 def party(slug: str) -> str:
