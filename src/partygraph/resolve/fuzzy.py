@@ -55,7 +55,12 @@ def word_ratio(a: str, b: str) -> float:
         return 0.0
     if is_country_token(a) or is_country_token(b):
         return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if 2 * min(len(a), len(b)) < MIN_WORD_RATIO * (len(a) + len(b)):
+        return 0.0  # too different in length to reach the threshold
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < MIN_WORD_RATIO or matcher.quick_ratio() < MIN_WORD_RATIO:
+        return 0.0
+    return matcher.ratio()
 
 
 def pair_tokens(left: tuple[str, ...], right: tuple[str, ...]) -> Pairing:
@@ -100,6 +105,7 @@ def pair_tokens(left: tuple[str, ...], right: tuple[str, ...]) -> Pairing:
     return Pairing(round(total / size, 4), tuple(unpaired_l), unpaired_r)
 
 
+@lru_cache(maxsize=65536)
 def fuzzy_tokens(text: str) -> tuple[str, ...]:
     """The identity-bearing words of a name in order, country names as ``@ISO2``.
 

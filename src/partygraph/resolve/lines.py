@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from partygraph.resolve.gazetteer import country_code
 from partygraph.resolve.normalize import fold, is_abbreviation
@@ -99,6 +100,7 @@ def _bare_country_head(s: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def parse_line(text: str) -> ParsedLine:
     """Split a printed line into party name, stated country and abbreviations.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "'\u2018\u2019\u201b\u02bc\u02bb`\u00b4\u2032"
@@ -88,6 +89,8 @@ def fold(text: str) -> str:
     >>> fold("Workers’ Party ‐ X")
     "workers' party - x"
     """
+    if text.isascii():  # the common case: nothing to decompose
+        return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip().lower()
     t = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     t = unicodedata.normalize("NFKD", t)
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
@@ -110,6 +113,11 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Russian Communist Workers' Party ‐ CPSU (RCWP‐CPSU)")
     ['russian', 'communist', 'workers', 'party', 'cpsu', 'rcwp', 'cpsu']
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
     t = fold(text).replace("'", "")
     t = _DOTTED.sub(lambda m: m[0].replace(".", ""), t)  # K.K.E. -> kke
     t = _PUNCT.sub(" ", t).replace("-", " ")
@@ -118,7 +126,7 @@ def tokens(text: str) -> list[str]:
         if word == "the":
             continue
         out.extend(EXPANSIONS.get(word, (word,)))
-    return out
+    return tuple(out)
 
 
 def name_key(text: str) -> str:
@@ -133,7 +141,7 @@ def name_key(text: str) -> str:
     >>> name_key("Communist Party in Denmark") == name_key("Communist Party of Denmark")
     False
     """
-    return " ".join(tokens(text))
+    return " ".join(_tokens(text))
 
 
 def content_tokens(text: str) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from partygraph.errors import PartygraphError
 from partygraph.extract.model import PrintedParty, StatementRecord
 from partygraph.paths import registry_dir
 from partygraph.resolve.fuzzy import fuzzy_tokens, pair_tokens
-from partygraph.resolve.gazetteer import countries_in, country_name
+from partygraph.resolve.gazetteer import countries_in, country_name, implied_countries
 from partygraph.resolve.lines import parse_line
 from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
 from partygraph.resolve.normalize import (
@@ -169,7 +169,7 @@ class Registry:
             digest or hashlib.sha256("\n".join(sorted(self._all)).encode("utf-8")).hexdigest()
         )
         self._index: dict[str, list[_Entry]] = {}
-        self._fuzzy: dict[int, list[tuple[tuple[str, ...], _Entry]]] = {}
+        self._fuzzy: dict[int, list[tuple[tuple[str, ...], frozenset[str], _Entry]]] = {}
         self._cache: dict[tuple[str, str, str | None, str | None], tuple[Match, Party | None]] = {}
         self._provisional: dict[str, Party] = {}
         for p in self._all.values():
@@ -316,7 +316,7 @@ class Registry:
             return  # abbreviations match whole, never fuzzily
         toks = fuzzy_tokens(key)
         if len(toks) >= 2:
-            self._fuzzy.setdefault(len(toks), []).append((toks, entry))
+            self._fuzzy.setdefault(len(toks), []).append((toks, frozenset(toks), entry))
 
     def _index_party(self, party: Party) -> None:
         target = self._target(party.id)
@@ -509,7 +509,7 @@ class Registry:
         return Match(None, None, 0.0, tuple(notes))
 
     def _implied_country(self, texts: Iterable[str]) -> str | None:
-        found = {iso2 for t in texts for iso2, _, _ in countries_in(t)}
+        found = {iso2 for t in texts for iso2 in implied_countries(t)}
         return next(iter(found)) if len(found) == 1 else None
 
     def _fuzzy_match(self, texts: list[str], country: str | None) -> Match:
@@ -520,8 +520,14 @@ class Registry:
             toks = fuzzy_tokens(t)
             if len(toks) < 2:
                 continue
+            words = frozenset(toks)
+            # at most one misspelt word in three: more is a different name, not a slip
+            slips = 1 if len(toks) <= 3 else 2
             for size in (len(toks), len(toks) + 1):
-                for entry_toks, entry in self._fuzzy.get(size, ()):
+                for entry_toks, entry_words, entry in self._fuzzy.get(size, ()):
+                    missing = words - entry_words
+                    if len(missing) > slips or any(w[0] == "@" for w in missing):
+                        continue
                     if entry.country and entry.country != effective:
                         continue
                     p = pair_tokens(toks, entry_toks)
