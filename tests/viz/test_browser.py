@@ -141,3 +141,69 @@ def test_request_detector_sees_a_page_request(tmp_path):
     netlog = tmp_path / "control.json"
     chromium(tmp_path, control.as_uri(), "--dump-dom", f"--log-net-log={netlog}")
     assert _from_page(_requests(netlog)) == ["http://192.0.2.1/pixel.png"]
+
+
+# --- interaction, through the DevTools protocol (tests/viz/cdp.py) --------------------
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from .cdp import Chromium
+
+    assert CHROMIUM is not None
+    b = Chromium(
+        CHROMIUM,
+        [f for f in OFFLINE_FLAGS if not f.startswith(("--window-size", "--virtual-time"))],
+        tmp_path_factory.mktemp("cdp-profile"),
+    )
+    yield b
+    b.close()
+
+
+def test_typing_in_the_search_box_finds_a_party(browser, page):
+    browser.open(page.as_uri())
+    browser.evaluate("document.getElementById('search').focus()")
+    browser.call("Input.insertText", {"text": "Venezuela"})
+    assert browser.evaluate("document.getElementById('search-result').textContent") == (
+        "1 found: Communist Party of Venezuela"
+    )
+    assert browser.evaluate("document.body.dataset.matchCount") == "1"
+    assert browser.evaluate("partygraph.search('communist party of')").count("kke") == 1
+
+
+def test_hovering_a_node_shows_its_name(browser, page):
+    browser.open(page.as_uri())
+    x, y = browser.evaluate("partygraph.positionOf('kke')")
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+    tip = browser.evaluate("document.getElementById('tooltip').textContent")
+    assert tip.startswith("Communist Party of Greece (KKE)Greece")
+    assert "3 statements" in tip
+    assert (
+        browser.evaluate("getComputedStyle(document.getElementById('tooltip')).display") == "block"
+    )
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 3, "y": 790})
+    assert (
+        browser.evaluate("getComputedStyle(document.getElementById('tooltip')).display") == "none"
+    )
+
+
+def test_colour_and_filter_controls(browser, page, fixture_result):
+    browser.open(page.as_uri())
+
+    def choose(select_id: str, value: str) -> None:
+        browser.evaluate(
+            f"(function(s){{s.value={json.dumps(value)};s.dispatchEvent(new Event('change'))}})"
+            f"(document.getElementById({json.dumps(select_id)}))"
+        )
+
+    swatches = "document.querySelectorAll('#legend .swatch').length"
+    assert browser.evaluate(swatches) == len(set(fixture_result.partition.values()))
+    choose("colour", "country")
+    assert browser.evaluate(swatches) == 12  # 11 countries + no country
+    choose("filter", "year:2014")
+    assert browser.evaluate("document.body.dataset.nodeCount") == "3"  # s4: cprf, kpu, kke
+    assert browser.evaluate("partygraph.positionOf('pcv')") is None
+    choose("filter", "")
+    assert browser.evaluate("partygraph.drawnNodes()") == 13
+    png = browser.screenshot()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
+import pytest
 from matplotlib.image import imread
 
 from partygraph.viz import layout, render_page
@@ -84,3 +85,16 @@ def test_page_escapes_script_breaking_labels(fixture_result):
 def test_layout_is_seeded(fixture_result):
     assert layout(fixture_result.graph) == layout(fixture_result.graph)
     assert render_page(fixture_result) == render_page(fixture_result)
+
+
+def test_page_keeps_backbone_and_strongest_edges_when_capped(fixture_result):
+    from partygraph.viz.html import page_data
+
+    g = fixture_result.graph
+    data = page_data(fixture_result, layout(g), max_edges=10)
+    assert len(data["edges"]) == 10 and data["edgesTotal"] == g.number_of_edges()
+    names = [n["id"] for n in data["nodes"]]
+    kept = sorted(e[2] for e in data["edges"])
+    heaviest = sorted(a["weight"] for _, _, a in g.edges(data=True))[-10:]
+    assert kept == pytest.approx(heaviest)  # no backbone edge in the fixture at alpha 0.05
+    assert all(0 <= e[0] < len(names) and 0 <= e[1] < len(names) for e in data["edges"])

@@ -64,8 +64,19 @@ def community_labels(result: NetworkResult) -> list[dict[str, Any]]:
     return out
 
 
-def page_data(result: NetworkResult, positions: dict[str, tuple[float, float]]) -> dict[str, Any]:
-    """The JSON embedded in the page: nodes, edges (index pairs), meetings, years."""
+MAX_EDGES = 5000
+
+
+def page_data(
+    result: NetworkResult,
+    positions: dict[str, tuple[float, float]],
+    max_edges: int = MAX_EDGES,
+) -> dict[str, Any]:
+    """The JSON embedded in the page: nodes, edges (index pairs), meetings, years.
+
+    Above ``max_edges`` links the page keeps the backbone links and then the
+    heaviest ones, so that it stays light; ``edgesTotal`` says how many there were.
+    """
     g, d = result.graph, result.data
     meetings = d.meetings()
     meeting_index = {m: i for i, m in enumerate(meetings)}
@@ -100,9 +111,13 @@ def page_data(result: NetworkResult, positions: dict[str, tuple[float, float]]) 
                 "meetings": sorted(party_meetings.get(v, ())),
             }
         )
+    kept = list(g.edges(data=True))
+    if len(kept) > max_edges:
+        kept.sort(key=lambda e: (not e[2].get("backbone", False), -e[2]["weight"]))
+        kept = kept[:max_edges]
     spans = edge_spans(d)
     edges = []
-    for u, v, a in sorted(g.edges(data=True), key=lambda e: (index[e[0]], index[e[1]])):
+    for u, v, a in sorted(kept, key=lambda e: (index[e[0]], index[e[1]])):
         years, ms = spans.get(frozenset((u, v)), (set(), set()))
         edges.append(
             [
@@ -121,6 +136,7 @@ def page_data(result: NetworkResult, positions: dict[str, tuple[float, float]]) 
     return {
         "nodes": nodes,
         "edges": edges,
+        "edgesTotal": g.number_of_edges(),
         "meetings": [{"id": m, "label": label} for m, label in meetings.items()],
         "years": d.years(),
         "communities": community_labels(result),
@@ -132,7 +148,9 @@ def _asset(name: str) -> str:
     return resources.files("partygraph.viz").joinpath("assets", name).read_text("utf-8")
 
 
-def render_page(result: NetworkResult, title: str = "Who signs with whom") -> str:
+def render_page(
+    result: NetworkResult, title: str = "Who signs with whom", max_edges: int = MAX_EDGES
+) -> str:
     """The complete HTML page as a string (scripts, style and data inlined).
 
     Examples
@@ -144,7 +162,7 @@ def render_page(result: NetworkResult, title: str = "Who signs with whom") -> st
     >>> "<script src" in page, '"nodes": [{"id": "a"' in page
     (False, True)
     """
-    data = page_data(result, layout(result.graph))
+    data = page_data(result, layout(result.graph), max_edges)
     # "</" inside a script element would end it; JSON allows "<\/" for it
     payload = json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("</", "<\\/")
     subtitle = (

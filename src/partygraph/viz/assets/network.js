@@ -104,7 +104,8 @@
     body.setAttribute("data-node-count", String(shown));
     body.setAttribute("data-edge-count", String(shownEdges));
     document.getElementById("stats").textContent =
-      shown + " of " + nodes.length + " parties, " + shownEdges + " of " + edges.length + " links";
+      shown + " of " + nodes.length + " parties, " + shownEdges + " of " + edges.length + " links" +
+      (data.edgesTotal > edges.length ? " (the backbone and the strongest of " + data.edgesTotal + ")" : "");
   }
 
   function legend() {
@@ -235,6 +236,16 @@
 
   window.partygraph = { nodeCount: nodes.length, edgeCount: edges.length, search: search,
     setColour: setColour, setFilter: setFilter, draw: draw,
-    drawnNodes: function () { return parseInt(body.getAttribute("data-node-count"), 10); } };
+    drawnNodes: function () { return parseInt(body.getAttribute("data-node-count"), 10); },
+    // where a party is drawn, in client coordinates (null when filtered out or unknown)
+    positionOf: function (id) {
+      for (var i = 0; i < nodes.length; i++) {
+        if (nodes[i].id === id && visible[i]) {
+          var r = canvas.getBoundingClientRect(), p = screen(nodes[i]);
+          return [r.left + p[0], r.top + p[1]];
+        }
+      }
+      return null;
+    } };
   body.setAttribute("data-ready", "true");
 })();
