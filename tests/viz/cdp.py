@@ -7,6 +7,7 @@ JSON message per NUL-terminated frame; no websocket, no extra package.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -96,10 +97,8 @@ class Chromium:
         return base64.b64decode(self.call("Page.captureScreenshot", {"format": "png"})["data"])
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, TimeoutError, ConnectionError, OSError):
             self.call("Browser.close", browser=True, timeout=5)
-        except (RuntimeError, TimeoutError, ConnectionError, OSError):
-            pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
