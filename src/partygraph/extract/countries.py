@@ -20,11 +20,16 @@ _DATA = Path(__file__).with_name("data")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u2010": "-", "\u2013": "-"})
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
     """Fold a name for lookup: NFKD without accents, casefolded, single spaces."""
-    t = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = re.sub(r"\s+", " ", t).strip(" \t.,;:!?\"'()[]«»").casefold()
+    t = text.translate(_QUOTES)
+    if not t.isascii():
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = _SPACES.sub(" ", t).strip(" \t.,;:!?\"'()[]«»").casefold()
     if t.startswith("the "):
         t = t[4:]
     return t
@@ -71,6 +76,7 @@ def _cities() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]:
     return by_key, pairs
 
 
+@lru_cache(maxsize=65536)
 def country_code(text: str | None) -> str | None:
     """Return the ISO 3166-1 alpha-2 code of a country name, or ``None``.
 
@@ -122,6 +128,7 @@ def country_names() -> Iterable[tuple[str, str]]:
     return list(_countries()[2])
 
 
+@lru_cache(maxsize=65536)
 def city_lookup(text: str | None) -> tuple[str, str] | None:
     """Return ``(English city name, ISO2)`` for a known city name, or ``None``.
 

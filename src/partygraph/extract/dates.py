@@ -167,6 +167,11 @@ _WEEKDAY_RE = re.compile(rf"(?<!\w){_WEEKDAY}(?!\w)", re.IGNORECASE)
 _TIME_RE = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?!\d)")
 
 
+_YEARISH = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+_NUMERIC_DATE = re.compile(r"\d[./]\d{1,2}[./]\d\d")
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateHit:
     """One date found in a text: ``value`` is ``YYYY-MM-DD`` or ``YYYY-MM`` (partial)."""
@@ -238,8 +243,10 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     >>> [h.value for h in find_dates("Lisbon, 16th February 2008-02; 25.11.2018; 2018-11-25")]
     ['2008-02-16', '2018-11-25', '2018-11-25']
     """
-    if not any(ch.isdigit() for ch in text):
-        return []
+    has_year = _YEARISH.search(text) is not None
+    has_numeric = _NUMERIC_DATE.search(text) is not None
+    if not (has_year or has_numeric):
+        return []  # no year and no d/m/y: no full or month-only date can be printed
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
@@ -247,6 +254,8 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
         return all(e <= a or s >= b for a, b in taken)
 
     for i, pat in enumerate(_PATTERNS):
+        if (i == 3 and not has_numeric) or (i < 3 and not has_year) or (i == 0 and "-" not in text):
+            continue
         for m in pat.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -267,7 +276,7 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
             if value:
                 hits.append(DateHit(m.start(), m.end(), value, False, ambiguous))
                 taken.append((m.start(), m.end()))
-    for m in _PARTIAL.finditer(text):
+    for m in _PARTIAL.finditer(text) if has_year else ():
         if free(m.start(), m.end()):
             mon = month_number(m["m"])
             if mon:
@@ -356,7 +365,7 @@ def find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
     >>> [(r.start, r.end) for r in find_ranges("met in Lisbon, on February 16 2008")]
     [('2008-02-16', '2008-02-16')]
     """
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return []
     out: list[RangeHit] = []
     taken: list[tuple[int, int]] = []

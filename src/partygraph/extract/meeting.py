@@ -262,7 +262,8 @@ def place_near(text: str, pos: int) -> tuple[str | None, str | None]:
             country = cc
         if city is None and country is None:
             continue
-        dist = abs(m.start() - pos)
+        # a city beats a bare country ("in Venezuela" is usually what the text is about)
+        dist = abs(m.start() - pos) + (0 if city else 10_000)
         if best is None or dist < best[0]:
             best = (dist, city, country)
     return (best[1], best[2]) if best else (None, None)

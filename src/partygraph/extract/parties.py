@@ -8,6 +8,7 @@ Country is only what the line itself states (``AKEL, Cyprus``, ``[Austria]``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from partygraph.extract.countries import country_code
 
@@ -17,6 +18,8 @@ _PREFIX = re.compile(r"^\s*([^\-–—‐‑,(\[:]{2,60}?)\s*(?:[-–—‐‑:]
 _TRAIL_PAREN = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 _TRAIL_BRACKET = re.compile(r"\s*\[([^\[\]]{1,60})\]\s*$")
 _ABBR = re.compile(r"^[A-ZÀ-ÝΑ-Ω0-9][A-Za-zÀ-ÿΑ-Ωα-ω0-9.&'’/+\-‐]{0,15}$")
+_SPACES = re.compile(r"\s+")
+_ROMAN_RE = re.compile(r"[IVXLC]+")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’`][^\W\d_]+)?")
 
 PARTY_WORDS = re.compile(
@@ -105,6 +108,7 @@ def caps_tokens(text: str) -> list[str]:
     return [t for t in _CAPS_TOKEN.findall(text) if t not in _NON_PARTY_ABBR]
 
 
+@lru_cache(maxsize=65536)
 def party_score(text: str) -> float:
     """How much a short line looks like the name of a party (0 = not at all, 1 = clearly).
 
@@ -131,9 +135,10 @@ def party_score(text: str) -> float:
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip(" \t,;:-–—")
+    return _SPACES.sub(" ", s).strip(" \t,;:-–—")
 
 
+@lru_cache(maxsize=65536)
 def split_party(line: str) -> tuple[str, str | None, str | None]:
     """Split a printed line into ``(name, country ISO2 or None, abbreviation or None)``.
 
@@ -171,12 +176,13 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
     s = _clean(line)
     country: str | None = None
     abbr: str | None = None
+    dashed = any(ch in s for ch in "-–—‐‑")
     for _ in range(3):  # suffixes may stack: "Party (ABBR), Country"
-        m = _TRAIL_BRACKET.search(s)
+        m = _TRAIL_BRACKET.search(s) if s.endswith("]") else None
         if m and not country and (cc := country_code(m.group(1))):
             country, s = cc, _clean(s[: m.start()])
             continue
-        m = _TRAIL_PAREN.search(s)
+        m = _TRAIL_PAREN.search(s) if s.endswith(")") else None
         if m:
             inner = m.group(1).strip()
             if not country and (cc := country_code(inner)):
@@ -192,7 +198,7 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
             if (cc := country_code(tail)) and head.strip():
                 country, s = cc, _clean(head)
                 continue
-        parts = _SPACED_DASH.split(s)
+        parts = _SPACED_DASH.split(s) if dashed else [s]
         if (
             len(parts) >= 2
             and not country
@@ -203,12 +209,12 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
             s = _clean(s[: s.rfind(parts[-1])]).rstrip("-–—‐ ")
             continue
         break
-    if not country:
+    if not country and (dashed or ":" in s):
         m = _PREFIX.match(s)
         if m and (cc := country_code(m.group(1))):
             country, s = cc, _clean(m.group(2))
     # "ABBR – Name" after a country prefix, or on its own
-    parts = [p for p in _SPACED_DASH.split(s) if p.strip()]
+    parts = [p for p in _SPACED_DASH.split(s) if p.strip()] if dashed else [s]
     if len(parts) >= 2 and abbreviation_like(parts[0]) and not abbreviation_like(parts[-1]):
         abbr = abbr or parts[0].strip()
         s = _clean(" – ".join(parts[1:]) if len(parts) > 2 else parts[1])
@@ -233,7 +239,7 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
             and last.isupper()
             and not country_code(last)
             and last not in _NON_PARTY_ABBR
-            and not re.fullmatch(r"[IVXLC]+", last)
+            and not _ROMAN_RE.fullmatch(last)
         ):
             abbr = last
     return s or _clean(line), country, abbr

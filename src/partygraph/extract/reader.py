@@ -64,6 +64,20 @@ HEAD_NOUN = re.compile(
     r"council|federation|coalition|group|grupo|gruppo|groupe|left|linke|izquierda|esquerda)"
     r"(?![^\W\d_])"
 )
+_RUN_HINT = re.compile(r"\d[.)]\s")
+_MEETING_HINTS = (
+    "meeting",
+    "encuentro",
+    "encontro",
+    "incontro",
+    "rencontre",
+    "treffen",
+    "συνάντησ",
+    "imcwp",
+    "seminar",
+    "séminaire",
+    "working group",
+)
 _SPLIT_AND = re.compile(r"\s*,?\s+(?:and|y|e|et|und|και|&)\s+")
 _LEAD = re.compile(
     r"(?i)^(?:the\s+)?(?:leaders|representatives|general\s+secretaries|delegations|"
@@ -284,7 +298,8 @@ def _prepare(text: str) -> list[Line]:
     raw_lines: list[str] = []
     for raw in text.split("\n"):
         raw = raw.rstrip("\r")
-        if len(raw) < 12 or (not any(ch.isdigit() for ch in raw) and "•" not in raw):
+        # only lines with two or more markers can hold run-together items
+        if len(raw) < 12 or (len(_RUN_HINT.findall(raw)) < 2 and "•" not in raw):
             raw_lines.append(raw)
         else:
             raw_lines.extend(split_run_together(raw))
@@ -450,7 +465,7 @@ def _meeting(
                 zone.append(" ".join(para))
                 para = []
             continue
-        if ln.boiler:
+        if ln.boiler or ln.idx in st.used:
             continue
         if ln.marker and para:  # a list item is not part of the sentence before it
             zone.append(" ".join(para))
@@ -467,6 +482,9 @@ def _meeting(
     ordinals: set[int] = set()
     found = False
     for chunk in zone:
+        low = chunk.casefold()
+        if not any(k in low for k in _MEETING_HINTS):
+            continue
         for h in find_meetings(chunk):
             if not found or (series == "imcwp" and h.series == "imcwp-wg"):
                 series, name = h.series, h.name
