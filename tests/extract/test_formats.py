@@ -64,7 +64,10 @@ def test_greek_in_a_legacy_code_page() -> None:
 
 
 def test_mojibake_is_repaired() -> None:
-    text = "Statement\n\nWe stand with the workers of the world today.\n\nSigned by:\n- Workers’ Party of Belgium\n- KKE\n"
+    text = (
+        "Statement\n\nWe stand with the workers of the world today.\n\n"
+        "Signed by:\n- Workers’ Party of Belgium\n- KKE\n"
+    )
     garbled = text.encode("utf-8").decode("cp1252").encode("utf-8")
     rec = read_bytes(garbled, "m.txt")
     assert rec.signatories[0].as_printed == "Workers’ Party of Belgium"

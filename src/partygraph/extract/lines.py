@@ -228,20 +228,106 @@ _PLACE_FILLER = {
 # Cheap gates: the big case-insensitive alternations cost 10-40 µs a line, so they run only
 # when a word of the line starts like one of their words (4- or 5-letter prefixes).
 _HEADING_KEYS = frozenset(
-    "sign subs unde endo supp adhe ades firm susc assi list unte υπογ join foll ader sott "
-    "συνυ parties participant participants".split()
+    [
+        "sign",
+        "subs",
+        "unde",
+        "endo",
+        "supp",
+        "adhe",
+        "ades",
+        "firm",
+        "susc",
+        "assi",
+        "list",
+        "unte",
+        "υπογ",
+        "join",
+        "foll",
+        "ader",
+        "sott",
+        "συνυ",
+        "parties",
+        "participant",
+        "participants",
+    ]
 )
 _SUBHEADING_KEYS = frozenset(
-    "parties signatures signatories organisations organizations partidos partiti partis "
-    "parteien organizaciones organizações organizzazioni adhesiones adesioni adesões κόμματα "
-    "observers members guests others africa áfrica afrique asia asie europe europa americas "
-    "america américa amérique latin middle oceania arab oriente médio medio".split()
+    [
+        "parties",
+        "signatures",
+        "signatories",
+        "organisations",
+        "organizations",
+        "partidos",
+        "partiti",
+        "partis",
+        "parteien",
+        "organizaciones",
+        "organizações",
+        "organizzazioni",
+        "adhesiones",
+        "adesioni",
+        "adesões",
+        "κόμματα",
+        "observers",
+        "members",
+        "guests",
+        "others",
+        "africa",
+        "áfrica",
+        "afrique",
+        "asia",
+        "asie",
+        "europe",
+        "europa",
+        "americas",
+        "america",
+        "américa",
+        "amérique",
+        "latin",
+        "middle",
+        "oceania",
+        "arab",
+        "oriente",
+        "médio",
+        "medio",
+    ]
 )
-_INITIATOR_KEYS = frozenset("init inic iniz prop conv πρωτ".split())
+_INITIATOR_KEYS = frozenset(["init", "inic", "iniz", "prop", "conv", "πρωτ"])
 _DOC_KEYS = frozenset(
-    "meeti encue encon incon renco treff συνάν confe semin state decla résol resol dichi "
-    "erklä δήλωσ ψήφισ appea appel apelo llama aufru worki secre segre grupo grupp group "
-    "arbei ομάδα".split()
+    [
+        "meeti",
+        "encue",
+        "encon",
+        "incon",
+        "renco",
+        "treff",
+        "συνάν",
+        "confe",
+        "semin",
+        "state",
+        "decla",
+        "résol",
+        "resol",
+        "dichi",
+        "erklä",
+        "δήλωσ",
+        "ψήφισ",
+        "appea",
+        "appel",
+        "apelo",
+        "llama",
+        "aufru",
+        "worki",
+        "secre",
+        "segre",
+        "grupo",
+        "grupp",
+        "group",
+        "arbei",
+        "ομάδα",
+    ]
 )
 
 
