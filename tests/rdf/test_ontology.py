@@ -122,3 +122,10 @@ def test_ontology_quads_load_in_oxigraph():
     store.extend(ontology_quads())
     rows = list(store.query(f"SELECT ?l WHERE {{ GRAPH ?g {{ <{PG}Party> <{RDFS.label}> ?l }} }}"))
     assert [r["l"].value for r in rows] == ["Party"]
+
+
+def test_readme_describes_every_term(ont):
+    readme = (ONTOLOGY / "README.md").read_text(encoding="utf-8")
+    pg_terms = {str(s)[len(PG) :] for s in ont.subjects() if str(s).startswith(PG)}
+    missing = sorted(t for t in pg_terms if f"pg:{t}" not in readme)
+    assert missing == []
