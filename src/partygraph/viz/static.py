@@ -76,7 +76,8 @@ def network_figure(
         names = {}
         for c in sorted(set(key.values())):
             members = [v for v in g if key[v] == c]
-            top = Counter(g.nodes[v].get("country") or "?" for v in members).most_common(3)
+            counts = Counter(g.nodes[v].get("country") or "?" for v in members)
+            top = sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:3]
             names[c] = f"{c}: {len(members)} parties ({', '.join(k for k, _ in top)})"
         title = f"colour: Louvain community (resolution {result.resolution:g})"
 
@@ -118,6 +119,7 @@ def network_figure(
             textcoords="offset points",
             fontsize=8,
             zorder=3,
+            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
         )
     shown = sorted(names)[: len(PALETTE)]
     handles = [
