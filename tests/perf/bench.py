@@ -1,0 +1,437 @@
+"""Benchmark partygraph against the raw engine (issue 4). Not part of the test run.
+
+Usage::
+
+    python tests/perf/bench.py --statements 1000 [--json bench.json] [--reference rdflib]
+
+It generates N synthetic statement documents in the raw text shape the reader accepts
+(a dateline, a title, the meeting, prose, a place line, an initiator and a numbered list
+of 60 signatories drawn from a registry of 500 parties printed under their names,
+abbreviations and aliases), then measures in one run, on one store:
+
+- ``ingest_s`` (read, extract, resolve, RDF, load) against ``pyoxigraph.Store.bulk_load``
+  of the same quads as N-Quads (``bulk_load_s``): ``ingest_ratio``;
+- every saved query through partygraph (typed parameters, rdflib terms) against the same
+  bound query text on a raw ``pyoxigraph.Store``: ``query_ratio_max`` (the worst);
+- ``partygraph export --format turtle`` (the union of all graphs, with prefixes) against
+  ``Store.dump`` of the same triples as Turtle: ``export_ratio``;
+- ``peak_rss_mb`` of the whole run, ``add_one_s`` (one more document into the full
+  store) and ``triples``.
+
+``--reference rdflib`` runs the same pipeline on rdflib's in-memory ``Dataset`` instead
+(the comparison table of the README); ratios are then against the same raw Oxigraph
+numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parents[2]
+PARTIES = 500
+SIGNATORIES = 60
+
+ADJECTIVES = [
+    "Revolutionary", "United", "New", "Popular", "Democratic", "Progressive", "Radical",
+    "Independent", "Patriotic", "Federal",
+]  # fmt: skip
+KINDS = [
+    ("Workers' Front", "WF"), ("Labour League", "LL"), ("Socialist Union", "SU"),
+    ("Communist Alliance", "CA"), ("People's Movement", "PM"), ("Party of Labour", "PL"),
+    ("Left Bloc", "LB"), ("Socialist Workers' Party", "SWP"),
+]  # fmt: skip
+CITIES = [("Athens", "GR"), ("Lisbon", "PT"), ("Minsk", "BY"), ("Hanoi", "VN"), ("Beirut", "LB")]
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+WORDS = (
+    "solidarity peace workers struggle against imperialism people sovereignty rights "
+    "war sanctions unity democracy social progress independence youth labour"
+).split()
+
+
+# --- synthetic data ---------------------------------------------------------------------
+
+
+def synthetic_registry(target: Path, total: int = PARTIES, seed: int = 7) -> list[dict[str, str]]:
+    """Copy ``data/registry`` to ``target`` and add synthetic parties up to ``total``."""
+    from partygraph.resolve.gazetteer import country_name
+
+    shutil.copytree(ROOT / "data" / "registry", target)
+    path = target / "parties.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    rng = random.Random(seed)
+    codes = sorted(
+        a + b
+        for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        if country_name(a + b) and len(country_name(a + b) or "") < 20
+    )
+    combos = [(a, k, c) for a in ADJECTIVES for k in KINDS for c in codes]
+    rng.shuffle(combos)
+    ids = {r["id"] for r in rows}
+    for adj, (kind, abbr), code in combos:
+        if len(rows) >= total:
+            break
+        country = country_name(code) or code
+        name = f"{adj} {kind} of {country}"
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        pid = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")[:60]
+        if pid in ids:
+            continue
+        ids.add(pid)
+        row = dict.fromkeys(fields, "")
+        row.update(
+            id=pid,
+            name=name,
+            abbreviation=f"{adj[0]}{abbr}{code}",
+            country=code,
+            aliases=f"{kind} ({adj}) of {country}",
+            source="synthetic (tests/perf/bench.py)",
+        )
+        rows.append(row)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+    return rows
+
+
+def _printed(row: Mapping[str, str], rng: random.Random, country: Callable[[str], str]) -> str:
+    """One signatory line, in one of the shapes statements print."""
+    name, code = row["name"], row["country"]
+    cname = country(code) if code else ""
+    roll = rng.random()
+    aliases = [a for a in row.get("aliases", "").split("|") if a]
+    if roll < 0.45 or not cname:
+        return name
+    if roll < 0.65:
+        return f"{name} ({cname})"
+    if roll < 0.8:
+        return f"{cname} - {name}"
+    if roll < 0.9 and row.get("abbreviation"):
+        return f"{row['abbreviation']}, {cname}"
+    return aliases[0] if aliases else f"{name}, {cname}"
+
+
+def synthetic_document(i: int, parties: Sequence[Mapping[str, str]], rng: random.Random) -> str:
+    """The text of statement ``i``: shaped like the seed, with its own facts."""
+    from partygraph.resolve.gazetteer import country_name
+
+    def country(code: str) -> str:
+        return country_name(code) or code
+
+    year = 1999 + i % 25
+    month = 1 + (i * 7) % 12
+    day = 1 + (i * 13) % 27
+    city, _ = CITIES[i % len(CITIES)]
+    ordinal = 1 + i % 24
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(ordinal if ordinal < 20 else ordinal % 10, "th")
+    signers = rng.sample(list(parties), SIGNATORIES)
+    topic = " ".join(rng.choice(WORDS) for _ in range(4)).title()
+    body = " ".join(rng.choice(WORDS) for _ in range(80))
+    lines = [
+        f"{day} {MONTHS[month - 1]} {year}",
+        "",
+        f"Statement {i} on {topic}",
+        "",
+        f"{ordinal}{suffix} International Meeting of Communist and Workers Parties",
+        "",
+        f"We, the parties signing statement number {i}, declare: {body}.",
+        "",
+        f"{MONTHS[month - 1]} {day}, {year}",
+        city,
+        "",
+        f"Initiated by the {signers[0]['name']}",
+        "",
+    ]
+    lines += [f"  {n}. {_printed(p, rng, country)}" for n, p in enumerate(signers, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def write_documents(folder: Path, n: int, parties: Sequence[Mapping[str, str]], start: int = 0):
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(1000 + start)
+    for i in range(start, start + n):
+        (folder / f"stmt-{i:06d}.txt").write_text(synthetic_document(i, parties, rng), "utf-8")
+
+
+# --- the rdflib reference store -----------------------------------------------------------
+
+
+class RdflibStore:
+    """The GraphStore operations the pipeline and the queries need, on rdflib's memory store."""
+
+    def __init__(self) -> None:
+        import rdflib
+
+        self.ds = rdflib.Dataset(default_union=True)
+
+    def select(self, query: str, bindings: Mapping[str, Any] | None = None):
+        from partygraph.store.base import Table, inject_values
+
+        res = self.ds.query(inject_values(query, bindings) if bindings else query)
+        return Table([str(v) for v in res.vars or []], [tuple(r) for r in res])
+
+    def ask(self, query: str, bindings: Mapping[str, Any] | None = None) -> bool:
+        from partygraph.store.base import inject_values
+
+        return bool(self.ds.query(inject_values(query, bindings) if bindings else query).askAnswer)
+
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str] = ()):
+        from rdflib import URIRef
+
+        from partygraph.store.base import to_rdflib
+
+        for g in [*drop, *graphs]:
+            self.ds.remove_graph(URIRef(g))
+        for g, quads in graphs.items():
+            ctx = self.ds.graph(URIRef(g))
+            ctx.addN(
+                (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), ctx)
+                for q in quads
+            )
+
+    def graph_names(self) -> list[str]:
+        return sorted(str(g.identifier) for g in self.ds.graphs())
+
+    def export(self, fmt: str, target: Path) -> None:
+        import rdflib
+
+        union = rdflib.Graph()
+        for t in self.ds.triples((None, None, None)):
+            union.add(t)
+        union.serialize(target, format=fmt)
+
+    def triples(self) -> int:
+        return sum(len(g) for g in self.ds.graphs())
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn: Callable[[], Any], repeat: int = 1, budget: float = 0.5) -> tuple[float, Any]:
+    """Best wall time over at least ``repeat`` runs (more while under ``budget`` seconds,
+    at most 30; a run slower than 5 s is not repeated), and the last result."""
+    best, result, spent, runs = float("inf"), None, 0.0, 0
+    while runs < 30:
+        t0 = time.perf_counter()
+        result = fn()
+        took = time.perf_counter() - t0
+        best, spent, runs = min(best, took), spent + took, runs + 1
+        if took > 5 or (runs >= repeat and spent >= budget):
+            break
+    return best, result
+
+
+def _query_cases(registry_rows: Sequence[Mapping[str, str]]):
+    """(name, saved query, raw params) for every saved query, parties from the registry."""
+    from partygraph.queries.catalogue import Catalogue
+    from partygraph.queries.run import example_params
+
+    party = next(r for r in registry_rows if r["source"].startswith("synthetic"))
+    for q in Catalogue.load():
+        params = example_params(q)
+        for p in q.params:
+            if p.type == "party":
+                params[p.name] = party["id"]
+        yield q.name, q, params
+
+
+def bench_queries(store: Any, raw: ox.Store | None, registry, rows, repeat: int) -> dict:
+    from partygraph.queries.params import bind_params
+    from partygraph.queries.run import bound_query, run_query
+
+    out: dict[str, dict[str, float]] = {}
+    for name, q, params in _query_cases(rows):
+        try:
+            t_pg, table = timed(lambda q=q, p=params: run_query(store, q, p, registry=registry),
+                                repeat)
+        except Exception as e:  # a query the synthetic data cannot bind: report it
+            out[name] = {"error": str(e)}  # type: ignore[dict-item]
+            continue
+        entry = {"partygraph_s": t_pg, "rows": len(table.rows)}
+        if raw is not None:
+            text = bound_query(q.sparql, bind_params(q, params, registry=registry))
+
+            def run_raw(text=text):
+                res = raw.query(text, use_default_graph_as_union=True)
+                return [tuple(s) for s in res]
+
+            t_raw, raw_rows = timed(run_raw, repeat)
+            entry.update(raw_s=t_raw, ratio=t_pg / t_raw if t_raw else float("nan"))
+            assert len(raw_rows) == len(table.rows), name
+        out[name] = entry
+    return out
+
+
+def run(n: int, reference: str | None, workdir: Path, repeat: int = 3) -> dict[str, Any]:
+    from partygraph.pipeline import ingest_paths
+    from partygraph.resolve import Registry
+    from partygraph.store import EmbeddedStore
+
+    t_start = time.perf_counter()
+    reg_dir = workdir / "registry"
+    rows = synthetic_registry(reg_dir)
+    registry = Registry.load(reg_dir)
+    docs = workdir / "docs"
+    t_gen, _ = timed(lambda: write_documents(docs, n, rows), 1, 0)
+    print(f"generated {n} documents in {t_gen:.1f} s", file=sys.stderr)
+
+    result: dict[str, Any] = {"statements": n, "store": reference or "oxigraph"}
+    if reference == "rdflib":
+        store: Any = RdflibStore()
+    else:
+        store = EmbeddedStore(workdir / "store")
+    t_ingest, reports = timed(lambda: ingest_paths(store, [docs], registry), 1, 0)
+    errors = [r for r in reports if r.status == "error"]
+    result["ingest_s"] = t_ingest
+    result["signatories"] = sum(r.signatories for r in reports)
+    result["errors"] = len(errors)
+    print(f"ingested in {t_ingest:.1f} s", file=sys.stderr)
+
+    # the raw engine: the same quads, as N-Quads, through bulk_load
+    nq = workdir / "same.nq"
+    if reference == "rdflib":
+        store.ds.serialize(nq, format="nquads")
+        result["triples"] = store.triples()
+    else:
+        store.oxigraph.dump(nq, ox.RdfFormat.N_QUADS)
+        result["triples"] = len(store.oxigraph)
+    raw = ox.Store(str(workdir / "raw"))
+    t_bulk, _ = timed(lambda: raw.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS), 1, 0)
+    result["bulk_load_s"] = t_bulk
+    result["ingest_ratio"] = t_ingest / t_bulk
+
+    queries = bench_queries(store, raw, registry, rows, repeat)
+    ratios = [q["ratio"] for q in queries.values() if "ratio" in q]
+    result["queries"] = queries
+    result["query_ratio_max"] = max(ratios) if ratios else None
+    worst = max(queries, key=lambda k: queries[k].get("ratio", 0)) if ratios else None
+    result["query_worst"] = worst
+
+    # Turtle export: partygraph (union of graphs, prefixes) vs Store.dump of the same triples
+    out_ttl = workdir / "graph.ttl"
+    t_export, _ = timed(lambda: store.export("turtle", out_ttl), repeat)
+    union_nt = workdir / "union.nt"
+    raw_union = ox.Store(str(workdir / "raw-union"))  # on disk, like the store it is compared to
+    if reference == "rdflib":
+        raw_union.bulk_load(path=out_ttl, format=ox.RdfFormat.TURTLE)
+    else:
+        store.export("ntriples", union_nt)
+        raw_union.bulk_load(path=union_nt, format=ox.RdfFormat.N_TRIPLES)
+    raw_ttl = workdir / "raw.ttl"
+    from partygraph.store.export import default_prefixes
+
+    prefixes = default_prefixes()
+    t_dump, _ = timed(
+        lambda: raw_union.dump(
+            raw_ttl, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes
+        ),
+        repeat,
+    )
+    result["export_s"] = t_export
+    result["dump_s"] = t_dump
+    result["export_ratio"] = t_export / t_dump
+
+    # one more document into the full store
+    extra = workdir / "extra"
+    write_documents(extra, 1, rows, start=n)
+    t_one, _ = timed(lambda: ingest_paths(store, [extra], registry), 1, 0)
+    result["add_one_s"] = t_one
+    result["total_s"] = time.perf_counter() - t_start
+    result["peak_rss_mb"] = peak_rss_mb()
+    result["machine"] = {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "pyoxigraph": ox.__version__,
+    }
+    return result
+
+
+TARGETS = {
+    "ingest_ratio": 3.0,
+    "query_ratio_max": 1.3,
+    "export_ratio": 1.5,
+    "peak_rss_mb": 2000.0,
+    "add_one_s": 1.0,
+}
+
+
+def table(result: Mapping[str, Any]) -> str:
+    """The summary table (Markdown)."""
+    lines = ["| measure | value | target |", "| --- | ---: | ---: |"]
+    for key in (
+        "statements", "triples", "ingest_s", "bulk_load_s", "ingest_ratio", "query_ratio_max",
+        "export_s", "dump_s", "export_ratio", "add_one_s", "peak_rss_mb",
+    ):  # fmt: skip
+        v = result.get(key)
+        shown = f"{v:.3g}" if isinstance(v, float) else str(v)
+        target = TARGETS.get(key)
+        lines.append(f"| {key} | {shown} | {'<= ' + str(target) if target else ''} |")
+    lines.append("")
+    lines.append("| saved query | rows | partygraph s | raw s | ratio |")
+    lines.append("| --- | ---: | ---: | ---: | ---: |")
+    for name, q in sorted(result.get("queries", {}).items()):
+        if "error" in q:
+            lines.append(f"| {name} | error: {q['error'][:60]} | | | |")
+            continue
+        lines.append(
+            f"| {name} | {q['rows']} | {q['partygraph_s']:.4f} | {q.get('raw_s', 0):.4f} "
+            f"| {q.get('ratio', float('nan')):.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--statements", type=int, default=1000, help="number of documents N")
+    ap.add_argument("--json", type=Path, help="write the measures to this JSON file")
+    ap.add_argument("--reference", choices=["rdflib"], help="run the pipeline on rdflib instead")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per query/export (best kept)")
+    ap.add_argument("--workdir", type=Path, help="keep the generated files here")
+    args = ap.parse_args(argv)
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        workdir = Path(tempfile.mkdtemp(dir=args.workdir))
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="partygraph-bench-"))
+    try:
+        result = run(args.statements, args.reference, workdir, args.repeat)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
