@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display: figures are files
 
 import matplotlib.pyplot as plt
+from matplotlib import patheffects
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
