@@ -28,7 +28,12 @@ from pathlib import Path
 from partygraph import paths
 from partygraph.errors import PartygraphError
 
-EXPORTS = {"turtle": "graph.ttl", "trig": "graph.trig", "nquads": "graph.nq", "jsonld": "graph.jsonld"}
+EXPORTS = {
+    "turtle": "graph.ttl",
+    "trig": "graph.trig",
+    "nquads": "graph.nq",
+    "jsonld": "graph.jsonld",
+}
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -105,7 +105,7 @@ def _known_sources(store) -> dict[str, tuple[str, str]]:
 
 def _registry_current(store, digest: str) -> bool:
     return store.ask(
-        f"ASK {{ <{iris.registry_graph()}> <{PG}registryDigest> ?d FILTER(STR(?d) = \"{digest}\") }}"
+        f'ASK {{ <{iris.registry_graph()}> <{PG}registryDigest> ?d FILTER(STR(?d) = "{digest}") }}'
     )
 
 

@@ -31,7 +31,9 @@ def store_options(func: F) -> F:
             show_default=True,
             help="Embedded Oxigraph store folder ($PARTYGRAPH_STORE).",
         ),
-        click.option("--endpoint", help="Remote SPARQL 1.1 query endpoint URL (instead of --store)."),
+        click.option(
+            "--endpoint", help="Remote SPARQL 1.1 query endpoint URL (instead of --store)."
+        ),
         click.option("--update-endpoint", help="Remote SPARQL 1.1 update endpoint URL."),
         click.option("--graph-store", help="Remote Graph Store HTTP Protocol endpoint URL."),
         click.option(
@@ -113,7 +115,9 @@ def emit_rows(
     """Print rows of plain values as a rich table, CSV, TSV or a JSON array of objects."""
     out = out or sys.stdout
     if fmt == "json":
-        json.dump([dict(zip(columns, r, strict=True)) for r in rows], out, ensure_ascii=False, indent=2)
+        json.dump(
+            [dict(zip(columns, r, strict=True)) for r in rows], out, ensure_ascii=False, indent=2
+        )
         out.write("\n")
     elif fmt in ("csv", "tsv"):
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

@@ -15,7 +15,10 @@ from partygraph.cli.common import emit_rows, open_store_from, resolve_format, st
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "table"]), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default=None,
     help="json: SPEC's JSON (an array for several files); table: a readable summary. "
     "Default: table on a terminal, json otherwise.",
 )
@@ -84,8 +87,13 @@ def _print_summary(result: dict[str, Any]) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--skip-errors", is_flag=True, help="Load the good documents, report the bad ones.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Report format (default: table on a terminal, json otherwise).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default=None,
+    help="Report format (default: table on a terminal, json otherwise).",
+)
 @store_options
 def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: dict) -> None:
     """Extract, resolve, convert to RDF and load documents (files or folders).
@@ -114,8 +122,14 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
         emit_rows(
             ["source", "status", "lines", "parties", "new parties", "warnings"],
             [
-                (r.source, r.status if not r.error else f"error: {r.error}", r.signatories,
-                 r.parties, len(r.new_parties), len(r.warnings))
+                (
+                    r.source,
+                    r.status if not r.error else f"error: {r.error}",
+                    r.signatories,
+                    r.parties,
+                    len(r.new_parties),
+                    len(r.warnings),
+                )
                 for r in reports
             ],
             "table",
@@ -148,10 +162,21 @@ def validate(store: dict) -> None:
 
 
 @click.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Folder for every output.")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Statement folder (default: the bundled data/statements).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for every output.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Statement folder (default: the bundled data/statements).",
+)
 def demo(out_dir: Path, data_dir: Path | None) -> None:
     """Build the graph from the bundled statements in a fresh embedded store and
     write every output (graph exports, query results, network, visualizations).
@@ -167,4 +192,3 @@ def demo(out_dir: Path, data_dir: Path | None) -> None:
 
 
 COMMANDS = [extract, ingest, validate, demo]
-
