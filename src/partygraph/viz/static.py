@@ -36,7 +36,8 @@ def save(fig: Figure, base: Path) -> list[Path]:
     out = []
     for ext in ("png", "svg"):
         buf = io.BytesIO()
-        with plt.rc_context({"svg.hashsalt": "partygraph"}):
+        # text stays text in SVG (searchable, smaller); ids salted for stable bytes
+        with plt.rc_context({"svg.hashsalt": "partygraph", "svg.fonttype": "none"}):
             fig.savefig(
                 buf,
                 format=ext,
