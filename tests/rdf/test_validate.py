@@ -199,8 +199,27 @@ def test_party_with_two_names_and_a_bad_country():
         ox.Quad(n(kke), n(PG + "country"), n(ID + "country/PT"), g),
     ]
     report = validate(quads)
-    paths = {r.path for r in report.violations if r.focus == "id:party/communist-party-of-greece"}
-    assert paths == {"skos:prefLabel", "pg:country"}, report.text
+    (r,) = report.violations
+    assert r.focus == "id:party/communist-party-of-greece"
+    assert "exactly one skos:prefLabel" in r.message
+    # a party whose country is no pg:Country
+    quads = [*all_quads("small"), ox.Quad(n(kke), n(PG + "country"), n(ID + "party/x"), g)]
+    report = validate(quads)
+    assert ("id:party/communist-party-of-greece", "pg:country") in {
+        (r.focus, r.path) for r in report.violations
+    }
+
+
+def test_provisional_party_named_twice_is_a_warning():
+    atlantis = n(ID + "party/workers-front-of-atlantis")
+    g = n(ID + "source/" + "cd" * 32)
+    quads = [*all_quads("small"), ox.Quad(atlantis, n(SKOS + "prefLabel"), ox.Literal("WFA"), g)]
+    report = validate(quads)
+    assert report.conforms, report.text
+    assert [(r.focus, r.severity) for r in report.warnings] == [
+        ("id:party/workers-front-of-atlantis", "Warning")
+    ]
+    assert "provisional party" in report.warnings[0].message
 
 
 def test_duplicate_sha_mismatch_is_reported():
@@ -319,3 +338,17 @@ def test_mentions_and_subjects_shapes():
     assert [(r.focus, r.path) for r in report.violations] == [
         ("id:statement/joint-statement-on-peace-abababab", "pg:about")
     ]
+
+
+def test_documents_disagreeing_on_a_meeting_give_warnings():
+    meeting = n(ID + "meeting/ecm-2019-03-07-lisbon")
+    g = n(ID + "source/" + "cd" * 32)
+    date = n(XSD + "date")
+    quads = [
+        *all_quads("small"),
+        ox.Quad(meeting, n(SCHEMA + "startDate"), ox.Literal("2019-03-06", datatype=date), g),
+        ox.Quad(meeting, n(SCHEMA + "location"), ox.Literal("Porto"), g),
+    ]
+    report = validate(quads)
+    assert report.conforms, report.text
+    assert sorted(r.path for r in report.warnings) == ["schema:location", "schema:startDate"]
