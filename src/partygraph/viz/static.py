@@ -11,7 +11,6 @@ import matplotlib
 matplotlib.use("Agg")  # no display: figures are files
 
 import matplotlib.pyplot as plt
-from matplotlib import patheffects
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -121,7 +120,8 @@ def network_figure(
             textcoords="offset points",
             fontsize=8,
             zorder=3,
-            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
+            # a light box keeps labels readable over links and stays text in SVG
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0},
         )
     shown = sorted(names)[: len(PALETTE)]
     handles = [
