@@ -339,3 +339,38 @@ def test_registry_data_is_complete(registry: Registry):
         "ucp-cpsu",
     }
     assert len(registry.digest()) == 64
+
+
+# ---------------------------------------------------------------- abbreviations
+def test_a_bracketed_abbreviation_decides_when_the_name_is_unknown(registry: Registry):
+    line = "Kommunistische Partei Griechenlands (KKE)"
+    r, warnings = registry.resolve_line(PrintedParty(1, line, line))
+    assert (r.party.id, r.match) == ("communist-party-of-greece", "alias")
+    assert (
+        "add-alias communist-party-of-greece 'Kommunistische Partei Griechenlands'" in warnings[0]
+    )
+
+
+def test_an_abbreviation_inside_a_compound_name_does_not_decide(registry: Registry):
+    # "X - CPSU" names another organisation than the CPSU itself
+    line = "Union of Communist Parties - CPSU"
+    r, _ = registry.resolve_line(PrintedParty(1, line, line))
+    assert r.party.id == "ucp-cpsu"
+    line = "Party of Some Communists - CPSU"
+    r, warnings = registry.resolve_line(PrintedParty(1, line, line))
+    assert r.match == "new"
+    assert "abbreviation is that of communist-party-of-the-soviet-union" in warnings[0]
+    for line in ["Russian Communist Workers' Party - CPSU (RCWP-CPSU)", "RCWP-CPSU"]:
+        r, _ = registry.resolve_line(PrintedParty(1, line, line))
+        assert r.party.id == "rcwp-cpsu"
+
+
+def test_an_ambiguous_abbreviation_does_not_decide(registry: Registry):
+    line = "Partido Comunista (PCP)"
+    r, warnings = registry.resolve_line(PrintedParty(1, line, line))
+    assert r.match == "new"
+    assert "paraguayan-communist-party" in warnings[0]
+    r, _ = registry.resolve_line(
+        _split_like_extraction("Parti Communiste Portugais (PCP), Portugal")
+    )
+    assert r.party.id == "portuguese-communist-party"

@@ -63,6 +63,10 @@ class ParsedLine:
     name: str  # the party part, without stated country and abbreviations ("" if none)
     country: str | None  # ISO2 stated on the line, if any
     abbreviations: tuple[str, ...] = ()
+    # the line after each step that removed a country or an abbreviation, fullest first
+    forms: tuple[str, ...] = ()
+    # abbreviations printed in parentheses: the party's own, unlike "X - CPSU" compounds
+    bracketed: tuple[str, ...] = ()
 
 
 def _strip(s: str) -> str:
@@ -139,6 +143,8 @@ def parse_line(text: str) -> ParsedLine:
     s = _strip(" ".join(text.split()))
     country: str | None = None
     abbreviations: list[str] = []
+    forms: list[str] = []
+    bracketed: list[str] = []
 
     def take_country(iso2: str) -> None:
         nonlocal country
@@ -152,6 +158,7 @@ def parse_line(text: str) -> ParsedLine:
             s, changed = _strip(m[1]), True
         elif m and is_abbreviation(m[2].strip()):
             abbreviations.append(m[2].strip())
+            bracketed.append(m[2].strip())
             s, changed = _strip(m[1]), True
         if not changed and (m := _COMMA_TAIL.match(s)) and (iso2 := _country(m[2])):
             take_country(iso2)
@@ -172,6 +179,7 @@ def parse_line(text: str) -> ParsedLine:
                 s, changed = _strip(m[2]), True
         if not changed:
             break
+        forms.append(s)
     if s and country is None and (tail := _bare_country_tail(s)):
         s, country = tail
     if s and country is None and (head := _bare_country_head(s)):
@@ -189,7 +197,14 @@ def parse_line(text: str) -> ParsedLine:
         s = " ".join(words[:-1])
     if s.startswith("(") and s.endswith(")") and is_abbreviation(s[1:-1]):
         abbreviations.append(s[1:-1])
+        bracketed.append(s[1:-1])
         s = ""
+    forms.append(s)
     return ParsedLine(
-        text=text, name=_strip(s), country=country, abbreviations=tuple(abbreviations)
+        text=text,
+        name=_strip(s),
+        country=country,
+        abbreviations=tuple(abbreviations),
+        forms=tuple(dict.fromkeys(f for f in map(_strip, forms) if f)),
+        bracketed=tuple(bracketed),
     )

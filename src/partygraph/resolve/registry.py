@@ -329,17 +329,18 @@ class Registry:
             if target != party.id:
                 kind = "alias"  # a merged party's names are aliases of the kept one
             self._add(name_key(text), _Entry(target, kind, None, text))
+            # An alias written as a list prints it ("Socialist Party, Lithuania") also
+            # answers its parts. An abbreviation inside a named alias is not registered:
+            # in "Union of Communist Parties - CPSU" the CPSU is not this party's.
             parsed = parse_line(text)
-            if parsed.country and (parsed.country == party.country or party.country is None):
-                if parsed.name:
-                    self._add(name_key(parsed.name), _Entry(target, kind, parsed.country, text))
+            stated = parsed.country
+            if stated and party.country and stated != party.country:
+                continue
+            if parsed.name and (stated or parsed.abbreviations):
+                self._add(name_key(parsed.name), _Entry(target, kind, stated, text))
+            if not parsed.name:
                 for ab in parsed.abbreviations:
-                    self._add(name_key(ab), _Entry(target, "alias", parsed.country, text))
-            elif parsed.abbreviations:
-                for ab in parsed.abbreviations:
-                    self._add(name_key(ab), _Entry(target, "alias", None, text))
-                if parsed.name:
-                    self._add(name_key(parsed.name), _Entry(target, kind, None, text))
+                    self._add(name_key(ab), _Entry(target, "alias", stated, text))
             # "Party of Labour of Austria" also answers "Austria - Party of Labour".
             if party.country:
                 toks = tokens(text)
@@ -464,48 +465,82 @@ class Registry:
                 found[e.party_id] = e.kind
         return found
 
-    def _variants(self, printed: PrintedParty) -> tuple[list[str], str | None, list[str]]:
+    def _variants(
+        self, printed: PrintedParty
+    ) -> tuple[list[str], list[str], list[str], bool, str | None, list[str]]:
+        """Names to try in order, abbreviations (all, bracketed), has a name part, country."""
         parsed = parse_line(printed.as_printed)
         country = printed.country or parsed.country
         notes = []
         if printed.country and parsed.country and printed.country != parsed.country:
             notes.append(f"the line names two countries ({printed.country}, {parsed.country})")
-        texts = [printed.as_printed, parsed.name, printed.name]
-        texts += list(parsed.abbreviations)
-        if printed.abbreviation and is_abbreviation(printed.abbreviation):
-            texts.append(printed.abbreviation)
+        names = [printed.as_printed, *parsed.forms, parsed.name, printed.name]
         if printed.name and printed.name != printed.as_printed:
-            texts.append(parse_line(printed.name).name)
-        seen: dict[str, None] = {}
-        for t in texts:
-            if t and name_key(t) and t not in seen:
-                seen[t] = None
-        return list(seen), country, notes
+            names.append(parse_line(printed.name).name)
+        abbreviations = list(parsed.abbreviations)
+        bracketed = list(parsed.bracketed)
+        if printed.abbreviation and is_abbreviation(printed.abbreviation):
+            abbreviations.append(printed.abbreviation)
+            bracketed.append(printed.abbreviation)  # extraction: the one in parentheses
+
+        def unique(texts: list[str]) -> list[str]:
+            return list(dict.fromkeys(t for t in texts if t and name_key(t)))
+
+        return (
+            unique(names),
+            unique(abbreviations),
+            unique(bracketed),
+            bool(parsed.name),
+            country,
+            notes,
+        )
 
     def _lookup(self, text: str, printed: PrintedParty, fuzzy: bool = False) -> Match:
-        variants, country, notes = self._variants(printed)
+        names, abbreviations, bracketed, has_name, country, notes = self._variants(printed)
         conflicts: list[str] = []
         ambiguous: list[str] = []
-        for v in variants:
-            found = self._candidates(name_key(v), country, conflicts)
-            if len(found) == 1:
-                pid, kind = next(iter(found.items()))
-                mk: MatchKind = "exact" if kind == "name" else "alias"
-                return Match(self._all[pid], mk, 1.0, tuple(notes))
-            if len(found) > 1:
-                ambiguous.extend(p for p in found if p not in ambiguous)
+
+        def first_unique(texts: list[str]) -> tuple[str, EntryKind, str] | None:
+            for v in texts:
+                found = self._candidates(name_key(v), country, conflicts)
+                if len(found) == 1:
+                    pid, kind = next(iter(found.items()))
+                    return pid, kind, v
+                if len(found) > 1:
+                    ambiguous.extend(p for p in found if p not in ambiguous)
+            return None
+
+        # An abbreviation alone decides only when the line has no name part: in
+        # "Union of Communist Parties - CPSU" the CPSU is not the whole party.
+        hit = first_unique(names if has_name else names + abbreviations)
+        if hit is not None:
+            mk: MatchKind = "exact" if hit[1] == "name" else "alias"
+            return Match(self._all[hit[0]], mk, 1.0, tuple(notes))
         if fuzzy:
-            m = self._fuzzy_match(variants[: 3 if len(variants) > 2 else len(variants)], country)
+            m = self._fuzzy_match(names[:3], country)
             if m.party is not None:
                 return Match(m.party, "fuzzy", m.score, tuple(notes) + m.notes)
             notes.extend(m.notes)
+        if has_name and abbreviations and (by_abbr := first_unique(abbreviations)):
+            party = self._all[by_abbr[0]]
+            hint = f"partygraph registry add-alias {party.id} '{parse_line(text).name}'"
+            if not ambiguous and any(name_key(a) == name_key(by_abbr[2]) for a in bracketed):
+                # "Kommunistische Partei Griechenlands (KKE)": the party's own abbreviation
+                notes.append(
+                    f"matched on its abbreviation {by_abbr[2]} only; to record the name: {hint}"
+                )
+                return Match(party, "alias", 0.9, tuple(notes))
+            notes.append(
+                f"its abbreviation is that of {party.id} but its name is not; if they are "
+                f"one party: {hint}"
+            )
         if ambiguous:
-            notes.append("could be any of " + ", ".join(sorted(ambiguous)))
+            notes.append("could be any of " + ", ".join(sorted(dict.fromkeys(ambiguous))))
         if conflicts:
-            names = ", ".join(
+            names_ = ", ".join(
                 f"{pid} ({self._all[pid].country})" for pid in dict.fromkeys(conflicts)
             )
-            notes.append(f"the line states {country}, the registry's {names} disagree")
+            notes.append(f"the line states {country}, the registry's {names_} disagree")
         return Match(None, None, 0.0, tuple(notes))
 
     def _implied_country(self, texts: Iterable[str]) -> str | None:
