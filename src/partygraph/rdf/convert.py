@@ -10,6 +10,9 @@ Examples
 --------
 >>> from partygraph.extract.model import PrintedParty, StatementRecord
 >>> from partygraph.resolve.model import Party, Resolution, ResolvedStatement
+
+if TYPE_CHECKING:
+    from partygraph.resolve import Registry
 >>> kke = Party("communist-party-of-greece", "Communist Party of Greece", "GR", "KKE")
 >>> line = PrintedParty(1, "Communist Party of Greece", "Communist Party of Greece")
 >>> record = StatementRecord(source="a.txt", sha256="0" * 64, title="On peace")
@@ -28,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rdflib
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
@@ -52,6 +55,9 @@ from partygraph.rdf.namespaces import (
     xsd,
 )
 from partygraph.resolve.model import Party, Resolution, ResolvedStatement
+
+if TYPE_CHECKING:
+    from partygraph.resolve import Registry
 
 __all__ = [
     "ROLE_INITIATOR",
@@ -398,7 +404,7 @@ def _role_quads(g: NamedNode) -> list[Quad]:
 
 
 def registry_quads(
-    parties: Any,
+    parties: Registry | Iterable[Party],
     countries: Mapping[str, str] | None = None,
     *,
     series: Mapping[str, str] | None = None,
@@ -446,7 +452,7 @@ def registry_quads(
     ['GR', 'kke', 'ontology#InitiatorRole']
     """
     if callable(getattr(parties, "parties", None)):
-        registry = parties
+        registry: Any = parties
         parties = registry.parties()
         if organisations is None:
             from partygraph.resolve.subjects import load_organisations

@@ -34,7 +34,20 @@ from partygraph.paths import ontology_dir
 from partygraph.rdf.convert import to_rdflib_term
 from partygraph.rdf.namespaces import PREFIXES
 
-__all__ = ["ValidationReport", "ValidationResult", "load_shapes", "union_graph", "validate"]
+__all__ = [
+    "ValidationInput",
+    "ValidationReport",
+    "ValidationResult",
+    "load_shapes",
+    "union_graph",
+    "validate",
+]
+
+#: What :func:`validate` accepts: an rdflib graph or dataset, a pyoxigraph store, quads or
+#: triples, or a GraphStore (anything with ``construct``).
+ValidationInput = (
+    rdflib.Graph | pyoxigraph.Store | Iterable[pyoxigraph.Quad | pyoxigraph.Triple] | Any
+)
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -146,7 +159,7 @@ def load_shapes(path: Path | None = None) -> rdflib.Graph:
     return _load(path or ontology_dir() / "shapes.ttl")
 
 
-def union_graph(data: Any) -> rdflib.Graph:
+def union_graph(data: ValidationInput) -> rdflib.Graph:
     """Copy the union of all graphs of ``data`` into one rdflib :class:`~rdflib.Graph`.
 
     ``data`` may be an rdflib Graph or Dataset, a pyoxigraph Store, an object with a
@@ -182,7 +195,7 @@ def union_graph(data: Any) -> rdflib.Graph:
 
 
 def validate(
-    data: Any,
+    data: ValidationInput,
     *,
     shapes: Path | None = None,
     inference: str | None = None,
