@@ -164,6 +164,23 @@ _PARTIAL = re.compile(
     rf"(?<![\w]){_M}\.?(?:\s*(?:de|del|of|di)\s+|\s*,?\s+){_Y}(?!\d)", re.IGNORECASE
 )
 _WEEKDAY_RE = re.compile(rf"(?<!\w){_WEEKDAY}(?!\w)", re.IGNORECASE)
+
+
+def _cs(p: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a pattern, for lower-cased text (several times faster
+    than IGNORECASE on long month alternations)."""
+    return re.compile(p.pattern)
+
+
+_PATTERNS_CS = [_cs(p) for p in _PATTERNS]
+_PARTIAL_CS = _cs(_PARTIAL)
+
+
+def _lowered(text: str) -> tuple[str, bool]:
+    low = text.lower()
+    return (low, True) if len(low) == len(text) else (text, False)
+
+
 _TIME_RE = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?!\d)")
 
 
@@ -181,6 +198,9 @@ class DateHit:
     value: str
     partial: bool = False
     ambiguous: bool = False
+
+    def shifted(self, by: int) -> DateHit:
+        return DateHit(self.start + by, self.end + by, self.value, self.partial, self.ambiguous)
 
 
 def month_number(name: str) -> int | None:
@@ -215,6 +235,38 @@ def _year2(yy: str) -> int:
     return 2000 + y if y < 50 else 1900 + y
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _windows(text: str, reach: int = 45) -> list[tuple[int, int]]:
+    """Spans around the digits of ``text``: every date pattern needs a digit, so the
+    (slow) month-name alternations only run near one. Spans start on a word boundary."""
+    spans: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        s, e = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        floor = max(0, s - 40)
+        while s > floor and not text[s - 1].isspace():
+            s -= 1
+        while e < len(text) and e < m.end() + reach + 40 and not text[e].isspace():
+            e += 1
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _windowed(fn, text: str, **kw):  # type: ignore[no-untyped-def]
+    """Run a finder on the digit windows of a long text, shifting positions back."""
+    if len(text) <= 160:
+        return fn(text, **kw)
+    out = []
+    for s, e in _windows(text):
+        for h in fn(text[s:e], **kw):
+            out.append(h.shifted(s))
+    return out
+
+
 def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     """Find the dates printed in ``text`` (full dates, then month-only ones).
 
@@ -247,16 +299,25 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     has_numeric = _NUMERIC_DATE.search(text) is not None
     if not (has_year or has_numeric):
         return []  # no year and no d/m/y: no full or month-only date can be printed
+    if len(text) > 160:
+        return _windowed(_find_dates, text, prefer_month_first=prefer_month_first)
+    return _find_dates(text, prefer_month_first=prefer_month_first)
+
+
+def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
+    has_year = _YEARISH.search(text) is not None
+    has_numeric = _NUMERIC_DATE.search(text) is not None
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for i, pat in enumerate(_PATTERNS):
+    src, cs = _lowered(text)
+    for i, pat in enumerate(_PATTERNS_CS if cs else _PATTERNS):
         if (i == 3 and not has_numeric) or (i < 3 and not has_year) or (i == 0 and "-" not in text):
             continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(src):
             if not free(m.start(), m.end()):
                 continue
             ambiguous = False
@@ -276,7 +337,7 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
             if value:
                 hits.append(DateHit(m.start(), m.end(), value, False, ambiguous))
                 taken.append((m.start(), m.end()))
-    for m in _PARTIAL.finditer(text) if has_year else ():
+    for m in (_PARTIAL_CS if cs else _PARTIAL).finditer(src) if has_year else ():
         if free(m.start(), m.end()):
             mon = month_number(m["m"])
             if mon:
@@ -333,6 +394,7 @@ _RANGE_PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+_RANGE_PATTERNS_CS = [_cs(p) for p in _RANGE_PATTERNS]
 _DAYNUM = re.compile(r"[0-3]?\d")
 
 
@@ -344,6 +406,9 @@ class RangeHit:
     start: str
     end: str
     year_guessed: bool = False
+
+    def shifted(self, by: int) -> RangeHit:
+        return RangeHit(self.start_pos + by, self.start, self.end, self.year_guessed)
 
 
 def find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
@@ -367,10 +432,17 @@ def find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
     """
     if _DIGIT.search(text) is None:
         return []
+    if len(text) > 160:
+        return _windowed(_find_ranges, text, default_year=default_year)
+    return _find_ranges(text, default_year)
+
+
+def _find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
     out: list[RangeHit] = []
     taken: list[tuple[int, int]] = []
-    for i, pat in enumerate(_RANGE_PATTERNS):
-        for m in pat.finditer(text):
+    src, cs = _lowered(text)
+    for i, pat in enumerate(_RANGE_PATTERNS_CS if cs else _RANGE_PATTERNS):
+        for m in pat.finditer(src):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             y_txt = m.groupdict().get("y")

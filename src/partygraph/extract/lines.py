@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from partygraph.extract.countries import city_lookup, country_code
-from partygraph.extract.dates import DateHit, find_dates, has_time, has_weekday
+from partygraph.extract.dates import _WEEKDAY_RE, DateHit, find_dates, has_time, has_weekday
 
 MAX_LINE = 4000  # longer lines are prose; no list or date rule looks inside them
 
@@ -461,66 +461,92 @@ def parse_line(idx: int, raw: str) -> Line:
             m = _BULLET.match(s)
             if m:
                 marker, content = m["b"], m["rest"]
-    content = fold_ws(content)
+    content = " ".join(content.split())
     if marker is None:
         g = _GLUED_ALT.match(content)
         if g:  # an image's file name glued to the first word of a paragraph
             content = content[g.end() :]
-    ln = Line(idx, raw, content, indent=indent, marker=marker, number=number)
-    if marker is None and BOILER.match(content):
-        ln.boiler = True
-        return ln
+    # The same names and boilerplate recur across a corpus: classify each content once.
+    key = (content, marker is None)
+    fields = _CLASS_CACHE.get(key)
+    if fields is None:
+        fields = _classify(content, marker is None)
+        if len(_CLASS_CACHE) >= _CLASS_CACHE_MAX:
+            _CLASS_CACHE.clear()
+        _CLASS_CACHE[key] = fields
+    return Line(idx, raw, content, indent, marker, number, False, *fields)
+
+
+_CLASS_CACHE: dict[tuple[str, bool], tuple] = {}  # type: ignore[type-arg]
+_CLASS_CACHE_MAX = 50_000
+
+
+def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
+    """Classifications of a line's content, in :class:`Line` field order after ``blank``:
+    boiler, dates, is_dateline, weekday, time, place, place_only, heading, subheading,
+    initiator, doc_words, sentence."""
+    if plain and BOILER.match(content):
+        return (True, (), False, False, False, None, False, False, False, False, False, False)
+    dates: tuple[DateHit, ...] = ()
+    is_dateline = weekday = time = place_only = False
+    place = None
     low = content.casefold()
     words = _WORDS.findall(low)
     nwords = len(words)
     prefixes = {w[:4] for w in words} | {w[:5] for w in words} | set(words)
-    ln.sentence = (
+    sentence = (
         nwords > 25
         or (content[-1:] in ".!?" and nwords > 10)
         or len(_SENTENCE_WORDS.intersection(words)) >= 2
     )
     # cheap literal gates first: the big case-insensitive alternations cost ~10-40 µs a line
-    if (
+    heading = bool(
         nwords <= 25
         and (content.endswith(":") or nwords <= 8)
         and _gate(prefixes, _HEADING_KEYS)
         and HEADING.search(content)
-    ):
-        ln.heading = True
-    if nwords <= 8 and _gate(prefixes, _SUBHEADING_KEYS) and SUBHEADING.match(content):
-        ln.subheading = True
-    if _gate(prefixes, _INITIATOR_KEYS) and INITIATOR.search(content):
-        ln.initiator = True
-    ln.doc_words = (_gate(prefixes, _DOC_KEYS) or "communiq" in low) and DOC_WORDS.search(
-        content
-    ) is not None
+    )
+    subheading = bool(
+        nwords <= 8 and _gate(prefixes, _SUBHEADING_KEYS) and SUBHEADING.match(content)
+    )
+    initiator = bool(_gate(prefixes, _INITIATOR_KEYS) and INITIATOR.search(content))
+    doc_words = bool(
+        (_gate(prefixes, _DOC_KEYS) or "communiq" in low) and DOC_WORDS.search(content)
+    )
     if len(content) <= 200:
-        # "11/1/19, 3:19 PM": a US-style time stamp reads month first
-        us = _AMPM.search(content) is not None
-        hits = (
-            find_dates(content, prefer_month_first=us) if _DIGIT.search(content) is not None else []
-        )
+        hits = []
+        if _DIGIT.search(content) is not None:
+            # "11/1/19, 3:19 PM": a US-style time stamp reads month first
+            hits = find_dates(content, prefer_month_first=_AMPM.search(content) is not None)
         if hits:
-            ln.dates = tuple(hits)
-            ln.weekday = has_weekday(content)
-            ln.time = has_time(content)
+            dates = tuple(hits)
+            weekday = has_weekday(content)
+            time = has_time(content)
             rest = content
             for h in sorted(hits, key=lambda h: -h.start):
                 rest = rest[: h.start] + " " + rest[h.end :]
-            rest = _TIME_OF_DAY.sub(" ", rest)
-            from partygraph.extract.dates import _WEEKDAY_RE
-
-            rest = _WEEKDAY_RE.sub(" ", rest)
-            place, only = _place_of(rest)
+            rest = _WEEKDAY_RE.sub(" ", _TIME_OF_DAY.sub(" ", rest))
+            p, only = _place_of(rest)
             if only:
-                ln.is_dateline = True
-                ln.place = place
+                is_dateline, place = True, p
         elif nwords <= 5 and content[:1].isupper() and not _PARTYISH.search(content):
-            place, only = _place_of(content, unknown_town=False)
-            if place and only:
-                ln.place_only = True
-                ln.place = place
-    return ln
+            p, only = _place_of(content, unknown_town=False)
+            if p and only:
+                place_only, place = True, p
+    return (
+        False,
+        dates,
+        is_dateline,
+        weekday,
+        time,
+        place,
+        place_only,
+        heading,
+        subheading,
+        initiator,
+        doc_words,
+        sentence,
+    )
 
 
 _RUN_NUM = re.compile(r"(?:(?<=\s)|^)(\d{1,3})[.)]\s+(?=[^\d\s])")
