@@ -880,9 +880,9 @@ def subject_quads(
     (``mention/<statement-slug>/<kind>-<id>``) with ``pg:mentioned``, ``pg:mentionCount``
     and ``pg:mentionLocation`` ("title" for title and headline, "body"); for each subject
     also ``pg:about``, ``pg:subjectRank`` and ``pg:stance`` ("solidarity" or
-    "opposition") on the same node. Countries get their ``pg:Country`` type, notation and
-    name (so that a country named only here is still described). The body goes into
-    ``schema:text`` with its language tag, and ``pg:searchText`` holds
+    "opposition") on the same node. A country the gazetteer lacks (XK) gets its
+    ``pg:Country`` type, notation and name here; the registry graph has the others.
+    The body goes into ``schema:text`` with its language tag, and ``pg:searchText`` holds
     :func:`search_fold` of title, headline and body for case- and accent-insensitive
     search with ``CONTAINS``.
 
@@ -949,13 +949,15 @@ def subject_quads(
                 Quad(node, pg("subjectRank"), Lit(str(sub.rank), datatype=integer), g),
                 Quad(node, pg("stance"), Lit(sub.stance), g),
             ]
-        if m.kind == "country" and m.id not in described:
+        if m.kind == "country" and m.id not in described and not country_name(m.id):
+            # The registry graph describes every ISO 3166-1 country; a code it lacks
+            # (XK, Kosovo) is described here so that the mention's target is typed.
             described.add(m.id)
             out += [
                 Quad(target, RDF_TYPE, pg("Country"), g),
                 Quad(target, skos("notation"), Lit(m.id), g),
             ]
-            name = country_name(m.id) or _extra_country_name(m.id)
+            name = _extra_country_name(m.id)
             if name:
                 out.append(Quad(target, skos("prefLabel"), Lit(name), g))
     if text and text.strip():
