@@ -270,8 +270,9 @@ def bench_queries(store: Any, raw: ox.Store | None, registry, rows, repeat: int)
     out: dict[str, dict[str, float]] = {}
     for name, q, params in _query_cases(rows):
         try:
-            t_pg, table = timed(lambda q=q, p=params: run_query(store, q, p, registry=registry),
-                                repeat)
+            t_pg, table = timed(
+                lambda q=q, p=params: run_query(store, q, p, registry=registry), repeat
+            )
         except Exception as e:  # a query the synthetic data cannot bind: report it
             out[name] = {"error": str(e)}  # type: ignore[dict-item]
             continue

@@ -152,6 +152,33 @@ def to_rdflib(term: object) -> Node | None:
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
 
+_CONVERTED: dict[object, Node] = {}
+_CONVERTED_MAX = 200_000
+
+
+def to_rdflib_cached(term: object) -> Node | None:
+    """:func:`to_rdflib` through a bounded cache keyed by the pyoxigraph term.
+
+    Query results repeat the same parties, dates and positions many times; building an
+    rdflib literal costs 5-25 µs, a cache hit well under 1 µs.
+
+    Examples
+    --------
+    >>> a = to_rdflib_cached(ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")))
+    >>> a is to_rdflib_cached(ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")))
+    True
+    """
+    hit = _CONVERTED.get(term)
+    if hit is not None:
+        return hit
+    if term is None:
+        return None
+    if len(_CONVERTED) >= _CONVERTED_MAX:
+        _CONVERTED.clear()
+    hit = _CONVERTED[term] = to_rdflib(term)  # type: ignore[assignment]
+    return hit
+
+
 def to_oxigraph(term: object, where: str = "term") -> ox.NamedNode | ox.Literal | ox.BlankNode:
     """Convert an rdflib term (or a pyoxigraph term, or a plain Python value) to pyoxigraph.
 

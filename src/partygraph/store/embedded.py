@@ -26,7 +26,7 @@ from partygraph.store.base import (
     inject_values,
     rdflib_graph_view,
     to_oxigraph,
-    to_rdflib,
+    to_rdflib_cached,
 )
 from partygraph.store.export import export_oxigraph
 
@@ -54,7 +54,8 @@ class EmbeddedStore:
     >>> q = ox.Quad(ox.NamedNode("https://w3id.org/partygraph/id/statement/s"),
     ...             ox.NamedNode(RDF_TYPE), ox.NamedNode(PG + "Statement"), ox.NamedNode(g))
     >>> s.replace_graphs({g: [q]})
-    >>> statement = to_rdflib(ox.NamedNode(PG + "Statement"))
+    >>> from rdflib import URIRef
+    >>> statement = URIRef(PG + "Statement")
     >>> s.select("SELECT ?s WHERE { ?s a ?_c }", {"_c": statement}).rows
     [(rdflib.term.URIRef('https://w3id.org/partygraph/id/statement/s'),)]
     >>> s.stats()["statements"], s.graph_names() == [g]
@@ -122,7 +123,7 @@ class EmbeddedStore:
         if not isinstance(res, ox.QuerySolutions):
             raise PartygraphError("expected a SELECT query", where="query")
         columns = [v.value for v in res.variables]
-        conv = to_rdflib
+        conv = to_rdflib_cached
         return Table(columns, [tuple(map(conv, sol)) for sol in res])
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:

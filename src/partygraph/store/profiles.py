@@ -75,23 +75,28 @@ PROFILES: dict[str, ServerProfile] = {
 
 
 def get_profile(name: str | None) -> ServerProfile | None:
-    """Look a profile up by name (case-insensitive); ``None`` gives ``None``.
+    """Look a profile up by name (case-insensitive); ``None`` and ``generic`` give ``None``.
+
+    ``generic`` means: use the given URLs as they are.
 
     Examples
     --------
     >>> get_profile("Virtuoso").graph_store
     '/sparql-graph-crud-auth'
+    >>> get_profile("generic") is None
+    True
     >>> get_profile("stardog")
     Traceback (most recent call last):
     ...
     partygraph.errors.PartygraphError: --profile: unknown server profile 'stardog'; expected ...
     """
-    if name is None:
+    if name is None or name.lower() == "generic":
         return None
     p = PROFILES.get(name.lower())
     if p is None:
         raise PartygraphError(
-            f"unknown server profile {name!r}; expected one of {', '.join(sorted(PROFILES))}",
+            f"unknown server profile {name!r}; expected one of "
+            f"{', '.join(sorted(PROFILES))} or generic",
             where="--profile",
         )
     return p
