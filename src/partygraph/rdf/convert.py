@@ -180,10 +180,16 @@ def meeting_label(m: Meeting) -> str:
     "20th International Meeting of Communist and Workers' Parties"
     >>> meeting_label(Meeting(name="ECM", city="Brussels", start="2011-04-11"))
     'ECM, Brussels, 2011-04-11'
-    >>> meeting_label(Meeting(series="imcwp-wg", city="Lisbon"))
-    'imcwp-wg meeting, Lisbon'
+    >>> meeting_label(Meeting(series="ecm", city="Lisbon"))
+    'European Communist Meeting, Lisbon'
+    >>> meeting_label(Meeting(series="regional-andean", city="Quito"))
+    'regional-andean meeting, Quito'
     """
-    base = m.name or (f"{m.series} meeting" if m.series else "Meeting")
+    base = (
+        m.name
+        or SERIES_NAMES.get(m.series or "")
+        or (f"{m.series} meeting" if m.series else "Meeting")
+    )
     if m.ordinal is not None:
         return f"{_ordinal_en(m.ordinal)} {base}"
     return ", ".join(p for p in (base, m.city, m.start) if p)
