@@ -1,0 +1,84 @@
+"""``partygraph solidarity``: who expresses solidarity with whom (subjects of statements)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from partygraph.cli.common import open_store_from, store_options
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out") / "solidarity",
+    show_default=True,
+    help="Folder for the CSV, GEXF and GraphML files.",
+)
+@click.option("--top", type=int, default=10, show_default=True, help="Rows of each summary.")
+@store_options
+def solidarity(store: dict[str, Any], out_dir: Path, top: int) -> None:
+    """Build the solidarity network (signing party -> subject) and write its files.
+
+    An edge goes from each party that signed or initiated a statement to each party or
+    country the statement is about (pg:about, solidarity stance; a party never to
+    itself). Writes solidarity-edges.csv, solidarity-strengths.csv,
+    solidarity-reciprocity.csv, solidarity-bridges.csv (subjects supported from several
+    co-signature communities), solidarity.gexf and solidarity.graphml, then prints who
+    gives and who receives most.
+
+    \b
+    Example:
+      partygraph ingest data/statements
+      partygraph solidarity --out out/solidarity --top 5
+    """
+    from partygraph.network.community import louvain
+    from partygraph.network.load import load_signatures
+    from partygraph.network.projection import project
+    from partygraph.network.solidarity import (
+        bridging_subjects,
+        reciprocity,
+        solidarity_network,
+        strengths,
+        write_all,
+    )
+
+    graph_store = open_store_from(store)
+    try:
+        g = solidarity_network(graph_store)
+        partition = louvain(project(load_signatures(graph_store)))
+    finally:
+        graph_store.close()
+    files = write_all(g, out_dir, partition)
+    rows = strengths(g)
+    parties = sum(1 for _, k in g.nodes(data="kind") if k == "party")
+    click.echo(
+        f"solidarity network: {g.number_of_nodes()} nodes ({parties} parties), "
+        f"{g.number_of_edges()} edges"
+    )
+    click.echo("gives most (out-strength):")
+    for r in [r for r in rows if r["out_strength"]][:top]:
+        click.echo(f"  {r['out_strength']:4d}  {r['label']}")
+    click.echo("receives most (in-strength):")
+    for r in sorted(rows, key=lambda r: (-r["in_strength"], r["node"]))[:top]:
+        if r["in_strength"]:
+            click.echo(f"  {r['in_strength']:4d}  {r['label']} ({r['kind']})")
+    rec = reciprocity(g)
+    click.echo(
+        f"reciprocity between parties: {rec['reciprocity']:.3f} "
+        f"({rec['reciprocated']} of {rec['edges']} party-to-party edges)"
+    )
+    bridges = bridging_subjects(g, partition)[:top]
+    if bridges:
+        click.echo("subjects bridging communities:")
+        for b in bridges:
+            click.echo(f"  {b['communities']:3d} communities  {b['label']}")
+    for path in files.values():
+        click.echo(f"wrote {path}")
+
+
+COMMANDS = [solidarity]
