@@ -75,3 +75,10 @@ def test_help_has_examples():
         res = CliRunner().invoke(_main(), [verb, "--help"])
         assert res.exit_code == 0
         assert f"partygraph {verb} --out" in res.output
+
+
+def test_bad_resolutions_is_a_user_error(store_dir, tmp_path):
+    res = CliRunner().invoke(
+        _main(), ["network", "--store", str(store_dir), "--resolutions", "1,abc"]
+    )
+    assert res.exit_code == 1 and "--resolutions" in res.output

@@ -381,3 +381,19 @@ def test_country_network_sums_party_pairs(fixture_data):
     assert c.edges["GR", "PT"]["count"] == 2
     assert "new-left-front" not in c
     assert not math.isnan(r.sweep[0].ari_region)
+
+
+def test_meeting_turnover_worked_by_hand(fixture_data):
+    from partygraph.network.report import meeting_turnover, report_markdown
+
+    r = analyse_data(fixture_data, resolutions=[1.0])
+    # ecm (2011-04-11): pce akel pcp cpb; imcwp-13 (2011-12-11): 7, new kke cprf kpu pcv;
+    # imcwp-20 (from 2018-11-23): s2 + s6 = 9 parties, new pcc cpim new-left-front
+    assert [(m, n_st, n_p, new) for m, _, n_st, n_p, new in meeting_turnover(r)] == [
+        ("ecm-2011-04-11-brussels", 1, 4, 4),
+        ("imcwp-13", 1, 7, 4),
+        ("imcwp-20", 2, 9, 3),
+    ]
+    assert "| 20th International Meeting of Communist and Workers' Parties | 2 | 9 | 3 |" in (
+        report_markdown(r)
+    )

@@ -53,6 +53,13 @@ def slice_options(func: F) -> F:
             show_default=True,
             help="Louvain resolution of the main partition.",
         ),
+        click.option(
+            "--resolutions",
+            default="0.5,0.75,1,1.25,1.5,2",
+            show_default=True,
+            metavar="LIST",
+            help="Louvain resolutions to sweep (comma-separated).",
+        ),
         click.option("--seed", type=int, default=42, show_default=True, help="Louvain seed."),
         click.option(
             "--alpha",
@@ -146,6 +153,18 @@ def network(
         click.echo(f"wrote {out_dir / name}")
 
 
+def _resolutions(text: str) -> list[float]:
+    try:
+        values = [float(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise PartygraphError(
+            f"expected comma-separated numbers, got {text!r}", where="--resolutions"
+        ) from None
+    if not values or any(v <= 0 for v in values):
+        raise PartygraphError(f"expected positive numbers, got {text!r}", where="--resolutions")
+    return values
+
+
 def _slice_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {
         "meetings": kwargs["meetings"],
@@ -155,6 +174,7 @@ def _slice_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         "role": kwargs["role"],
         "weighting": kwargs["weighting"],
         "resolution": kwargs["resolution"],
+        "resolutions": _resolutions(kwargs["resolutions"]),
         "seed": kwargs["seed"],
         "alpha": kwargs["alpha"],
     }

@@ -146,6 +146,7 @@ def report_markdown(result: NetworkResult, top: int = 10) -> str:
         f"weight {_f(a['weight'], 2)}"
         for u, v, a in strongest
     ]
+    lines += _meetings_section(result)
     c = result.countries
     lines += [
         "",
@@ -173,3 +174,62 @@ def report_markdown(result: NetworkResult, top: int = 10) -> str:
             + (": " + ", ".join(p for p, _, _ in diff.moved[:20]) if diff.moved else ""),
         ]
     return "\n".join(lines) + "\n"
+
+
+def meeting_turnover(result: NetworkResult) -> list[tuple[str, str, int, int, int]]:
+    """Per meeting, in date order: (slug, label, statements, parties, parties new to the slice).
+
+    "New" means not seen at an earlier meeting of the slice; meetings with no
+    known date come last, in slug order.
+
+    Examples
+    --------
+    >>> from partygraph.network.analysis import analyse_data
+    >>> from partygraph.network.load import SignatureData, StatementInfo
+    >>> d = SignatureData.from_records(
+    ...     [("s1", "a", "signatory"), ("s1", "b", "signatory"), ("s2", "b", "signatory"),
+    ...      ("s2", "c", "signatory")],
+    ...     statements={"s1": StatementInfo("s1", "", year=2011, meeting="m1", date="2011-01-01"),
+    ...                 "s2": StatementInfo("s2", "", year=2012, meeting="m2", date="2012-01-01")})
+    >>> meeting_turnover(analyse_data(d, resolutions=[1.0]))
+    [('m1', 'm1', 1, 2, 2), ('m2', 'm2', 1, 2, 1)]
+    """
+    d = result.data
+    when: dict[str, str] = {}
+    statements: dict[str, set[str]] = {}
+    parties: dict[str, set[str]] = {}
+    for st in d.statements.values():
+        if st.meeting:
+            statements.setdefault(st.meeting, set()).add(st.id)
+            if st.date:
+                when[st.meeting] = min(when.get(st.meeting, st.date), st.date)
+    for sig in d.signatures:
+        st = d.statements.get(sig.statement)
+        if st is not None and st.meeting:
+            parties.setdefault(st.meeting, set()).add(sig.party)
+    order = sorted(statements, key=lambda m: (m not in when, when.get(m, ""), m))
+    labels = d.meetings()
+    seen: set[str] = set()
+    out = []
+    for m in order:
+        ps = parties.get(m, set())
+        out.append((m, labels.get(m, m), len(statements[m]), len(ps), len(ps - seen)))
+        seen |= ps
+    return out
+
+
+def _meetings_section(result: NetworkResult) -> list[str]:
+    rows = meeting_turnover(result)
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## Meetings",
+        "",
+        "In date order; a party is new when no earlier meeting of the slice has its signature.",
+        "",
+        "| meeting | statements | parties | new parties |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    lines += [f"| {label} | {n_st} | {n_p} | {n_new} |" for _, label, n_st, n_p, n_new in rows]
+    return lines
