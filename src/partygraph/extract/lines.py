@@ -576,15 +576,19 @@ def split_run_together(line: str) -> list[str]:
     ms = list(_RUN_NUM.finditer(line))
     if len(ms) < 2:
         return [line]
-    # longest chain of consecutive numbers
+    # longest chain of consecutive numbers, in one pass (chains keyed by the number they
+    # wait for; a number that continues no chain starts one)
+    chains: dict[int, list[re.Match[str]]] = {}
     best: list[re.Match[str]] = []
-    for i, m in enumerate(ms):
-        chain = [m]
-        want = int(m.group(1)) + 1
-        for m2 in ms[i + 1 :]:
-            if int(m2.group(1)) == want:
-                chain.append(m2)
-                want += 1
+    for m in ms:
+        n = int(m.group(1))
+        chain = chains.pop(n, None)
+        if chain is None:
+            chain = []
+        chain.append(m)
+        other = chains.get(n + 1)
+        if other is None or len(other) < len(chain):
+            chains[n + 1] = chain
         if len(chain) > len(best):
             best = chain
     starts_line = best and best[0].start() == len(line) - len(line.lstrip())
