@@ -397,3 +397,23 @@ def test_meeting_turnover_worked_by_hand(fixture_data):
     assert "| 20th International Meeting of Communist and Workers' Parties | 2 | 9 | 3 |" in (
         report_markdown(r)
     )
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [("s1", "a", "signatory")],  # one party
+        [("s1", "a", "signatory"), ("s2", "b", "signatory"), ("s3", "c", "signatory")],  # no links
+        [("s1", "a", "signatory"), ("s1", "b", "signatory")],  # one link
+    ],
+)
+def test_degenerate_graphs_still_give_every_output(records, tmp_path):
+    from partygraph.network.export import write_all
+    from partygraph.network.load import SignatureData
+    from partygraph.viz import render_all
+
+    r = analyse_data(SignatureData.from_records(records))
+    assert len(write_all(r, tmp_path / "net")) == 10
+    assert len(render_all(r, tmp_path / "viz")) == 11
+    assert all(m.betweenness == 0.0 for m in r.metrics.values())
+    assert r.modularity == 0.0
