@@ -242,7 +242,7 @@ def test_ambiguity_is_explained(registry: Registry):
 def test_spelling_slips_match_fuzzily_with_a_warning(registry, line, party_id):
     r, warnings = registry.resolve_line(PrintedParty(1, line, line))
     assert (r.party.id, r.match) == (party_id, "fuzzy")
-    assert 0.85 <= r.score < 1.0 or line.endswith("Luxemburg")
+    assert 0.85 <= r.score <= 1.0
     assert "fuzzy" in warnings[0]
 
 
@@ -374,3 +374,32 @@ def test_an_ambiguous_abbreviation_does_not_decide(registry: Registry):
         _split_like_extraction("Parti Communiste Portugais (PCP), Portugal")
     )
     assert r.party.id == "portuguese-communist-party"
+
+
+@pytest.mark.parametrize(
+    ("line", "party_id"),
+    [
+        ("Parti communiste de Belgique", "communist-party-of-belgium"),
+        ("Partido Comunista de Gran Bretaña", "communist-party-of-britain"),
+        ("Nuevo Partido Comunista de Gran Bretaña", "new-communist-party-of-britain"),
+        ("Partido Socialista de Letonia", "socialist-party-of-latvia"),
+        ("Partido Comunista de Turquía", "communist-party-of-turkey"),
+    ],
+)
+def test_translated_names_match_fuzzily(registry: Registry, line: str, party_id: str):
+    r, warnings = registry.resolve_line(PrintedParty(1, line, line))
+    assert (r.party.id, r.match) == (party_id, "fuzzy")
+    assert "check it" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Partido Comunista de Austria",  # not Australia
+        "Partido Comunista Dinamarca",  # of or in Denmark?
+        "Partido Comunista de los Trabajadores de España",  # a word more than PCE
+    ],
+)
+def test_translated_names_never_force_a_neighbour(registry: Registry, line: str):
+    r, _ = registry.resolve_line(PrintedParty(1, line, line))
+    assert r.match == "new"

@@ -132,9 +132,9 @@ def show_cmd(ctx: click.Context, party: str, fmt: str | None) -> None:
 @click.option(
     "--min-score",
     type=click.FloatRange(0.0, 1.0),
-    default=0.85,
+    default=0.75,
     show_default=True,
-    help="Lowest name similarity to report.",
+    help="Lowest similarity (0-1) to report.",
 )
 @format_option(choices=("table", "csv", "json"))
 @click.pass_context

@@ -105,12 +105,69 @@ def pair_tokens(left: tuple[str, ...], right: tuple[str, ...]) -> Pairing:
     return Pairing(round(total / size, 4), tuple(unpaired_l), unpaired_r)
 
 
+# The words of party names in es/pt/it/fr/de/nl/scandinavian lists, in English. Only
+# words whose translation is unambiguous; demonyms stay as printed (Partido Comunista
+# Brasileiro is the Brazilian Communist Party, not the Communist Party of Brazil).
+SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(
+        ["partido", "partito", "parti", "partei", "partij", "partia", "partiet", "partidul"],
+        "party",
+    ),
+    **dict.fromkeys(
+        [
+            "comunista",
+            "communiste",
+            "kommunistische",
+            "kommunistiske",
+            "kommunistiska",
+            "kommunistisk",
+            "komunisticka",
+            "komunistyczna",
+            "comunist",
+        ],
+        "communist",
+    ),
+    **dict.fromkeys(["comunistas", "communistes", "kommunisten"], "communists"),
+    **dict.fromkeys(
+        [
+            "obrero",
+            "obrera",
+            "obreros",
+            "operaio",
+            "operai",
+            "ouvrier",
+            "ouvriers",
+            "arbeiter",
+            "trabajadores",
+            "trabalhadores",
+            "lavoratori",
+            "travailleurs",
+        ],
+        "workers",
+    ),
+    **dict.fromkeys(["trabajo", "trabalho", "lavoro", "travail", "arbeit"], "labour"),
+    "labor": "labour",
+    **dict.fromkeys(["socialista", "socialiste", "sozialistische", "socialistische"], "socialist"),
+    **dict.fromkeys(
+        ["nuevo", "nueva", "novo", "nova", "nuovo", "nuova", "nouveau", "nouvelle", "neue"], "new"
+    ),
+    **dict.fromkeys(["unificado", "unificato", "unifie", "unificada"], "unified"),
+    **dict.fromkeys(
+        ["revolucionario", "revolucionaria", "rivoluzionario", "revolutionnaire"], "revolutionary"
+    ),
+    **dict.fromkeys(["en", "im", "nel", "nella"], "in"),
+}
+# Romance order puts the noun first: "Partido Comunista" is "Communist Party".
+_NOUN_FIRST = {"party": {"communist", "socialist", "workers", "labour", "revolutionary"}}
+
+
 @lru_cache(maxsize=65536)
 def fuzzy_tokens(text: str) -> tuple[str, ...]:
-    """The identity-bearing words of a name in order, country names as ``@ISO2``.
+    """The identity-bearing words of a name in order, in English, countries as ``@ISO2``.
 
     Spelling variants of one country compare equal (*Luxemburg*, *Luxembourg*), two
-    countries never do (*Austria*, *Australia*).
+    countries never do (*Austria*, *Australia*); common words of party names in other
+    languages are put in English (*Partido Comunista de Cuba*).
 
     Examples
     --------
@@ -118,6 +175,8 @@ def fuzzy_tokens(text: str) -> tuple[str, ...]:
     ('communist', 'party', '@LU')
     >>> fuzzy_tokens("Workers Party of the Netherlands")
     ('workers', 'party', '@NL')
+    >>> fuzzy_tokens("Partido Comunista de Cuba"), fuzzy_tokens("Partido Comunista Brasileiro")
+    (('communist', 'party', '@CU'), ('communist', 'party', 'brasileiro'))
     """
     toks = tokens(text)
     spans = {start: (iso2, end) for iso2, start, end in countries_in(text)}
@@ -130,6 +189,10 @@ def fuzzy_tokens(text: str) -> tuple[str, ...]:
             i = end
             continue
         if toks[i] not in FUNCTION_WORDS:
-            out.append(toks[i])
+            word = SYNONYMS.get(toks[i], toks[i])
+            if out and out[-1] in _NOUN_FIRST and word in _NOUN_FIRST[out[-1]]:
+                out.insert(len(out) - 1, word)
+            else:
+                out.append(word)
         i += 1
     return tuple(out)

@@ -715,10 +715,19 @@ class Registry:
         return ResolvedStatement(record, signatories, initiators, warnings)
 
     # ------------------------------------------------------------------ suggest
-    def suggest(self, min_score: float = FUZZY_THRESHOLD) -> list[Suggestion]:
+    def suggest(self, min_score: float = 0.75) -> list[Suggestion]:
         """Pairs of registry parties that may be the same party, with evidence.
 
-        Pairs listed in ``distinct.csv`` and parties of different countries are left out.
+        For a person to review (``partygraph registry suggest``), so it errs towards
+        recall: names equal after normalisation, names whose words pair up in any order
+        (spelling slips and translations included), one name extending another by a
+        word, a shared abbreviation. Pairs listed in ``distinct.csv`` and parties of
+        different countries are left out.
+
+        Parameters
+        ----------
+        min_score
+            The lowest similarity (0-1) reported.
 
         Examples
         --------
@@ -728,10 +737,12 @@ class Registry:
         False
         """
         parties = self.parties()
-        names: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        names: dict[str, list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]] = {}
         for p in parties:
             forms = [p.name, *p.aliases]
-            names[p.id] = [(f, name_key(f), fuzzy_tokens(f)) for f in forms]
+            names[p.id] = [
+                (f, name_key(f), fuzzy_tokens(f), tuple(sorted(fuzzy_tokens(f)))) for f in forms
+            ]
         out: list[Suggestion] = []
         for i, a in enumerate(parties):
             for b in parties[i + 1 :]:
@@ -739,25 +750,33 @@ class Registry:
                     continue
                 if a.country and b.country and a.country != b.country:
                     continue
-                evidence: list[str] = []
-                score = 0.0
+                evidence: dict[str, float] = {}
                 if a.abbreviation and a.abbreviation == b.abbreviation:
-                    evidence.append(f"same abbreviation {a.abbreviation}")
-                    score = max(score, 0.9)
-                for fa, ka, ta in names[a.id]:
-                    for fb, kb, tb in names[b.id]:
+                    evidence[f"same abbreviation {a.abbreviation}"] = 0.9
+                for fa, ka, ta, sa in names[a.id]:
+                    for fb, kb, tb, sb in names[b.id]:
                         if ka == kb:
-                            evidence.append(f"same name '{fa}' / '{fb}'")
-                            score = 1.0
-                        elif len(ta) >= 2 and abs(len(ta) - len(tb)) <= 0:
-                            p = pair_tokens(ta, tb)
-                            if p.complete and p.score >= min_score:
-                                evidence.append(f"similar names '{fa}' / '{fb}' ({p.score:.2f})")
-                                score = max(score, p.score)
-                if evidence:
+                            evidence[f"same name '{fa}' / '{fb}'"] = 1.0
+                            continue
+                        if len(ta) < 2 or len(tb) < 2 or abs(len(ta) - len(tb)) > 1:
+                            continue
+                        p = pair_tokens(ta, tb) if len(ta) == len(tb) else None
+                        q = pair_tokens(sa, sb)
+                        if p is not None and p.complete:
+                            evidence[f"similar names '{fa}' / '{fb}'"] = p.score
+                        elif q.complete:
+                            evidence[f"same words in another order '{fa}' / '{fb}'"] = 0.9 * q.score
+                        elif len(q.unpaired_left) + len(q.unpaired_right) == 1:
+                            extra = (q.unpaired_left or q.unpaired_right)[0]
+                            evidence[f"'{fa}' / '{fb}' differ by the word '{extra}'"] = (
+                                0.8 * q.score
+                            )
+                kept = {e: v for e, v in evidence.items() if v >= min_score}
+                if kept:
+                    notes = list(kept)
                     if a.country is None or b.country is None:
-                        evidence.append("one of them has no country")
-                    out.append(Suggestion(a, b, score, tuple(dict.fromkeys(evidence))))
+                        notes.append("one of them has no country")
+                    out.append(Suggestion(a, b, round(max(kept.values()), 3), tuple(notes)))
         out.sort(key=lambda s: (-s.score, s.a.id, s.b.id))
         return out
 
