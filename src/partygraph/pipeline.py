@@ -19,7 +19,7 @@ from pathlib import Path
 from partygraph import __version__
 from partygraph.errors import PartygraphError
 from partygraph.extract import read_document
-from partygraph.rdf import iris, registry_quads, statement_quads
+from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry, ResolvedStatement
 
@@ -174,8 +174,9 @@ def ingest_paths(
         reports.append(report)
         if progress:
             progress(done, len(files))
-    if not _registry_current(store, registry.digest()):
-        pending[iris.registry_graph()] = registry_quads(registry)
+    registry_graph, digest = versioned_registry_quads(registry)
+    if not _registry_current(store, digest):
+        pending[iris.registry_graph()] = registry_graph
     _write(store, pending, replaced)
     return reports
 

@@ -13,6 +13,7 @@ from partygraph.rdf.convert import (
     statement_quads,
     to_rdflib_dataset,
     to_rdflib_term,
+    versioned_registry_quads,
 )
 from partygraph.rdf.jsonld import jsonld_context, serialize_jsonld
 from partygraph.rdf.ontology import ontology_quads
@@ -32,4 +33,5 @@ __all__ = [
     "to_rdflib_dataset",
     "to_rdflib_term",
     "validate",
+    "versioned_registry_quads",
 ]

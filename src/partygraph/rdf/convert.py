@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -115,6 +116,7 @@ _T = {
         "mentionCount",
         "mentionLocation",
         "subjectRank",
+        "registryDigest",
     )
 }
 ROLE_SIGNATORY = pg("SignatoryRole")
@@ -523,6 +525,26 @@ def registry_quads(
         if when:
             out.append(Quad(node, _DATE, _date(when, source, f"rename {old}"), g))
     return out
+
+
+def versioned_registry_quads(registry: Registry) -> tuple[list[Quad], str]:
+    """The registry graph plus one triple recording its digest, and that digest.
+
+    The digest is the sha256 of the graph's sorted N-Quads, so any change to the
+    curated tables (parties, countries, series, organisations) changes it, and the
+    pipeline rewrites the shared graph only then.
+
+    Examples
+    --------
+    >>> from partygraph.resolve import Registry
+    >>> quads, digest = versioned_registry_quads(Registry.load())
+    >>> len(digest), quads[-1].predicate.value.endswith("registryDigest")
+    (64, True)
+    """
+    quads = registry_quads(registry)
+    digest = hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode("utf-8")).hexdigest()
+    g = NamedNode(REGISTRY_GRAPH)
+    return [*quads, Quad(g, _T["registryDigest"], Literal(digest), g)], digest
 
 
 def to_rdflib_term(term: Any) -> rdflib.term.Identifier:
