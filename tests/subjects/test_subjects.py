@@ -334,3 +334,45 @@ def _country_lines() -> list[str]:
         for line in path.read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#") and re.match(r"^[A-Z]{2}\t", line)
     ]
+
+
+def test_a_signing_party_named_as_author_in_the_title_is_not_a_subject(registry):
+    record = _record(
+        "The KKE expresses its solidarity with the people of Venezuela.",
+        title="Statement of the Communist Party of Greece on the situation in Venezuela",
+        signatories=["Communist Party of Greece"],
+    )
+    assert [s.id for s in find_subjects(record, registry)] == ["VE"]
+    assert "communist-party-of-greece" in {m.id for m in find_mentions(record, registry)}
+    colon = _record("...", title="KKE: Solidarity with Cuba", signatories=["KKE"])
+    assert [s.id for s in find_subjects(colon, registry)] == ["CU"]
+    # a party that does not sign is a subject even after "statement of ... for"
+    other = _record("...", title="Statement in support of the Communist Party of Ukraine")
+    assert [s.id for s in find_subjects(other, registry)] == ["communist-party-of-ukraine"]
+
+
+def test_the_country_of_the_meeting_place_is_not_a_mention(registry):
+    from partygraph.extract.model import Place
+
+    record = _record("The meeting held in Greece condemned the blockade of Cuba.")
+    record.place = Place(city="Athens", country="GR")
+    assert [m.id for m in find_mentions(record, registry)] == ["CU"]
+    # named otherwise, the same country counts
+    record.text = "Greece's workers and Cuba."
+    assert [m.id for m in find_mentions(record, registry)] == ["GR", "CU"]
+
+
+def test_stance_cues(registry):
+    record = _record(
+        "The CPSU led the working class. The US-led coalition and the Saudi-backed forces "
+        "bomb Yemen; the Israeli army shoots, the Ukrainian authorities persecute."
+    )
+    stance = {m.id: m.stance for m in find_mentions(record, registry)}
+    assert stance == {
+        "communist-party-of-the-soviet-union": "solidarity",
+        "US": "opposition",
+        "SA": "opposition",
+        "YE": "solidarity",
+        "IL": "opposition",
+        "UA": "opposition",
+    }

@@ -122,6 +122,7 @@ class Mention:
     opposed: int = 0
     label: str | None = None
     first: int = 0  # order of first appearance (title, headline, body concatenated)
+    title_as_author: bool = False  # every title/headline occurrence names the author
 
 
 @dataclass(frozen=True)
@@ -440,8 +441,9 @@ _ADV_AFTER = re.compile(
     r"soldiers|regime|regimes|junta|aggression|aggressions|aggressor|aggressors|aggressive\w*|"
     r"attack|attacks|bombing|bombings|bombs|bombardment|occupation|occupiers|occupying|invasion|"
     r"invaders|intervention|interventions|interference|imperialism|imperialists?|hostile|"
-    r"hostility|sanctions|blockade|embargo|threats?|authorities|oligarchs?|fascists?|"
-    r"backed|led|sponsored|instigated|made|supported)\b",
+    r"hostility|sanctions|blockade|embargo|threats?|authorities|oligarchs?|fascists?)\b"
+    # "US-led", "NATO-backed": only joined by a hyphen ("the CPSU led" is no agent)
+    r"|^-(?:backed|led|sponsored|instigated|made|supported|imposed)\b",
     re.IGNORECASE,
 )
 _ADV_BEFORE = re.compile(
@@ -457,6 +459,20 @@ _ADV_BEFORE = re.compile(
 )
 
 
+# "Statement of the KKE ...", "Declaración del PCE", "KKE: ..." name the author, not a subject.
+_AUTHOR_BEFORE = re.compile(
+    r"(?i:\b(?:statement|declaration|resolution|appeal|letter|communiqu[eé]|message|"
+    r"press\s+release|initiative|proposal|article|comunicado|declaraci[oó]n|dichiarazione|"
+    r"comunicato|d[eé]claration|iniziativa|iniciativa|central\s+committee|cc|"
+    r"(?:international\s+)?(?:relations\s+)?department)\s+"
+    r"(?:of|by|from|de|del|de\s+la|della|dello|di|du|des|do|da)\s+(?:the\s+|la\s+|el\s+|il\s+|o\s+)?"
+    r"(?:(?!solidarity|support|with|for|against|defen)[\w'-]+\s+){0,3})$"
+)
+_AUTHOR_AFTER = re.compile(r"^\s*(?::|[-–]\s|(?i:calls|condemns|denounces|demands|salutes|says)\b)")
+# "in Greece", "held at ...": the country of the statement's own place or meeting.
+_LOCATIVE = re.compile(r"(?i:\b(?:in|at|en|em|a|à|nel|nella|na|no|au|aux|im)\s+(?:the\s+)?)$")
+
+
 @dataclass
 class _Hit:
     start: int
@@ -467,6 +483,7 @@ class _Hit:
     where: str
     order: int
     opposed: bool = False
+    author: bool = False  # a party named as the statement's author ("Statement of the KKE")
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-•*·–]|\d{1,3}[.)]|\(\d{1,3}\))?\s*")
@@ -569,7 +586,9 @@ def _party_by_span(span: str, matcher: _Matcher) -> str | None:
     return None
 
 
-def _scan(where: str, text: str, matcher: _Matcher, order0: int) -> list[_Hit]:
+def _scan(
+    where: str, text: str, matcher: _Matcher, order0: int, places: frozenset[str] = frozenset()
+) -> list[_Hit]:
     folded = _fold(text)
     hits: list[_Hit] = []
     party_spans: list[tuple[int, int]] = []
@@ -621,7 +640,10 @@ def _scan(where: str, text: str, matcher: _Matcher, order0: int) -> list[_Hit]:
             and any(rs <= s < re_ for rs, re_ in shouting)
         ):
             continue
-        if entry.kind == "country" and _is_place(folded, s, entry.id):
+        if entry.kind == "country" and (
+            _is_place(folded, s, entry.id)
+            or (entry.id in places and _LOCATIVE.search(folded[max(0, s - 30) : s]))
+        ):
             continue
         hits.append(_Hit(s, e, entry.kind, entry.id, text[s:e], where, 0))
     hits.sort(key=lambda h: h.start)
@@ -630,6 +652,10 @@ def _scan(where: str, text: str, matcher: _Matcher, order0: int) -> list[_Hit]:
         h.opposed = bool(
             _ADV_AFTER.match(folded[h.end : h.end + 60])
             or _ADV_BEFORE.search(folded[max(0, h.start - 100) : h.start] + " ")
+        )
+        h.author = h.kind == "party" and bool(
+            _AUTHOR_BEFORE.search(folded[max(0, h.start - 80) : h.start])
+            or _AUTHOR_AFTER.match(folded[h.end : h.end + 30])
         )
     return hits
 
@@ -640,8 +666,13 @@ def _scan(where: str, text: str, matcher: _Matcher, order0: int) -> list[_Hit]:
 def _hits(record: StatementRecord, registry: PartySource | None) -> tuple[list[_Hit], _Matcher]:
     matcher = _matcher(registry)
     hits: list[_Hit] = []
+    places = frozenset(
+        c
+        for c in (getattr(record.place, "country", None), getattr(record.meeting, "country", None))
+        if c
+    )
     for where, text in _segments(record):
-        hits.extend(_scan(where, text, matcher, len(hits)))
+        hits.extend(_scan(where, text, matcher, len(hits), places))
     return hits, matcher
 
 
@@ -687,6 +718,7 @@ def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
                 opposed=sum(h.opposed for h in hs),
                 label=_label(matcher, kind, ident),
                 first=min(h.order for h in hs),
+                title_as_author=bool(top) and all(h.author for h in top),
             )
         )
     rows.sort(key=lambda r: (r["where"] == "body", -r["weight"], r["first"]))
@@ -743,10 +775,14 @@ def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
 
 
 def _choose(record: StatementRecord, registry: PartySource | None, mentions: Sequence[Mention]):
-    titled = [m for m in mentions if m.where != "body"]
+    signers = _signers(record, registry)
+    titled = [
+        m
+        for m in mentions
+        if m.where != "body" and not (m.kind == "party" and m.title_as_author and m.id in signers)
+    ]
     if titled:
         return [(m, "title") for m in titled]
-    signers = _signers(record, registry)
     body = [
         m
         for m in mentions
