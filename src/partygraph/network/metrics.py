@@ -75,27 +75,33 @@ def weighted_betweenness(
         for u, v, w in g.edges(data=weight, default=1.0):
             if w and w > 0 and u != v:
                 length[idx[u], idx[v]] = length[idx[v], idx[u]] = 1.0 / w
+        buf = np.empty((n, n))
         for s in range(n):
             d = dist[s]
             reach = np.flatnonzero(np.isfinite(d))
             if len(reach) <= 2:
                 continue
             order = reach[np.argsort(d[reach], kind="stable")]
-            dd = d[order]
-            sub = length[np.ix_(order, order)]
-            # pred[u, v]: u lies just before v on a shortest path from s
+            # pred[u, v]: u lies just before v on a shortest path from s, i.e.
+            # d[u] + length[u, v] == d[v] (relative tolerance); computed in place
             with np.errstate(invalid="ignore"):
-                pred = (
-                    np.abs(dd[:, None] + sub - dd[None, :]) <= _TOL * np.maximum(1.0, dd)[None, :]
-                )
-            pred = np.triu(pred, 1).astype(float)
+                np.add(d[:, None], length, out=buf)
+                buf -= d[None, :]
+                np.abs(buf, out=buf)
+                hit = buf <= _TOL * np.maximum(1.0, np.where(np.isfinite(d), d, 0.0))[None, :]
+            # in distance order, predecessors come first: strictly upper triangular
+            pred = np.triu(hit.take(order, axis=0).take(order, axis=1), 1).astype(float)
             m = len(order)
             e0 = np.zeros(m)
             e0[0] = 1.0
-            # sigma = e0 + pred^T sigma (path counts), in distance order: a triangular solve
-            sigma = sla.solve_triangular(np.eye(m) - pred.T, e0, lower=True, unit_diagonal=True)
-            # x = (1 + delta) / sigma satisfies x = 1/sigma + pred x  (Brandes' accumulation)
-            x = sla.solve_triangular(np.eye(m) - pred, 1.0 / sigma, lower=False, unit_diagonal=True)
+            # sigma = e0 + pred^T sigma (path counts): a unit lower-triangular solve
+            sigma = sla.solve_triangular(
+                -pred.T, e0, lower=True, unit_diagonal=True, check_finite=False
+            )
+            # x = (1 + delta) / sigma satisfies x = 1/sigma + pred x (Brandes' accumulation)
+            x = sla.solve_triangular(
+                -pred, 1.0 / sigma, lower=False, unit_diagonal=True, check_finite=False
+            )
             delta = sigma * x - 1.0
             delta[0] = 0.0
             bc[order] += delta
