@@ -109,8 +109,10 @@ def _demonyms(path: str) -> tuple[dict[tuple[str, ...], str | None], int]:
     return index, max((len(k) for k in index), default=1)
 
 
-def implied_countries(text: str) -> set[str]:
+def implied_countries(text: str, demonyms: Path | None = None) -> set[str]:
     """Countries a name points to: country names and demonyms inside it.
+
+    ``demonyms`` is the ``demonyms.csv`` to read (default: the project registry's).
 
     Examples
     --------
@@ -122,7 +124,7 @@ def implied_countries(text: str) -> set[str]:
     []
     """
     found = {iso2 for iso2, _, _ in countries_in(text)}
-    index, longest = _demonyms(str(registry_dir() / "demonyms.csv"))
+    index, longest = _demonyms(str(demonyms or registry_dir() / "demonyms.csv"))
     toks = tokens(text)
     i = 0
     while i < len(toks):

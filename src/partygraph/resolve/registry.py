@@ -33,7 +33,7 @@ from typing import Literal
 from partygraph.errors import PartygraphError
 from partygraph.extract.model import PrintedParty, StatementRecord
 from partygraph.paths import registry_dir
-from partygraph.resolve.fuzzy import fuzzy_tokens, pair_tokens
+from partygraph.resolve.fuzzy import MIN_WORD_RATIO, fuzzy_tokens, pair_tokens, word_ratio
 from partygraph.resolve.gazetteer import countries_in, country_name, implied_countries
 from partygraph.resolve.lines import parse_line
 from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
@@ -172,6 +172,9 @@ class Registry:
         self._fuzzy: dict[int, list[tuple[tuple[str, ...], frozenset[str], _Entry]]] = {}
         self._cache: dict[tuple[str, str, str | None, str | None], tuple[Match, Party | None]] = {}
         self._provisional: dict[str, Party] = {}
+        self._demonyms_path = directory / "demonyms.csv" if directory else None
+        self._pairable: dict[str, bool] = {}
+        self._vocab: frozenset[str] | None = None
         for p in self._all.values():
             self._index_party(p)
 
@@ -544,8 +547,26 @@ class Registry:
         return Match(None, None, 0.0, tuple(notes))
 
     def _implied_country(self, texts: Iterable[str]) -> str | None:
-        found = {iso2 for t in texts for iso2 in implied_countries(t)}
+        found = {iso2 for t in texts for iso2 in implied_countries(t, self._demonyms_path)}
         return next(iter(found)) if len(found) == 1 else None
+
+    def _has_partner(self, word: str) -> bool:
+        known = self._pairable.get(word)
+        if known is None:
+            vocabulary = self._vocabulary()
+            known = word in vocabulary or any(
+                word_ratio(word, v) >= MIN_WORD_RATIO for v in vocabulary
+            )
+            if len(self._pairable) < 100_000:
+                self._pairable[word] = known
+        return known
+
+    def _vocabulary(self) -> frozenset[str]:
+        if self._vocab is None:
+            self._vocab = frozenset(
+                w for bucket in self._fuzzy.values() for t, _, _ in bucket for w in t
+            )
+        return self._vocab
 
     def _fuzzy_match(self, texts: list[str], country: str | None) -> Match:
         effective = country or self._implied_country(texts[:1])
@@ -555,6 +576,8 @@ class Registry:
             toks = fuzzy_tokens(t)
             if len(toks) < 2:
                 continue
+            if not all(self._has_partner(w) for w in toks):
+                continue  # a word no registry name has, nor one slip away: no fuzzy match
             words = frozenset(toks)
             # at most one misspelt word in three: more is a different name, not a slip
             slips = 1 if len(toks) <= 3 else 2
