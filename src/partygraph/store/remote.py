@@ -480,10 +480,21 @@ def _json_term(b: Mapping[str, str] | None) -> Node | None:
 
 
 def _table(body: bytes, url: str) -> Table:
+    cache: dict[tuple[str, ...], Node | None] = {}  # result cells repeat parties, dates...
+
+    def cell(b: Mapping[str, str] | None) -> Node | None:
+        if b is None:
+            return None
+        key = tuple(b.values())
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = _json_term(b)
+        return hit
+
     try:
         data = json.loads(body)
         cols = list(data["head"]["vars"])
-        rows = [tuple(_json_term(b.get(c)) for c in cols) for b in data["results"]["bindings"]]
+        rows = [tuple(cell(b.get(c)) for c in cols) for b in data["results"]["bindings"]]
     except (ValueError, KeyError, TypeError) as e:
         raise PartygraphError(f"not a SPARQL JSON result ({e})", source=url) from None
     return Table(cols, rows)
