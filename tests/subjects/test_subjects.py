@@ -376,3 +376,13 @@ def test_stance_cues(registry):
         "IL": "opposition",
         "UA": "opposition",
     }
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_given_signers_give_the_same_subjects(stem, records, registry):
+    record = records[stem]
+    resolved = registry.resolve(record)
+    signers = [r.party.id for r in [*resolved.signatories, *resolved.initiators]]
+    assert find_subjects(record, registry, signers=signers) == find_subjects(record, registry)
+    data = subjects_json(record, registry, signers=signers)
+    assert json.loads(json.dumps(data)) == data

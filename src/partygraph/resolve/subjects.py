@@ -774,8 +774,13 @@ def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
     return found
 
 
-def _choose(record: StatementRecord, registry: PartySource | None, mentions: Sequence[Mention]):
-    signers = _signers(record, registry)
+def _choose(
+    record: StatementRecord,
+    registry: PartySource | None,
+    mentions: Sequence[Mention],
+    signers: Iterable[str] | None = None,
+):
+    signers = set(signers) if signers is not None else _signers(record, registry)
     titled = [
         m
         for m in mentions
@@ -798,7 +803,13 @@ def _choose(record: StatementRecord, registry: PartySource | None, mentions: Seq
     return [(first[0], "body-first")] if first else []
 
 
-def find_subjects(record: StatementRecord, registry: PartySource | None) -> list[Subject]:
+def find_subjects(
+    record: StatementRecord,
+    registry: PartySource | None,
+    *,
+    signers: Iterable[str] | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> list[Subject]:
     """What the statement is about, ranked (see the module docstring for the rule).
 
     Parameters
@@ -807,6 +818,11 @@ def find_subjects(record: StatementRecord, registry: PartySource | None) -> list
         An extracted statement.
     registry : Registry or None
         The party registry.
+    signers : iterable of str, optional
+        Registry ids of the parties that sign or initiate the statement (default:
+        resolved here through ``registry.resolve``); they are not body subjects.
+    mentions : sequence of Mention, optional
+        :func:`find_mentions` of the record, when already computed.
 
     Returns
     -------
@@ -822,8 +838,9 @@ def find_subjects(record: StatementRecord, registry: PartySource | None) -> list
     >>> [(s.id, s.rank, s.stance) for s in find_subjects(r, None)]
     [('PS', 1, 'solidarity'), ('IL', 2, 'opposition')]
     """
-    mentions = find_mentions(record, registry)
-    chosen = _choose(record, registry, mentions)
+    if mentions is None:
+        mentions = find_mentions(record, registry)
+    chosen = _choose(record, registry, mentions, signers)
     chosen.sort(
         key=lambda mr: (
             mr[0].where == "body",
@@ -849,7 +866,9 @@ def find_subjects(record: StatementRecord, registry: PartySource | None) -> list
     ]
 
 
-def subjects_json(record: StatementRecord, registry: PartySource | None) -> dict[str, list[dict]]:
+def subjects_json(
+    record: StatementRecord, registry: PartySource | None, *, signers: Iterable[str] | None = None
+) -> dict[str, list[dict]]:
     """The ``subjects`` and ``mentions`` members of ``partygraph extract``'s JSON.
 
     Each item has ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``,
@@ -866,7 +885,7 @@ def subjects_json(record: StatementRecord, registry: PartySource | None) -> dict
     ([('XK', 'title')], ['XK', 'nato', 'un'])
     """
     mentions = find_mentions(record, registry)
-    subjects = find_subjects(record, registry)
+    subjects = find_subjects(record, registry, signers=signers, mentions=mentions)
 
     def common(x: Mention | Subject) -> dict[str, Any]:
         return {
@@ -1007,7 +1026,12 @@ def subject_quads(
 
 
 def record_subject_quads(
-    record: StatementRecord, registry: PartySource | None, statement_iri: str, graph_iri: str
+    record: StatementRecord,
+    registry: PartySource | None,
+    statement_iri: str,
+    graph_iri: str,
+    *,
+    signers: Iterable[str] | None = None,
 ) -> list[Any]:
     """:func:`subject_quads` of a record: subjects, mentions, text and search text.
 
@@ -1026,7 +1050,7 @@ def record_subject_quads(
     return subject_quads(
         statement_iri,
         graph_iri,
-        find_subjects(record, registry),
+        find_subjects(record, registry, signers=signers, mentions=mentions),
         mentions,
         record.text,
         record.language,
