@@ -357,6 +357,7 @@ def _build(registry: PartySource | None) -> _Matcher:
     loose: dict[str, _Entry | None] = {}
     loose_patterns: dict[str, str] = {}
     taken = {k for k, e in exact.items() if e is not None and e.kind != "party"}
+    taken_folded = {k.casefold() for k in taken if len(k) > 4}
     parties = registry.parties() if registry is not None else []
     for party in parties:
         labels[("party", party.id)] = party.name
@@ -365,7 +366,7 @@ def _build(registry: PartySource | None) -> _Matcher:
             if (
                 not form
                 or _key(_fold(form)) in taken
-                or _key(_fold(form)).casefold() in {k.casefold() for k in taken if len(k) > 4}
+                or _key(_fold(form)).casefold() in taken_folded
             ):
                 continue  # a country or organisation name is that, not the party (DPRK)
             words = form.split()
