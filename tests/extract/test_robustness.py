@@ -13,20 +13,80 @@ from partygraph.extract import read_bytes
 from partygraph.extract.model import StatementRecord
 
 FRAGMENTS = [
-    "1.", "2)", "3 -", "(4)", "•", "-", "–", "*", "a)", "Signed by:", "The Parties:",
-    "Adesioni (fino al 17 aprile 2018):", "Firmantes", "Τα κόμματα που υπογράφουν:",
-    "Communist Party of Greece", "AKEL, Cyprus", "Party (Belgium)", "[Austria]",
-    "Albania - Communist Party of Albania", "Brazil – PCdoB – Communist Party of Brazil",
-    "(EMEP), Turkey", "UCP-CPSU", "Initiated by the KKE", "Su iniziativa del PCP,",
-    "Proposed by A, B and C", "Leaders of A, B have issued the following statement:",
-    "Tuesday, 11 December 2018", "November 25th 2018", "11/1/19, 3:19 PM", "25.11.2018",
-    "2018-02-30", "32.13.2018", "Athens", "Beirut Líbano, Noviembre del 2012",
-    "XX International Meeting of Communist and Workers' Parties", "20ª", "XIV", "twentieth",
-    "held in Athens, Greece on November 23-25, 2018", "18, 19 and 20 October",
-    "No comments:", "Post a Comment", "Share this:", "https://x.org", "SolidNet Parties",
-    "We condemn the war and call on the peoples to struggle.", "", " ", "\t", ":", ",", "(",
-    ")", "[", "]", "«", "»", "’", "\u2010", "\ufeff", "\u200b", "0", "99.", "1967",
-    "<p>", "</p>", "<ol><li>", "</li>", "<br>", "# ", "**", "[x](y)", "&amp;", "<!--",
+    "1.",
+    "2)",
+    "3 -",
+    "(4)",
+    "•",
+    "-",
+    "–",
+    "*",
+    "a)",
+    "Signed by:",
+    "The Parties:",
+    "Adesioni (fino al 17 aprile 2018):",
+    "Firmantes",
+    "Τα κόμματα που υπογράφουν:",
+    "Communist Party of Greece",
+    "AKEL, Cyprus",
+    "Party (Belgium)",
+    "[Austria]",
+    "Albania - Communist Party of Albania",
+    "Brazil – PCdoB – Communist Party of Brazil",
+    "(EMEP), Turkey",
+    "UCP-CPSU",
+    "Initiated by the KKE",
+    "Su iniziativa del PCP,",
+    "Proposed by A, B and C",
+    "Leaders of A, B have issued the following statement:",
+    "Tuesday, 11 December 2018",
+    "November 25th 2018",
+    "11/1/19, 3:19 PM",
+    "25.11.2018",
+    "2018-02-30",
+    "32.13.2018",
+    "Athens",
+    "Beirut Líbano, Noviembre del 2012",
+    "XX International Meeting of Communist and Workers' Parties",
+    "20ª",
+    "XIV",
+    "twentieth",
+    "held in Athens, Greece on November 23-25, 2018",
+    "18, 19 and 20 October",
+    "No comments:",
+    "Post a Comment",
+    "Share this:",
+    "https://x.org",
+    "SolidNet Parties",
+    "We condemn the war and call on the peoples to struggle.",
+    "",
+    " ",
+    "\t",
+    ":",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "«",
+    "»",
+    "’",
+    "\u2010",
+    "\ufeff",
+    "\u200b",
+    "0",
+    "99.",
+    "1967",
+    "<p>",
+    "</p>",
+    "<ol><li>",
+    "</li>",
+    "<br>",
+    "# ",
+    "**",
+    "[x](y)",
+    "&amp;",
+    "<!--",
 ]
 lines = st.lists(
     st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=6).map(" ".join),
@@ -50,9 +110,7 @@ def check(data: bytes, name: str) -> None:
         assert d is None or (len(d) == 10 and d[4] == "-" and d[7] == "-")
 
 
-FAST = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -68,8 +126,11 @@ def test_any_bytes(data: bytes) -> None:
 
 
 @FAST
-@given(lines, st.sampled_from(["d.txt", "d.md", "d.html"]),
-       st.sampled_from(["utf-8", "utf-16", "cp1252"]))
+@given(
+    lines,
+    st.sampled_from(["d.txt", "d.md", "d.html"]),
+    st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+)
 def test_statement_like_text(text: str, name: str, encoding: str) -> None:
     check(text.encode(encoding, "replace"), name)
 

@@ -462,3 +462,91 @@ def test_duplicates_kept_and_warned() -> None:
     rec = read(doc("Signed by:\n1. AKEL\n2. KKE\n3. AKEL\n"))
     assert lines_of(rec) == ["AKEL", "KKE", "AKEL"]
     assert any("lines 1 and 3" in w for w in rec.warnings)
+
+
+# --- more shapes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "1\tCommunist Party of Greece\n2\tPortuguese Communist Party\n"
+        "3\tCommunist Party of Britain\n4\tAKEL\n",
+        "1-Communist Party of Greece\n2-Portuguese Communist Party\n"
+        "3-Communist Party of Britain\n4-AKEL\n",
+        "(1) Communist Party of Greece\n(2) Portuguese Communist Party\n"
+        "(3) Communist Party of Britain\n(4) AKEL\n",
+        "1. Communist Party of Greece;\n2. Portuguese Communist Party;\n"
+        "3. Communist Party of Britain;\n4. AKEL.\n",
+    ],
+    ids=["tab", "glued-dash", "parenthesised", "trailing-punctuation"],
+)
+def test_more_markers(block: str) -> None:
+    assert lines_of(read(doc(block, before="Signed by:\n"))) == PARTIES
+
+
+def test_country_headings_over_parties() -> None:
+    block = (
+        "Greece\nCommunist Party of Greece\n\nPortugal\nPortuguese Communist Party\n"
+        "Ecologist Party The Greens\n\nCyprus\nAKEL\n"
+    )
+    rec = read(doc(block, before="Signatories:\n\n"))
+    assert lines_of(rec) == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "Ecologist Party The Greens",
+        "AKEL",
+    ]
+    assert [s.country for s in rec.signatories] == ["GR", "PT", "PT", "CY"]
+
+
+def test_html_table_of_signatories() -> None:
+    page = (
+        "<html><body><article><h1>Joint Declaration</h1>"
+        "<p>The parties condemn the blockade and demand that it be lifted at once.</p>"
+        "<p>Signed by:</p><table><tr><th>Country</th><th>Party</th></tr>"
+        "<tr><td>Greece</td><td>Communist Party of Greece</td></tr>"
+        "<tr><td>Portugal</td><td>Portuguese Communist Party</td></tr>"
+        "<tr><td>Cyprus</td><td>AKEL</td></tr></table></article></body></html>"
+    )
+    rec = read_bytes(page.encode(), "t.html")
+    assert [(s.name, s.country) for s in rec.signatories] == [
+        ("Communist Party of Greece", "GR"),
+        ("Portuguese Communist Party", "PT"),
+        ("AKEL", "CY"),
+    ]
+
+
+def test_markdown_table_of_signatories() -> None:
+    md = (
+        "# Joint Declaration\n\nThe parties condemn the blockade and demand its end.\n\n"
+        "Signed by:\n\n| Country | Party |\n|---|---|\n| Greece | Communist Party of Greece |\n"
+        "| Cyprus | AKEL |\n"
+    )
+    rec = read_bytes(md.encode(), "t.md")
+    assert [(s.name, s.country) for s in rec.signatories] == [
+        ("Communist Party of Greece", "GR"),
+        ("AKEL", "CY"),
+    ]
+
+
+def test_posted_on_stamp_is_the_publication_date_only() -> None:
+    text = doc(
+        "Signed by:\n- Communist Party of Greece\n- AKEL\n",
+        after="\nPosted on 11 December 2018 by admin\n",
+    )
+    rec = read(text)
+    assert (rec.publication_date, rec.date) == ("2018-12-11", None)
+
+
+def test_initiators_listed_under_their_heading() -> None:
+    text = (
+        "Statement on peace\n\n" + BODY + "\nInitiated by:\n- Communist Party of Greece\n"
+        "- German Communist Party\n\nSigned by:\n- AKEL\n- Portuguese Communist Party\n"
+    )
+    rec = read(text)
+    assert [i.as_printed for i in rec.initiators] == [
+        "Communist Party of Greece",
+        "German Communist Party",
+    ]
+    assert lines_of(rec) == ["AKEL", "Portuguese Communist Party"]

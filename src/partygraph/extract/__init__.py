@@ -80,6 +80,32 @@ _MD_RULES = [
 ]
 
 
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _md_tables(md: str) -> str:
+    """Table rows become ``cell – cell`` lines; separator rows go."""
+    if "|" not in md:
+        return md
+    out: list[str] = []
+    prev_row = False
+    for line in md.split("\n"):
+        s = line.strip()
+        if s.startswith("|") and s.endswith("|") and len(s) > 2:
+            if _MD_TABLE_SEP.match(s):
+                if prev_row:
+                    out.pop()  # the header row names the columns
+                prev_row = False
+                continue
+            prev_row = True
+            cells = [c.strip() for c in s[1:-1].split("|")]
+            out.append(" – ".join(c for c in cells if c))
+        else:
+            prev_row = False
+            out.append(line)
+    return "\n".join(out)
+
+
 def markdown_to_text(md: str) -> str:
     """Strip Markdown markup, keeping headings as paragraphs and list markers as printed.
 
@@ -88,6 +114,7 @@ def markdown_to_text(md: str) -> str:
     >>> markdown_to_text("# Title\\n**Signed by:**\\n* [KKE](http://kke.gr)\\n1\\\\. PCP")
     '\\nTitle\\n\\nSigned by:\\n* KKE\\n1. PCP'
     """
+    md = _md_tables(md)
     for rx, rep in _MD_RULES:
         md = rx.sub(rep, md)
     return md

@@ -123,6 +123,21 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
             out.append("\n")
         elif tag in _DROP_TAGS or tag == "-comment" or _is_furniture(child):
             pass
+        elif tag == "tr":
+            # a table row is one line: "Greece – Communist Party of Greece"
+            cells = []
+            header = True
+            cell = child.child
+            while cell is not None:
+                if cell.tag == "td":
+                    header = False
+                if cell.tag in ("td", "th"):
+                    t = " ".join((cell.text(separator=" ") or "").split())
+                    if t:
+                        cells.append(t)
+                cell = cell.next
+            if cells and not header:  # header rows name the columns, not parties
+                out.append("\n" + " – ".join(cells) + "\n")
         elif tag in ("ul", "ol"):
             out.append("\n\n")
             n = 0

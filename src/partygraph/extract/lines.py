@@ -16,7 +16,8 @@ from partygraph.extract.dates import _WEEKDAY_RE, DateHit, find_dates, has_time,
 MAX_LINE = 4000  # longer lines are prose; no list or date rule looks inside them
 
 _NUM = re.compile(
-    r"^(?P<ind>[ \t]*)(?:\((?P<pnum>\d{1,3})\)|(?P<num>\d{1,3})(?:\.\)|[.)]|\s*[-–—]\s|:\s))"
+    r"^(?P<ind>[ \t]*)(?:\((?P<pnum>\d{1,3})\)|(?P<num>\d{1,3})(?:\.\)|[.)]|\s*[-–—]\s|"
+    r"[-–—](?=[^\W\d_])|:\s|\s{2,}))"
     r"[ \t]*(?P<rest>[^\d\s].*)$"
 )
 _ALPHA = re.compile(r"^(?P<ind>[ \t]*)(?P<alpha>[a-z])\)[ \t]+(?P<rest>\S.*)$")
@@ -25,6 +26,16 @@ _BULLET = re.compile(
 )
 _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+_STAMP_WORD = re.compile(
+    r"(?i)^\s*(?:posted|published|updated|last\s+updated|publicado|publicada|actualizado|"
+    r"pubblicato|aggiornato|publié|publie|veröffentlicht|aktualisiert|δημοσιεύτηκε)\b"
+)
+_STAMP = re.compile(
+    r"(?i)^\s*(?:posted|published|updated|last\s+updated|date|dated|publicado|publicada|"
+    r"actualizado|pubblicato|aggiornato|publié|publie|mis\s+à\s+jour|veröffentlicht|"
+    r"aktualisiert|δημοσιεύτηκε|δημοσίευση)\b(?:\s+(?:on|el|em|il|le|am))?\s*:?"
+    r"|(?<!\S)(?:by|por|di|da|par|von|από)\s+\S.{0,60}$|\s*\|.*$"
+)
 _PLACE_SPLIT = re.compile(r"[\s,;:()/]+")
 _NUMBERISH = re.compile(r"[-–—.\d]+")
 _TIME_OF_DAY = re.compile(r"(?i)\b(?:[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?)")
@@ -358,6 +369,7 @@ class Line:
     initiator: bool = False
     doc_words: bool = False  # names a meeting, a statement or a working group
     sentence: bool = False  # reads as prose
+    stamp: bool = False  # "Posted on <date>": the page's date, never the statement's
 
     @property
     def words(self) -> int:
@@ -486,9 +498,23 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
     boiler, dates, is_dateline, weekday, time, place, place_only, heading, subheading,
     initiator, doc_words, sentence."""
     if plain and BOILER.match(content):
-        return (True, (), False, False, False, None, False, False, False, False, False, False)
+        return (
+            True,
+            (),
+            False,
+            False,
+            False,
+            None,
+            False,
+            False,
+            False,
+            False,
+            False,
+            False,
+            False,
+        )
     dates: tuple[DateHit, ...] = ()
-    is_dateline = weekday = time = place_only = False
+    is_dateline = weekday = time = place_only = stamp = False
     place = None
     low = content.casefold()
     words = _WORDS.findall(low)
@@ -526,6 +552,9 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
             for h in sorted(hits, key=lambda h: -h.start):
                 rest = rest[: h.start] + " " + rest[h.end :]
             rest = _WEEKDAY_RE.sub(" ", _TIME_OF_DAY.sub(" ", rest))
+            # "Posted on 11 December 2018 by admin": a page stamp, not a place
+            stamp = _STAMP_WORD.match(rest) is not None
+            rest = _STAMP.sub(" ", rest)
             p, only = _place_of(rest)
             if only:
                 is_dateline, place = True, p
@@ -546,6 +575,7 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
         initiator,
         doc_words,
         sentence,
+        stamp,
     )
 
 

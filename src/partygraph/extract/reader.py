@@ -100,6 +100,7 @@ class _Run:
 
     lines: list[Line] = field(default_factory=list)
     sections: dict[int, str] = field(default_factory=dict)  # line idx -> section label
+    countries: dict[int, str | None] = field(default_factory=dict)  # from country headings
     family: str | None = None
     indent: int = 0
     heading: Line | None = None
@@ -137,12 +138,20 @@ def _item_like(ln: Line) -> bool:
     return not (not first.isalnum() and first not in "(\"'«“[")
 
 
-def _build_runs(lines: Sequence[Line], start: int) -> list[_Run]:
+def _next_text(lines: Sequence[Line], i: int) -> Line | None:
+    for ln in lines[i + 1 : i + 4]:
+        if not ln.blank:
+            return ln
+    return None
+
+
+def _build_runs(lines: Sequence[Line], start: int, skip: set[int]) -> list[_Run]:
     """Group item-like lines into runs; blank lines may separate items."""
     runs: list[_Run] = []
     cur: _Run | None = None
     blanks = 0
     pending_section: str | None = None
+    pending_country: str | bool | None = False  # False: no country heading seen
     for ln in lines[start:]:
         if ln.blank:
             blanks += 1
@@ -152,9 +161,29 @@ def _build_runs(lines: Sequence[Line], start: int) -> list[_Run]:
             continue
         if ln.boiler:
             continue
+        if ln.idx in skip:
+            if cur is not None:
+                runs.append(cur)
+                cur = None
+            continue
+        if (
+            ln.place_only
+            and ln.marker is None
+            and ln.place
+            and ln.place[0] is None
+            and (nxt := _next_text(lines, ln.idx)) is not None
+            and not nxt.place_only
+            and _item_like(nxt)
+        ):
+            # a country heading over its parties ("Greece" / "Communist Party of Greece")
+            pending_section = ln.content.rstrip(":").strip()
+            pending_country = ln.place[1]
+            blanks = 0
+            continue
         if (ln.subheading and not ln.heading) or (cur is not None and ln.heading and ln.words <= 4):
             # a section inside (or just before) a list
             pending_section = ln.content.rstrip(":").strip()
+            pending_country = None
             if cur is not None and cur.family != "plain":
                 blanks = 0
                 continue
@@ -188,6 +217,9 @@ def _build_runs(lines: Sequence[Line], start: int) -> list[_Run]:
         if pending_section:
             cur.sections[ln.idx] = pending_section
             pending_section = None
+        if pending_country is not False:
+            cur.countries[ln.idx] = pending_country  # type: ignore[assignment]
+            pending_country = False
         cur.lines.append(ln)
         blanks = 0
     if cur is not None:
@@ -392,15 +424,24 @@ def _dates(
             full = [h for h in ln.dates if not h.partial]
             if full:
                 pub = full[0].value
-                pub_plain = not (ln.weekday or ln.time)
+                pub_plain = not (ln.weekday or ln.time or ln.stamp)
                 if any(h.ambiguous for h in full):
                     st.warnings.append(
                         f"publication_date: {ln.content!r} is ambiguous "
                         f"(day/month order); read as {pub}"
                     )
                 break
-    # datelines after the header: the one nearest the list (before it, else after it)
-    cands: list[Line] = [ln for ln in lines[body_start:] if ln.is_dateline and ln.dates]
+    # datelines after the header: the one nearest the list (before it, else after it);
+    # "Posted on ..." stamps date the page, not the statement
+    stamps = [ln for ln in lines[body_start:] if ln.stamp and ln.dates]
+    if pub is None and stamps:
+        full = [h for h in stamps[0].dates if not h.partial]
+        if full:
+            pub = full[0].value
+            st.used.add(stamps[0].idx)
+    cands: list[Line] = [
+        ln for ln in lines[body_start:] if ln.is_dateline and ln.dates and not ln.stamp
+    ]
     chosen = None
     if cands:
         if list_span:
@@ -562,6 +603,17 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
                     cut = i
                     break
         names = _split_inline(rest[:cut])
+        if not names and not rest[:cut].strip():
+            # "Initiated by:" over a short list of its own
+            for nxt in st.lines[ln.idx + 1 : ln.idx + 25]:
+                if nxt.blank:
+                    if names:
+                        break
+                    continue
+                if not _item_like(nxt):
+                    break
+                names.append(_clean_printed(nxt.content))
+                st.used.add(nxt.idx)
         for n in names:
             if party_score(n) <= 0 and not abbreviation_like(n):
                 continue
@@ -577,11 +629,13 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
     return out
 
 
-def _parties_from(items: list[tuple[str, str | None]]) -> list[PrintedParty]:
+def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[PrintedParty]:
+    """Printed lines -> PrintedParty; a country heading above a line counts as stated."""
     out = []
-    for i, (text, section) in enumerate(items, 1):
+    for i, (text, section, section_cc) in enumerate(items, 1):
         printed = _clean_printed(text)
         name, cc, abbr = split_party(printed)
+        cc = cc or section_cc
         out.append(
             PrintedParty(
                 position=i,
@@ -610,13 +664,13 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
         if len(names) >= 2 and all(party_score(n) > 0 for n in names):
             st.used.add(ln.idx)
             st.warnings.append("signatories: names printed on the heading line, split at commas")
-            return _parties_from([(n, None) for n in names]), (ln.idx, ln.idx)
+            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
     return None
 
 
 def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple[int, int] | None]:
     lines = st.lines
-    runs = _build_runs(lines, 0)
+    runs = _build_runs(lines, 0, st.used)
     accepted: list[tuple[float, _Run]] = []
     for run in runs:
         run.heading = _heading_for(lines, run)
@@ -647,21 +701,22 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                     run.sections or run.heading is not None
                 ):
                     chosen.append(run)
-        items: list[tuple[str, str | None]] = []
+        items: list[tuple[str, str | None, str | None]] = []
         used_lines: list[Line] = []
-        section = None
+        section = section_cc = None
         for run in chosen:
             kept = _trim_tail(run, lines)
             for ln in kept:
                 section = run.sections.get(ln.idx, section)
-                items.append((ln.content, section))
+                section_cc = run.countries.get(ln.idx, section_cc)
+                items.append((ln.content, section, section_cc))
                 used_lines.append(ln)
             if run.heading is not None:
                 st.used.add(run.heading.idx)
         if len(items) == 1 and run.heading is not None:
             pieces = _split_inline(items[0][0])
             if len(pieces) >= 2 and all(party_score(p) > 0 for p in pieces):
-                items = [(p, items[0][1]) for p in pieces]
+                items = [(p, items[0][1], items[0][2]) for p in pieces]
                 st.warnings.append("signatories: one paragraph of comma-separated names, split")
         for ln in used_lines:
             st.used.add(ln.idx)
@@ -690,7 +745,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             if len(names) >= 2 and all(party_score(n) > 0 for n in names):
                 st.used.add(ln.idx)
                 st.warnings.append("signatories: read from the lead sentence (no list printed)")
-                return _parties_from([(n, None) for n in names]), (ln.idx, ln.idx)
+                return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
     return [], None
 
 
@@ -744,6 +799,7 @@ def read_text(
     st = _State(lines=_prepare(analysed), warnings=warns)
     body_start, heads = _header(st)
     title, headline = _title(st, heads, title_hint)
+    initiators = _initiators(st, len(st.lines))
     sigs, span = _signatories(st, body_start)
     date, pub, place = _dates(st, body_start, span, heads)
     if pub is None and published_hint:
@@ -771,7 +827,6 @@ def read_text(
             meeting.end,
         )
         st.warnings.append("meeting: city taken from the dateline")
-    initiators = _initiators(st, len(st.lines))
     seen: dict[str, int] = {}
     for p in sigs:
         key = fold_ws(p.as_printed).casefold()
