@@ -147,7 +147,13 @@ def region_table() -> dict[str, tuple[str, str]]:
 
 
 def region_of(iso2: str | None) -> tuple[str | None, str | None]:
-    """(region, sub-region) of a country code, ``(None, None)`` when unknown."""
+    """(region, sub-region) of a country code, ``(None, None)`` when unknown.
+
+    Examples
+    --------
+    >>> region_of("cu"), region_of(None)
+    (('Americas', 'Latin America and the Caribbean'), (None, None))
+    """
     if not iso2:
         return None, None
     return region_table().get(iso2.upper(), (None, None))

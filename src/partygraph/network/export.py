@@ -42,7 +42,16 @@ def _umask() -> int:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
-    """Atomically write a UTF-8 CSV with a header row."""
+    """Atomically write a UTF-8 CSV with a header row (floats to 6 significant digits).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_csv(Path(tmp) / "x.csv", ["a", "b"], [[1 / 3, None], [True, "z"]])
+    ...     path.read_text().splitlines()
+    ['a,b', '0.333333,', 'true,z']
+    """
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)

@@ -213,7 +213,22 @@ def _year(*dates: str | None) -> tuple[str | None, int | None]:
 
 
 def rows_to_data(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> SignatureData:
-    """Turn the rows of :data:`SIGNATURES_QUERY` into :class:`SignatureData`."""
+    """Turn the rows of :data:`SIGNATURES_QUERY` into :class:`SignatureData`.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> row = (URIRef(ID + "statement/s1"), URIRef(ID + "party/kke"),
+    ...        URIRef(PG + "SignatoryRole"), None, Literal("2011-12-11"), None, None, None,
+    ...        None, None, None, None, Literal("Communist Party of Greece"), Literal("KKE"),
+    ...        URIRef(ID + "country/GR"), None, None)
+    >>> cols = ["statement", "party", "role", "title", "date", "issued", "meeting",
+    ...         "meetingLabel", "meetingStart", "meetingPlace", "series", "seriesLabel",
+    ...         "partyLabel", "partyAbbreviation", "country", "countryCode", "countryLabel"]
+    >>> d = rows_to_data(cols, [row])
+    >>> d.signatures[0], d.parties["kke"].country, d.statements["s1"].year
+    (Signature(statement='s1', party='kke', role='signatory'), 'GR', 2011)
+    """
     data = SignatureData()
     seen: set[tuple[str, str, str]] = set()
     for raw in rows:
