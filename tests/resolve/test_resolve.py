@@ -403,3 +403,15 @@ def test_translated_names_match_fuzzily(registry: Registry, line: str, party_id:
 def test_translated_names_never_force_a_neighbour(registry: Registry, line: str):
     r, _ = registry.resolve_line(PrintedParty(1, line, line))
     assert r.match == "new"
+
+
+def test_a_bare_country_stays_in_a_provisional_name(registry: Registry):
+    line = "Party of Communists USA"
+    r, _ = registry.resolve_line(PrintedParty(1, line, line))
+    assert (r.party.id, r.party.name, r.party.country) == (
+        "party-of-communists-usa",
+        "Party of Communists USA",
+        "US",
+    )
+    r, _ = registry.resolve_line(PrintedParty(1, "South Africa – SACP", "South Africa – SACP"))
+    assert r.party.id == "south-african-communist-party"

@@ -67,6 +67,8 @@ class ParsedLine:
     forms: tuple[str, ...] = ()
     # abbreviations printed in parentheses: the party's own, unlike "X - CPSU" compounds
     bracketed: tuple[str, ...] = ()
+    # the country was a bare word before or after the name ("DPT Bahrain"), not set off
+    bare_country: bool = False
 
 
 def _strip(s: str) -> str:
@@ -137,6 +139,8 @@ def parse_line(text: str) -> ParsedLine:
     ('Communist Party of India (Marxist)', None, ())
     >>> show("Russian Communist Workers' Party ‐ Communist Party of Soviet Union (RCWP‐CPSU)")[2]
     ('RCWP‐CPSU',)
+    >>> show("South Africa – SACP")
+    ('SACP', 'ZA', ())
     >>> show("Cuba- CPC – Communist Party of Cuba")
     ('Communist Party of Cuba', 'CU', ('CPC',))
     """
@@ -167,7 +171,7 @@ def parse_line(text: str) -> ParsedLine:
             if iso2 := _country(m[2]):
                 take_country(iso2)
                 s, changed = _strip(m[1]), True
-            elif is_abbreviation(m[2].strip()) and " " in m[1].strip():
+            elif is_abbreviation(m[2].strip()) and " " in m[1].strip() and not _country(m[1]):
                 abbreviations.append(m[2].strip())
                 s, changed = _strip(m[1]), True
         if not changed and (m := _DASH_HEAD.match(s) or _COLON_HEAD.match(s)):
@@ -180,10 +184,13 @@ def parse_line(text: str) -> ParsedLine:
         if not changed:
             break
         forms.append(s)
+    bare = False
     if s and country is None and (tail := _bare_country_tail(s)):
-        s, country = tail
+        forms.append(s)
+        (s, country), bare = tail, True
     if s and country is None and (head := _bare_country_head(s)):
-        s, country = head
+        forms.append(s)
+        (s, country), bare = head, True
     words = s.split()
     if (
         len(words) > 2
@@ -207,4 +214,5 @@ def parse_line(text: str) -> ParsedLine:
         abbreviations=tuple(abbreviations),
         forms=tuple(dict.fromkeys(f for f in map(_strip, forms) if f)),
         bracketed=tuple(bracketed),
+        bare_country=bare,
     )

@@ -618,6 +618,8 @@ class Registry:
     def _provisional_party(self, printed: PrintedParty) -> Party:
         parsed = parse_line(printed.as_printed)
         name = parsed.name or printed.name or printed.as_printed
+        if parsed.bare_country and len(parsed.forms) > 1:
+            name = parsed.forms[-2]  # "Party of Communists USA" is the whole name
         name = name.strip() or printed.as_printed.strip() or "unnamed party"
         if name.lower().startswith("the "):
             name = name[4:]
