@@ -53,6 +53,8 @@ def weighted_betweenness(
 
     Same definition and normalisation as ``networkx.betweenness_centrality(g,
     weight="distance")``; computed with dense triangular solves per source.
+    Path lengths equal within a relative 1e-9 count as tied (so 1/3 + 1/3 + 1/3
+    ties with 1, where networkx's exact float comparison may not).
 
     Examples
     --------
