@@ -290,8 +290,6 @@ _GENERIC = frozenset(
         "communist", "socialist", "democratic", "popular", "national",
     }
 )  # fmt: skip
-# Country names that are also ordinary words or surnames.
-_COUNTRY_STOP = frozenset({"Man", "Chad", "Jersey", "Guernsey"})
 
 
 @dataclass
@@ -347,7 +345,7 @@ def _build(registry: PartySource | None) -> _Matcher:
         else:
             add(form, _Entry("country", iso2), 1, plural=kind == "demonym" and _has_plural(form))
     for name, iso2 in country_names():
-        if name not in _COUNTRY_STOP and len(name) > 1:
+        if len(name) > 1:
             add(name, _Entry("country", iso2), 1)
     for org in _organisations(registry_dir() / "organisations.csv"):
         labels[("organisation", org.id)] = org.name
