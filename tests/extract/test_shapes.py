@@ -550,3 +550,58 @@ def test_initiators_listed_under_their_heading() -> None:
         "German Communist Party",
     ]
     assert lines_of(rec) == ["AKEL", "Portuguese Communist Party"]
+
+
+def test_signer_names_under_party_lines_are_not_parties() -> None:
+    block = (
+        "Signed by:\n\nCommunist Party of Greece\nDimitris Koutsoumbas, General Secretary\n\n"
+        "Portuguese Communist Party\nPaulo Raimundo, General Secretary\n\n"
+        "Communist Party of the Russian Federation\nGennady Zyuganov, Chairman\n"
+    )
+    assert lines_of(read(doc(block))) == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "Communist Party of the Russian Federation",
+    ]
+
+
+def test_names_in_the_paragraph_under_a_heading() -> None:
+    block = (
+        "Signatories:\n\nCommunist Party of Greece, Portuguese Communist Party, "
+        "Communist Party of Britain, AKEL (Cyprus), Communist Party of Bohemia and Moravia.\n"
+    )
+    rec = read(doc(block))
+    assert lines_of(rec) == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "Communist Party of Britain",
+        "AKEL (Cyprus)",
+        "Communist Party of Bohemia and Moravia",
+    ]
+    assert rec.signatories[3].country == "CY"
+
+
+def test_initiator_in_a_title_and_not_inside_prose() -> None:
+    text = (
+        "Joint Statement on Ukraine (Proposed by the KKE and DKP)\n\n"
+        "The coup initiated by the Party of Regions' opponents and backed by the EU has "
+        "brought reactionary forces to power in the country.\n\n"
+        "Signed by:\n- Communist Party of Greece\n- German Communist Party\n"
+    )
+    rec = read(text)
+    assert rec.title == "Joint Statement on Ukraine (Proposed by the KKE and DKP)"
+    assert [i.as_printed for i in rec.initiators] == ["KKE", "DKP"]
+
+
+def test_more_country_and_abbreviation_forms() -> None:
+    block = (
+        "Albania, Communist Party of Albania\nCommunist Party of Greece – KKE\n"
+        "Communist Party of Bohemia and Moravia - KSČM\nCommunist Party of Spain, PCE\n"
+    )
+    rec = read(doc(block, before="Signatories:\n"))
+    assert [(s.name, s.country, s.abbreviation) for s in rec.signatories] == [
+        ("Communist Party of Albania", "AL", None),
+        ("Communist Party of Greece", None, "KKE"),
+        ("Communist Party of Bohemia and Moravia", None, "KSČM"),
+        ("Communist Party of Spain", None, "PCE"),
+    ]

@@ -17,6 +17,7 @@ _SPACED_DASH = re.compile(r"\s+[-–—‐‑]+\s+|\s*[–—]\s*")
 _PREFIX = re.compile(r"^\s*([^\-–—‐‑,(\[:]{2,60}?)\s*(?:[-–—‐‑:]+)\s*(\S.*)$")
 _TRAIL_PAREN = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 _TRAIL_BRACKET = re.compile(r"\s*\[([^\[\]]{1,60})\]\s*$")
+_ABBR_PUNCT = frozenset(".&'’/+-‐")
 _ABBR = re.compile(r"^[A-ZÀ-ÝΑ-Ω0-9][A-Za-zÀ-ÿΑ-Ωα-ω0-9.&'’/+\-‐]{0,15}$")
 _SPACES = re.compile(r"\s+")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
@@ -89,9 +90,13 @@ def abbreviation_like(token: str) -> bool:
     --------
     >>> [abbreviation_like(t) for t in ("KKE", "PCdoB", "Marxist", "unified", "PKP-1930")]
     [True, True, False, False, True]
+    >>> abbreviation_like("KSČM"), abbreviation_like("ΚΚΕ"), abbreviation_like("Party")
+    (True, True, False)
     """
     t = token.strip()
-    if not t or " " in t or not _ABBR.match(t) or len(t) > 16:
+    if not t or len(t) > 16 or not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if not all(c.isalnum() or c in _ABBR_PUNCT for c in t):
         return False
     caps = sum(1 for c in t if c.isupper())
     return caps >= 2 and caps * 2 >= sum(1 for c in t if c.isalpha())
@@ -213,11 +218,30 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
         m = _PREFIX.match(s)
         if m and (cc := country_code(m.group(1))):
             country, s = cc, _clean(m.group(2))
+    if not country and "," in s:
+        # "Albania, Communist Party of Albania"
+        head, _, tail = s.partition(",")
+        if (cc := country_code(head)) and PARTY_WORDS.search(tail):
+            country, s = cc, _clean(tail)
+    if not abbr and "," in s:
+        # "Communist Party of Greece, KKE"
+        head, _, tail = s.rpartition(",")
+        if abbreviation_like(tail.strip()) and tail.strip() not in _NON_PARTY_ABBR and head:
+            abbr, s = tail.strip(), _clean(head)
     # "ABBR – Name" after a country prefix, or on its own
     parts = [p for p in _SPACED_DASH.split(s) if p.strip()] if dashed else [s]
     if len(parts) >= 2 and abbreviation_like(parts[0]) and not abbreviation_like(parts[-1]):
         abbr = abbr or parts[0].strip()
         s = _clean(" – ".join(parts[1:]) if len(parts) > 2 else parts[1])
+    elif (
+        len(parts) == 2
+        and abbreviation_like(parts[1])
+        and not abbreviation_like(parts[0])
+        and not country_code(parts[1])
+    ):
+        # "Communist Party of Greece – KKE"
+        abbr = abbr or parts[1].strip()
+        s = _clean(parts[0])
     # "DPT Bahrain": an abbreviation followed by a country
     words = s.split(" ")
     if not country and len(words) >= 2 and abbreviation_like(words[0]):

@@ -64,6 +64,16 @@ HEAD_NOUN = re.compile(
     r"council|federation|coalition|group|grupo|gruppo|groupe|left|linke|izquierda|esquerda)"
     r"(?![^\W\d_])"
 )
+# A person's name with a function: the signer under a party's line, not a party.
+_ROLE_LINE = re.compile(
+    r"^(?:(?:comrade|cde\.?|dr\.?|mr\.?|ms\.?)\s+)?[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+"
+    r"(?:\s+[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+){1,3}\s*[,–—-]\s*(?:the\s+)?(?:general\s+secretary|"
+    r"secretary|first\s+secretary|president|chair(?:man|woman|person)?|leader|member|head|"
+    r"deputy|spokes(?:man|woman|person)|coordinator|representative|responsible|"
+    r"international\s+secretary|secretario|secretaria|secretário|secrétaire|segretari[oa]|"
+    r"generalsekretär|vorsitzende|presidente|président|γενικός\s+γραμματέας|γραμματέας)\b",
+    re.IGNORECASE,
+)
 _RUN_HINT = re.compile(r"\d[.)]\s")
 _MEETING_HINTS = (
     "meeting",
@@ -166,6 +176,8 @@ def _build_runs(lines: Sequence[Line], start: int, skip: set[int]) -> list[_Run]
                 runs.append(cur)
                 cur = None
             continue
+        if cur is not None and _ROLE_LINE.match(ln.content):
+            continue  # "Dimitris Koutsoumbas, General Secretary" under the party's line
         if (
             ln.place_only
             and ln.marker is None
@@ -352,7 +364,14 @@ def _header(st: _State) -> tuple[int, list[Line]]:
             and not ln.content.endswith((".", "!", "?", ":"))
         )
         long_prose = ln.sentence and (len(ln.content) > 300 or ln.content[-1:] in ".:;")
-        if continues or long_prose or ln.heading or ln.marker or ln.initiator:
+        opens_with_initiator = (
+            ln.initiator
+            and _initiator_match(ln.content) is not None
+            and (
+                _initiator_match(ln.content).start() == 0  # type: ignore[union-attr]
+            )
+        )
+        if continues or long_prose or ln.heading or ln.marker or opens_with_initiator:
             return ln.idx, heads
         if len(heads) >= 8:
             return ln.idx, heads
@@ -562,12 +581,27 @@ def _meeting(
     )
 
 
+_INIT_PREFIX = re.compile(
+    r"(?i)(?:^|[.!?(\[]\s*|[:;–—-]\s+)(?:(?:the|this|our)\s+(?:joint\s+)?(?:statement|declaration|"
+    r"resolution|text|appeal|initiative)\s+(?:was|is|has\s+been)\s+|(?:it\s+)?(?:was|is)\s+)?$"
+)
+
+
+def _initiator_match(text: str) -> re.Match[str] | None:
+    """An initiator trigger that opens a sentence ("Initiated by ...", "(Proposed by ...",
+    "This statement was initiated by ..."), not one inside prose ("the war initiated by")."""
+    for m in INITIATOR.finditer(text):
+        if _INIT_PREFIX.search(text[max(0, m.start() - 60) : m.start()]):
+            return m
+    return None
+
+
 def _initiators(st: _State, limit: int) -> list[PrintedParty]:
     out: list[PrintedParty] = []
     for ln in st.lines[:limit]:
         if not ln.initiator:
             continue
-        m = INITIATOR.search(ln.content)
+        m = _initiator_match(ln.content)
         if m is None:
             continue
         rest = ln.content[m.end() :]
@@ -658,13 +692,21 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
         head, _, tail = ln.content.partition(":")
         if len(head.split()) > 10 or not HEADING.search(head + ":"):
             continue
+        idx = ln.idx
         if not tail.strip():
-            continue
+            # the names may fill the paragraph under the heading: "A, B, C and D."
+            nxt = _next_text(lines, ln.idx)
+            if nxt is None or nxt.marker or "," not in nxt.content and ";" not in nxt.content:
+                continue
+            after = _next_text(lines, nxt.idx)
+            if after is not None and after.idx == nxt.idx + 1 and _item_like(after):
+                continue  # a list of lines, read as such
+            tail, idx = nxt.content, nxt.idx
         names = _split_inline(tail)
         if len(names) >= 2 and all(party_score(n) > 0 for n in names):
-            st.used.add(ln.idx)
-            st.warnings.append("signatories: names printed on the heading line, split at commas")
-            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
+            st.used.update((ln.idx, idx))
+            st.warnings.append("signatories: names printed in one run of text, split at commas")
+            return _parties_from([(n, None, None) for n in names]), (ln.idx, idx)
     return None
 
 
