@@ -696,7 +696,7 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
         if not tail.strip():
             # the names may fill the paragraph under the heading: "A, B, C and D."
             nxt = _next_text(lines, ln.idx)
-            if nxt is None or nxt.marker or "," not in nxt.content and ";" not in nxt.content:
+            if nxt is None or nxt.marker or ("," not in nxt.content and ";" not in nxt.content):
                 continue
             after = _next_text(lines, nxt.idx)
             if after is not None and after.idx == nxt.idx + 1 and _item_like(after):
