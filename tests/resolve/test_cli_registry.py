@@ -129,3 +129,45 @@ def test_registry_list_in_a_real_process(tmp_path: Path):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
+
+
+def test_add_a_party_and_read_the_log(registry_copy: Path):
+    base = ["registry", "--registry", str(registry_copy)]
+    line = "Communist Party of Nepal"
+    code, out, err = run(
+        *base,
+        "add",
+        line,
+        "--country",
+        "np",
+        "--alias",
+        "CP Nepal",
+        "--source",
+        "x.txt",
+        "--who",
+        "t",
+        "--why",
+        "seen in x.txt",
+    )
+    assert code == 0, err
+    assert "added communist-party-of-nepal (Communist Party of Nepal, NP)" in out
+    code, out, _ = run(*base, "show", "CP Nepal", "--format", "json")
+    info = json.loads(out)
+    assert (info["id"], info["country"], info["source"]) == (
+        "communist-party-of-nepal",
+        "NP",
+        "x.txt",
+    )
+    code, _, err = run(*base, "add", "Communist Party of Greece")
+    assert code == 1 and "already resolves to communist-party-of-greece" in err
+    code, _, err = run(*base, "add", "Some Party", "--country", "XX")
+    assert code == 1 and "ISO 3166-1" in err
+    code, _, err = run(*base, "add", "Some Party", "--id", "akel")
+    assert code == 1 and "is taken" in err
+    run(*base, "merge", "romanian-socialist-party", "communist-party-of-romania", "--who", "t")
+    code, out, _ = run(*base, "log", "--format", "json")
+    log = json.loads(out)
+    assert [(r["action"], r["party"]) for r in log] == [
+        ("add-party", "communist-party-of-nepal"),
+        ("merge", "communist-party-of-romania"),
+    ]

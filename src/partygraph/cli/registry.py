@@ -47,6 +47,8 @@ def registry(ctx: click.Context, registry_dir: Path | None) -> None:
       partygraph registry add-alias communist-party-of-greece "K.K.E." --why "seen in a list"
       partygraph registry merge communist-party-of-romania romanian-socialist-party --why "..."
       partygraph registry unmerge romanian-socialist-party
+      partygraph registry add "Communist Party of Nepal" --country NP --source x.txt
+      partygraph registry log
     """
     ctx.ensure_object(dict)
     ctx.obj["registry_dir"] = registry_dir
@@ -162,7 +164,7 @@ def suggest_cmd(ctx: click.Context, min_score: float, fmt: str | None) -> None:
     )
 
 
-_WHO = click.option("--who", help="Who makes the change (default: $PARTYGRAPH_USER or login).")
+_WHO = click.option("--who", help="Who makes the change (default: the login name).")
 _WHY = click.option("--why", default="", help="Why: the source or evidence, recorded in the log.")
 
 
@@ -249,6 +251,66 @@ def unmerge_cmd(ctx: click.Context, merged: str, who: str | None, why: str) -> N
     """
     kept, pid = registry_edit.unmerge(merged, directory=_directory(ctx), who=who, why=why)
     click.echo(f"unmerged {pid} from {kept}")
+
+
+@registry.command("add")
+@click.argument("name")
+@click.option("--id", "party_id", help="Slug (default: from the name).")
+@click.option("--country", help="ISO2 code; leave out for several countries or unknown.")
+@click.option("--abbreviation", help="The party's usual abbreviation.")
+@click.option("--alias", "aliases", multiple=True, help="An alias (repeatable).")
+@click.option("--source", default="", help="Where the facts come from (e.g. a statement file).")
+@click.option("--notes", default="", help="Free notes.")
+@_WHO
+@_WHY
+@click.pass_context
+def add_cmd(
+    ctx: click.Context,
+    name: str,
+    party_id: str | None,
+    country: str | None,
+    abbreviation: str | None,
+    aliases: tuple[str, ...],
+    source: str,
+    notes: str,
+    who: str | None,
+    why: str,
+) -> None:
+    """Add a party to parties.csv, e.g. a provisional party an ingest reported.
+
+    \b
+    Example:
+      partygraph registry add "Communist Party of Nepal" --country NP \\
+          --source data/statements/x.txt --alias "CP of Nepal"
+    """
+    p = registry_edit.add_party(
+        name,
+        party_id=party_id,
+        country=country,
+        abbreviation=abbreviation,
+        aliases=aliases,
+        source=source,
+        notes=notes,
+        directory=_directory(ctx),
+        who=who,
+        why=why,
+    )
+    click.echo(f"added {p.id} ({p.name}, {p.country or 'no country'})")
+
+
+@registry.command("log")
+@format_option(choices=("table", "csv", "json"))
+@click.pass_context
+def log_cmd(ctx: click.Context, fmt: str | None) -> None:
+    """Show every recorded change: aliases added or removed, parties added, merges.
+
+    \b
+    Example:
+      partygraph registry log --format csv
+    """
+    rows = registry_edit.history(_directory(ctx))
+    columns = ["when", "who", "action", "party", "detail", "why"]
+    emit_rows(columns, [[r[c] for c in columns] for r in rows], resolve_format(fmt, "csv"))
 
 
 COMMANDS = [registry]

@@ -6,7 +6,9 @@ file in the same folder, then a rename) and logged with who, when and why:
 * :func:`add_alias` / :func:`remove_alias` edit the ``aliases`` cell of a row of
   ``parties.csv`` and append to ``aliases-log.csv``;
 * :func:`merge` / :func:`unmerge` append to ``merges.csv``; ``parties.csv`` is left as
-  it is, so undoing a merge restores exactly what was there.
+  it is, so undoing a merge restores exactly what was there;
+* :func:`add_party` appends a row to ``parties.csv`` (a provisional party promoted to
+  the registry, say) and logs it in ``aliases-log.csv`` as ``add-party``.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from pathlib import Path
 
 from partygraph.errors import PartygraphError
 from partygraph.paths import registry_dir
+from partygraph.resolve.gazetteer import country_name
 from partygraph.resolve.model import Party
-from partygraph.resolve.normalize import name_key
+from partygraph.resolve.normalize import name_key, slugify
 from partygraph.resolve.registry import (
     ALIAS_LOG_COLUMNS,
     MERGE_COLUMNS,
@@ -33,10 +36,7 @@ from partygraph.resolve.registry import (
 
 
 def default_who() -> str:
-    """The name recorded for a change: ``$PARTYGRAPH_USER``, else the login name."""
-    who = os.environ.get("PARTYGRAPH_USER")
-    if who:
-        return who
+    """The name recorded for a change when ``--who`` is not given: the login name."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
@@ -297,3 +297,119 @@ def unmerge(
         },
     )
     return kept, pid
+
+
+def add_party(
+    name: str,
+    *,
+    party_id: str | None = None,
+    country: str | None = None,
+    abbreviation: str | None = None,
+    aliases: Sequence[str] = (),
+    source: str = "",
+    notes: str = "",
+    directory: Path | str | None = None,
+    who: str | None = None,
+    why: str = "",
+) -> Party:
+    """Add a party to ``parties.csv`` (for instance a provisional party met in a statement).
+
+    Parameters
+    ----------
+    name
+        The canonical name.
+    party_id
+        The slug (default: from the name, as provisional parties get it).
+    country
+        ISO2, or ``None`` for an organisation spanning several countries or unknown.
+    source
+        Where the facts come from (a statement file, a document): required in spirit,
+        recorded as given.
+
+    Raises
+    ------
+    PartygraphError
+        An id already taken or not a slug, an unknown country code, or a name that
+        already resolves to a registry party of the same country.
+    """
+    folder = _directory(directory)
+    reg = Registry.load(folder)
+    name = " ".join(name.split())
+    if not name or not name_key(name):
+        raise PartygraphError("the party name is empty", where="NAME")
+    iso2 = country.upper() if country else None
+    if iso2 and not country_name(iso2):
+        raise PartygraphError(
+            f"expected an ISO 3166-1 alpha-2 code, got {country!r}", where="country"
+        )
+    clash = reg.match(name, iso2)
+    if clash.party is not None and clash.kind in ("exact", "alias"):
+        raise PartygraphError(
+            f"{name!r} already resolves to {clash.party.id}; add an alias instead", where="NAME"
+        )
+    pid = party_id or slugify(name)
+    if not pid or pid != slugify(pid):
+        raise PartygraphError(f"expected a slug (a-z, 0-9, '-'), got {pid!r}", where="id")
+    if pid in {p.id for p in reg.all_parties()}:
+        raise PartygraphError(f"the id {pid!r} is taken; choose another with --id", where="id")
+    header, rows = _read_rows(folder / "parties.csv", PARTY_COLUMNS)
+    rows.append(
+        {
+            "id": pid,
+            "name": name,
+            "abbreviation": abbreviation or "",
+            "country": iso2 or "",
+            "aliases": "|".join(" ".join(a.split()) for a in aliases if a.strip()),
+            "wikidata": "",
+            "source": source,
+            "notes": notes,
+        }
+    )
+    write_atomic(folder / "parties.csv", _csv_text(header, rows))
+    _append(
+        folder / "aliases-log.csv",
+        ALIAS_LOG_COLUMNS,
+        {
+            "when": _now(),
+            "who": who or default_who(),
+            "action": "add-party",
+            "party": pid,
+            "alias": name,
+            "why": why,
+        },
+    )
+    added = Registry.load(folder).get(pid)
+    assert added is not None
+    return added
+
+
+def history(directory: Path | str | None = None) -> list[dict[str, str]]:
+    """Every recorded change (alias log and merge log), oldest first."""
+    folder = _directory(directory)
+    _, aliases = _read_rows(folder / "aliases-log.csv", ALIAS_LOG_COLUMNS)
+    _, merges = _read_rows(folder / "merges.csv", MERGE_COLUMNS)
+    out = [
+        {
+            "when": r.get("when", ""),
+            "who": r.get("who", ""),
+            "action": f"{r.get('action', '')}-alias"
+            if r.get("action") in ("add", "remove")
+            else r.get("action", ""),
+            "party": r.get("party", ""),
+            "detail": r.get("alias", ""),
+            "why": r.get("why", ""),
+        }
+        for r in aliases
+    ]
+    out += [
+        {
+            "when": r.get("when", ""),
+            "who": r.get("who", ""),
+            "action": r.get("action", ""),
+            "party": r.get("merged", ""),
+            "detail": f"into {r.get('kept', '')}",
+            "why": r.get("why", ""),
+        }
+        for r in merges
+    ]
+    return sorted(out, key=lambda r: r["when"])
