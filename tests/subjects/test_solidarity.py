@@ -30,6 +30,7 @@ SEED = "000_d09a13167ed8fed5"
 WPK = "workers-party-of-korea"
 CPU = "communist-party-of-ukraine"
 KKE = "communist-party-of-greece"
+PG = "https://w3id.org/partygraph/ontology#"
 
 
 def _signers(stem: str, registry) -> set[str]:
@@ -218,3 +219,44 @@ def test_search_text_language_filter(subjects_store):
     assert len(_rows(subjects_store, "search-text", text="minsk", language="en")) == 1
     assert _rows(subjects_store, "search-text", text="minsk", language="es") == []
     assert _rows(subjects_store, "search-text", text="no such words anywhere") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Κομμουνιστικό Κόμμα Ελλάδας",
+        "ΕΛΛΆΣ",
+        "Türkiye İstanbul",
+        "Partido Comunista de España — PCE’s call",
+        "ŁÓDŹ Ærø",
+        "Dziękujemy, Šťastný, Ōsaka, Nguyễn",
+    ],
+)
+def test_search_text_folds_the_parameter_as_ingest_folds_the_text(text):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from partygraph.resolve.subjects import search_fold
+    from partygraph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore()
+    s = NamedNode("https://w3id.org/partygraph/id/statement/x-00000000")
+    g = NamedNode("https://w3id.org/partygraph/id/source/" + "0" * 64)
+    store.oxigraph.extend(
+        [
+            Quad(
+                s,
+                NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                NamedNode(PG + "Statement"),
+                g,
+            ),
+            Quad(
+                s,
+                NamedNode(PG + "searchText"),
+                Literal(search_fold("Before. " + text + " after.")),
+                g,
+            ),
+        ]
+    )
+    # (Turkish ı and German ß do not survive upper-casing, in any tool: not tried)
+    for query in (text, text.upper(), text.lower()):
+        assert [r["statement"] for r in _rows(store, "search-text", text=query)] == [s.value], query

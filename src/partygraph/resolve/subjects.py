@@ -256,7 +256,8 @@ def search_fold(text: str) -> str:
     """
     t = unicodedata.normalize("NFKD", text)
     t = "".join(_fold_char(c) for c in t if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", t).strip().casefold()
+    # lower(), not casefold(): SPARQL's LCASE keeps "ß" and "ς" as they are
+    return re.sub(r"\s+", " ", t).strip().lower()
 
 
 def _pattern(form: str, plural: bool = False) -> str:
