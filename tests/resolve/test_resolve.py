@@ -98,7 +98,10 @@ def test_seed_62_lines_61_parties(registry: Registry):
     for r, expected in zip(res.signatories, data["signatories"], strict=True):
         assert r.party.country == expected["country"], r.printed.as_printed
     assert [r.party.id for r in res.initiators] == ["hungarian-workers-party"]
-    assert res.warnings[0] == "a warning from extraction"
+    assert "a warning from extraction" not in res.warnings  # the record keeps it
+    doc = to_json(res)
+    assert doc["warnings"][0] == "a warning from extraction"
+    assert doc["warnings"][1:] == res.warnings
     ids = {r.party.id for r in res.signatories}
     # the pairs the issue names stay distinct
     for group in [

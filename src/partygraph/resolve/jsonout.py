@@ -87,7 +87,8 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
             }
             for r in resolved.signatories
         ],
-        "warnings": list(resolved.warnings),
+        # extraction's warnings, then resolution's (each once)
+        "warnings": list(dict.fromkeys([*rec.warnings, *resolved.warnings])),
     }
     if rec.partial_dates:
         out["partial_dates"] = dict(rec.partial_dates)

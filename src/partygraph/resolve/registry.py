@@ -700,8 +700,9 @@ class Registry:
     def resolve(self, record: StatementRecord) -> ResolvedStatement:
         """Resolve every signatory and initiator line of an extracted record.
 
-        ``ResolvedStatement.warnings`` holds the record's warnings followed by the
-        resolution's: fuzzy matches, provisional parties, duplicate lines.
+        ``ResolvedStatement.warnings`` holds the resolution's own warnings (fuzzy
+        matches, provisional parties, duplicate lines); the record keeps extraction's.
+        :func:`partygraph.resolve.to_json` shows both.
 
         Examples
         --------
@@ -718,7 +719,7 @@ class Registry:
         >>> res.warnings[0].split(":")[0]
         'signatories 1 and 3 both name Communist Party of Britain (communist-party-of-britain)'
         """
-        warnings = list(record.warnings)
+        warnings: list[str] = []
         signatories: list[Resolution] = []
         first: dict[str, int] = {}
         for printed in record.signatories:
