@@ -516,6 +516,8 @@ class Registry:
         # An abbreviation alone decides only when the line has no name part: in
         # "Union of Communist Parties - CPSU" the CPSU is not the whole party.
         hit = first_unique(names if has_name else names + abbreviations)
+        if hit is not None and ambiguous and hit[0] not in ambiguous:
+            hit = None  # a fuller form was ambiguous: a shorter one cannot pick another party
         if hit is not None:
             mk: MatchKind = "exact" if hit[1] == "name" else "alias"
             return Match(self._all[hit[0]], mk, 1.0, tuple(notes))
