@@ -520,10 +520,11 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
     words = _WORDS.findall(low)
     nwords = len(words)
     prefixes = {w[:4] for w in words} | {w[:5] for w in words} | set(words)
+    n_function = len(_SENTENCE_WORDS.intersection(words))
     sentence = (
         nwords > 25
-        or (content[-1:] in ".!?" and nwords > 10)
-        or len(_SENTENCE_WORDS.intersection(words)) >= 2
+        or (content[-1:] in ".!?" and (nwords > 10 or (nwords >= 7 and n_function >= 1)))
+        or n_function >= 2
     )
     # cheap literal gates first: the big case-insensitive alternations cost ~10-40 µs a line
     heading = bool(

@@ -74,6 +74,7 @@ _ROLE_LINE = re.compile(
     r"generalsekretär|vorsitzende|presidente|président|γενικός\s+γραμματέας|γραμματέας)\b",
     re.IGNORECASE,
 )
+_ABBR_DOT = re.compile(r"(?:\b[A-Z]|\b\w{1,3})\.$")
 _RUN_HINT = re.compile(r"\d[.)]\s")
 _MEETING_HINTS = (
     "meeting",
@@ -324,9 +325,11 @@ def _split_and(text: str) -> list[str]:
 
 
 def _clean_printed(s: str) -> str:
-    s = fold_ws(s).rstrip(",;")
-    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\b\w{1,3})\.$", s):
-        s = s[:-1].rstrip()
+    """The line as printed, white space folded, list punctuation (``,`` ``;`` a final ``.``
+    after a whole word) dropped."""
+    s = fold_ws(s).rstrip(",; ")
+    if s.endswith(".") and not _ABBR_DOT.search(s):
+        s = s[:-1].rstrip(",; ")
     return s
 
 
@@ -665,9 +668,12 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
 
 def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[PrintedParty]:
     """Printed lines -> PrintedParty; a country heading above a line counts as stated."""
-    out = []
-    for i, (text, section, section_cc) in enumerate(items, 1):
+    out: list[PrintedParty] = []
+    for text, section, section_cc in items:
         printed = _clean_printed(text)
+        if not printed:
+            continue
+        i = len(out) + 1
         name, cc, abbr = split_party(printed)
         cc = cc or section_cc
         out.append(
