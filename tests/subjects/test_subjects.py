@@ -386,3 +386,8 @@ def test_given_signers_give_the_same_subjects(stem, records, registry):
     assert find_subjects(record, registry, signers=signers) == find_subjects(record, registry)
     data = subjects_json(record, registry, signers=signers)
     assert json.loads(json.dumps(data)) == data
+
+
+def test_plural_party_words_name_no_party(registry):
+    record = _record("The Communist Parties of Europe and the Communist Parties met in Cuba.")
+    assert [(m.kind, m.id) for m in find_mentions(record, registry)] == [("country", "CU")]

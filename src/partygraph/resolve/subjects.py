@@ -433,6 +433,7 @@ _PARTY_SPAN = re.compile(
     rf"(?:\s+{_PREP}?{_ART}?{_CAP}(?:\s+(?:{_PREP}{_ART}?)?{_CAP}){{0,3}})?"
     rf"|\b(?:N?CP|WP|CPs)\s+(?:(?i:of)\s+)?(?:(?i:the)\s+)?{_CAP}(?:\s+{_CAP})?"
 )
+_PLURAL_PARTIES = re.compile(r"\b(?:Parties|Partidos|Partiti|Partis|Parteien|Partijen)\b")
 _ABBREV_EXPAND = {"CP": "Communist Party", "NCP": "New Communist Party", "WP": "Workers' Party"}
 
 # Stance cues.
@@ -618,7 +619,9 @@ def _scan(
         blocked.append((s, e))
         if any(ps < e and s < pe for ps, pe in party_spans):
             continue
-        pid = _party_by_span(text[s:e], matcher)
+        # "the Communist Parties of Europe" names many parties, never one
+        plural = _PLURAL_PARTIES.search(folded[s:e])
+        pid = None if plural else _party_by_span(text[s:e], matcher)
         if pid:
             party_spans.append((s, e))
             hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
