@@ -194,3 +194,18 @@ def test_bad_input(tmp_path: Path, data: bytes, match: str) -> None:
         read_document(f)
     assert str(f) in str(e.value)
     assert "expected" in str(e.value)
+
+
+def test_blog_post_page_title_date_and_list() -> None:
+    page = (Path(__file__).parent / "blogger_page.html").read_bytes()
+    rec = read_bytes(page, "blogger_page.html")
+    assert rec.title == "Solidarity with Cuba"  # the post's title, not the blog's name
+    assert rec.publication_date == "2018-12-11"  # from the date header
+    assert rec.date is None
+    assert [s.as_printed for s in rec.signatories] == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "Communist Party of Britain",
+        "New Communist Party of Britain",
+    ]
+    assert "Post a Comment" not in rec.text and "Blog Archive" not in rec.text

@@ -605,3 +605,19 @@ def test_more_country_and_abbreviation_forms() -> None:
         ("Communist Party of Bohemia and Moravia", None, "KSČM"),
         ("Communist Party of Spain", None, "PCE"),
     ]
+
+
+@pytest.mark.parametrize("heading", ["Signed:", "Participating parties:", "SIGNATORIES"])
+def test_short_headings(heading: str) -> None:
+    text = (
+        "Joint statement\n\n" + BODY + f"\n{heading}\n- Communist Party of Greece\n"
+        "- Communist Party of Turkey\n\nOrganisations:\n- World Federation of Democratic Youth\n"
+    )
+    rec = read(text)
+    assert lines_of(rec) == [
+        "Communist Party of Greece",
+        "Communist Party of Turkey",
+        "World Federation of Democratic Youth",
+    ]
+    assert rec.signatories[2].section == "Organisations"
+    assert not any("without a heading" in w for w in rec.warnings)

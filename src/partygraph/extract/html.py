@@ -161,6 +161,31 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
         child = child.next
 
 
+_TITLE_SELECTORS = (
+    ".entry-title",
+    ".post-title",
+    "[itemprop=headline]",
+    "article h1",
+    "main h1",
+    ".article-title",
+    ".page-title",
+    "h1",
+)
+_DATE_SELECTORS = (
+    ('meta[property="article:published_time"]', "content"),
+    ('meta[itemprop="datePublished"]', "content"),
+    ('meta[name="date"]', "content"),
+    ('meta[name="DC.date"]', "content"),
+    ("time[datetime]", "datetime"),
+    ("abbr.published[title]", "title"),
+    (".date-header", None),
+    (".published", None),
+    (".post-date", None),
+    (".entry-date", None),
+    (".post-timestamp", None),
+)
+
+
 def html_to_text(html: str) -> HtmlText:
     """Convert an HTML page to text lines for the statement reader.
 
@@ -174,35 +199,37 @@ def html_to_text(html: str) -> HtmlText:
     ('Declaration', ['Declaration', '', 'We state.', '', '1. KKE', '2. PCP'])
     """
     tree = HTMLParser(html)
-    hint_title = None
+    title = None
+    for sel in _TITLE_SELECTORS:
+        n = tree.css_first(sel)
+        if n is not None:
+            t = " ".join((n.text(separator=" ") or "").split())
+            if t:
+                title = t
+                break
+    if title is None:
+        for sel in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
+            n = tree.css_first(sel)
+            if n is not None and (n.attributes.get("content") or "").strip():
+                title = (n.attributes.get("content") or "").strip()
+                break
+    if title is None:
+        t = tree.css_first("title")
+        if t is not None and t.text():
+            title = re.split(r"\s+[|–—-]\s+", t.text().strip())[0].strip() or None
     published = None
-    for sel, attr in (
-        ('meta[property="og:title"]', "content"),
-        ('meta[name="twitter:title"]', "content"),
-    ):
+    for sel, attr in _DATE_SELECTORS:
         n = tree.css_first(sel)
-        if n is not None and n.attributes.get(attr):
-            hint_title = (n.attributes.get(attr) or "").strip() or None
-            break
-    for sel, attr in (
-        ('meta[property="article:published_time"]', "content"),
-        ('meta[name="date"]', "content"),
-        ('meta[itemprop="datePublished"]', "content"),
-        ("time[datetime]", "datetime"),
-        ("abbr.published[title]", "title"),
-    ):
-        n = tree.css_first(sel)
-        if n is not None and n.attributes.get(attr):
-            published = n.attributes.get(attr)
+        if n is None:
+            continue
+        value = n.attributes.get(attr) if attr else n.text(separator=" ")
+        if value and value.strip():
+            published = " ".join(value.split())
             break
     lang = None
     html_node = tree.css_first("html")
     if html_node is not None and html_node.attributes.get("lang"):
         lang = (html_node.attributes.get("lang") or "")[:2].lower() or None
-    if hint_title is None:
-        t = tree.css_first("title")
-        if t is not None and t.text():
-            hint_title = re.split(r"\s+[|–—-]\s+", t.text().strip())[0].strip() or None
     root = None
     for sel in _CONTENT_SELECTORS:
         root = tree.css_first(sel)
@@ -211,18 +238,15 @@ def html_to_text(html: str) -> HtmlText:
     if root is None:
         root = tree.root
     pieces: list[str] = []
-    h1 = tree.css_first("h1")
-    h1_text = re.sub(r"\s+", " ", h1.text()).strip() if h1 is not None else ""
     if root is not None:
-        if h1_text and h1_text not in root.text():
-            pieces.append(h1_text + "\n\n")  # the headline sits outside the article body
+        if title and title not in " ".join((root.text(separator=" ") or "").split()):
+            pieces.append(title + "\n\n")  # the headline sits outside the article body
         _walk(root, pieces)
     raw = "".join(pieces)
     lines: list[str] = []
     for line in raw.replace("\xa0", " ").split("\n"):
-        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
+        line = " ".join(line.split())
         if line or (lines and lines[-1]):
             lines.append(line)
     text = "\n".join(lines).strip()
-    title = h1_text or hint_title
     return HtmlText(text=text, title=title, published=published, language=lang)

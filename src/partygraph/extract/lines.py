@@ -68,6 +68,7 @@ HEADING = re.compile(
     r"subscribing|subscribed\s+by|undersigned|co-?signed|endorsed\s+by|endorsing|supported\s+by|"
     r"adhering|adherents?|list\s+of\s+(?:the\s+)?(?:parties|signator|organi)|^the\s+parties\s*:?$|"
     r"^parties\s*:$|^participants?\s*:$|the\s+following\s+parties|signatures|signing\s+organi|"
+    r"^signed\s*:?$|participating\s+(?:parties|organi)|^(?:the\s+)?signing\s*:?$|"
     r"firmantes|\bfirman\b|firmado\s+por|suscrito|suscriben|subscrevem|subscritores|signatários|"
     r"signatarios|assinado|assinam|assinaturas|adhesiones|adesões|adesioni|firmatari|firmato\s+da|"
     r"sottoscritt|hanno\s+(?:firmato|aderito)|signataires|sign[ée]e?s?\s+par|ont\s+sign[ée]|"
@@ -261,6 +262,7 @@ _HEADING_KEYS = frozenset(
         "parties",
         "participant",
         "participants",
+        "participating",
     ]
 )
 _SUBHEADING_KEYS = frozenset(

@@ -374,7 +374,8 @@ def _header(st: _State) -> tuple[int, list[Line]]:
                 _initiator_match(ln.content).start() == 0  # type: ignore[union-attr]
             )
         )
-        if continues or long_prose or ln.heading or ln.marker or opens_with_initiator:
+        lead_in = ln.content.endswith(":") and not ln.is_dateline  # "We demand:"
+        if continues or long_prose or lead_in or ln.heading or ln.marker or opens_with_initiator:
             return ln.idx, heads
         if len(heads) >= 8:
             return ln.idx, heads
