@@ -316,8 +316,9 @@ def test_data_files_are_well_formed():
     assert len(rows) > 500
     for row in rows:
         assert row["source"].strip(), row
-        assert row["kind"] in {"demonym", "old_name", "short_name", "name", "territory", "blocker"}
-        if row["kind"] == "blocker":
+        kinds = {"demonym", "old_name", "short_name", "name", "territory", "region", "blocker"}
+        assert row["kind"] in kinds
+        if row["kind"] in ("region", "blocker"):
             assert row["iso2"] == ""
         else:
             assert row["iso2"] in iso or row["iso2"] == "XK", row
@@ -391,3 +392,19 @@ def test_given_signers_give_the_same_subjects(stem, records, registry):
 def test_plural_party_words_name_no_party(registry):
     record = _record("The Communist Parties of Europe and the Communist Parties met in Cuba.")
     assert [(m.kind, m.id) for m in find_mentions(record, registry)] == [("country", "CU")]
+
+
+def test_a_title_about_a_region_takes_no_single_body_country(registry):
+    record = _record(
+        "In Brazil, Bolsonaro; in Argentina, Macri; in Chile, Piñera.",
+        title="Statement on the situation in Latin America",
+    )
+    assert find_subjects(record, registry) == []
+    assert [m.id for m in find_mentions(record, registry)] == ["BR", "AR", "CL"]
+    twice = _record("Brazil, and again Brazil.", title="On the Middle East and Latin America")
+    assert [s.id for s in find_subjects(twice, registry)] == ["BR"]
+
+
+def test_romance_demonyms_capitalised(registry):
+    record = _record("¡Viva la Revolución Cubana! El pueblo cubano y la Siria.")
+    assert [(m.id, m.count) for m in find_mentions(record, registry)] == [("CU", 2), ("SY", 1)]

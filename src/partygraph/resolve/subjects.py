@@ -34,7 +34,8 @@ US``, ``da parte di USA``); ``solidarity`` otherwise.
    (organisations only ever become subjects through the title) that do not sign or
    initiate the statement themselves, named at least twice and at least half as often
    as the most named one; if none is named twice, the first one named with a
-   solidarity stance, alone.
+   solidarity stance, alone (unless the title names a region, such as *Latin America*
+   or *the Middle East*: then no single body mention speaks for it).
 
 Subjects are ranked: title and headline subjects first, then solidarity before
 opposition, then by weight (3 per title or headline occurrence, 1 per body occurrence),
@@ -158,9 +159,14 @@ def _demonyms(path: Path) -> tuple[tuple[str, str, str], ...]:
     out = []
     for n, row in enumerate(_read_csv(path), 2):
         form, iso2, kind = (row.get(k, "") or "" for k in ("form", "iso2", "kind"))
-        if not form or not kind or (kind != "blocker" and not re.fullmatch(r"[A-Z]{2}", iso2)):
+        if (
+            not form
+            or not kind
+            or (kind not in ("blocker", "region") and not re.fullmatch(r"[A-Z]{2}", iso2))
+        ):
             raise PartygraphError(
-                "expected form, iso2 (two capital letters, empty only for a blocker) and kind",
+                "expected form, iso2 (two capital letters, empty only for a region or a "
+                "blocker) and kind",
                 source=str(path),
                 where=f"row {n}",
             )
@@ -169,13 +175,13 @@ def _demonyms(path: Path) -> tuple[tuple[str, str, str], ...]:
 
 
 def demonym_table(path: Path | None = None) -> list[tuple[str, str, str]]:
-    """The rows ``(form, iso2, kind)`` of ``demonyms.csv`` (iso2 empty for blockers).
+    """The rows ``(form, iso2, kind)`` of ``demonyms.csv`` (iso2 empty for regions, blockers).
 
     Examples
     --------
     >>> ("Korean", "KP", "demonym") in demonym_table()
     True
-    >>> ("Latin American", "", "blocker") in demonym_table()
+    >>> ("Latin American", "", "region") in demonym_table()
     True
     """
     return list(_demonyms(path or registry_dir() / "demonyms.csv"))
@@ -324,6 +330,8 @@ def _build(registry: PartySource | None) -> _Matcher:
         if not form:
             return
         variants = [form]
+        if form[0].islower():  # "cubana" also opens a sentence or a name: "Revolución Cubana"
+            variants.append(form[0].upper() + form[1:])
         if not _is_acronym(form) and form.upper() != form:
             variants.append(form.upper())
         for v in variants:
@@ -341,8 +349,8 @@ def _build(registry: PartySource | None) -> _Matcher:
 
     prio: dict[str, int] = {}
     for form, iso2, kind in _demonyms(registry_dir() / "demonyms.csv"):
-        if kind == "blocker":
-            add(form, _Entry("blocker", ""), 0)
+        if kind in ("blocker", "region"):
+            add(form, _Entry(kind, ""), 0)
         else:
             add(form, _Entry("country", iso2), 1, plural=kind == "demonym" and _has_plural(form))
     for name, iso2 in country_names():
@@ -635,6 +643,9 @@ def _scan(
             entry = matcher.exact_keys.get(key[:-1])
         if entry is None or entry.kind in ("party", "blocker"):
             continue
+        if entry.kind == "region":
+            hits.append(_Hit(s, e, "region", "", text[s:e], where, 0))
+            continue
         if any(bs < e and s < be for bs, be in blocked):
             continue
         if (
@@ -700,6 +711,8 @@ def _stance(opposed: int, total: int) -> Stance:
 def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
     groups: dict[tuple[str, str], list[_Hit]] = {}
     for h in hits:
+        if h.kind == "region":
+            continue
         groups.setdefault((h.kind, h.id), []).append(h)
     rows = []
     for (kind, ident), hs in groups.items():
@@ -777,6 +790,12 @@ def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
     return found
 
 
+def _title_only(record: StatementRecord) -> StatementRecord:
+    return StatementRecord(
+        source=record.source, sha256=record.sha256, title=record.title, headline=record.headline
+    )
+
+
 def _choose(
     record: StatementRecord,
     registry: PartySource | None,
@@ -791,6 +810,9 @@ def _choose(
     ]
     if titled:
         return [(m, "title") for m in titled]
+    region_title = any(
+        h.kind == "region" and h.where != "body" for h in _hits(_title_only(record), registry)[0]
+    )
     body = [
         m
         for m in mentions
@@ -802,6 +824,8 @@ def _choose(
     frequent = [m for m in body if m.count >= 2 and m.count * 2 >= top]
     if frequent:
         return [(m, "body-frequency") for m in frequent]
+    if region_title:  # "on the situation in Latin America": no single body country
+        return []
     first = sorted((m for m in body if m.stance == "solidarity"), key=lambda m: m.first)
     return [(first[0], "body-first")] if first else []
 
