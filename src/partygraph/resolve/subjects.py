@@ -320,6 +320,14 @@ def _alternation(patterns: Iterable[str]) -> str:
     return r"(?<![\w'])(?:" + "|".join(unique) + r")(?![\w])"
 
 
+def _table(registry: PartySource | None, name: str) -> Path:
+    """A curated table beside the registry's own files, else the project's."""
+    folder = getattr(registry, "directory", None)
+    if folder and (Path(folder) / name).is_file():
+        return Path(folder) / name
+    return registry_dir() / name
+
+
 def _build(registry: PartySource | None) -> _Matcher:
     exact: dict[str, _Entry | None] = {}
     exact_patterns: dict[str, str] = {}
@@ -348,7 +356,7 @@ def _build(registry: PartySource | None) -> _Matcher:
             exact_patterns[key] = _pattern(v, plural and v == form)
 
     prio: dict[str, int] = {}
-    for form, iso2, kind in _demonyms(registry_dir() / "demonyms.csv"):
+    for form, iso2, kind in _demonyms(_table(registry, "demonyms.csv")):
         if kind in ("blocker", "region"):
             add(form, _Entry(kind, ""), 0)
         else:
@@ -356,7 +364,7 @@ def _build(registry: PartySource | None) -> _Matcher:
     for name, iso2 in country_names():
         if len(name) > 1:
             add(name, _Entry("country", iso2), 1)
-    for org in _organisations(registry_dir() / "organisations.csv"):
+    for org in _organisations(_table(registry, "organisations.csv")):
         labels[("organisation", org.id)] = org.name
         for form in (org.name, org.abbreviation or "", *org.aliases):
             add(form, _Entry("organisation", org.id), 2)
