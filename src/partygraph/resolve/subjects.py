@@ -266,16 +266,21 @@ def search_fold(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip().lower()
 
 
-def _pattern(form: str, plural: bool = False) -> str:
-    parts = []
+def _pattern(form: str, plural: bool = False) -> tuple[str, ...]:
+    """The regex atoms of a form: spaces stretch, apostrophes are optional."""
+    parts: list[str] = []
     for ch in _fold(form):
-        if ch == " ":
+        if ch in " \n":
+            if parts and parts[-1] == r"\s+":
+                continue
             parts.append(r"\s+")
         elif ch == "'":
             parts.append("'?")
         else:
             parts.append(re.escape(ch))
-    return "".join(parts) + ("s?" if plural else "")
+    if plural:
+        parts.append("s?")
+    return tuple(parts)
 
 
 def _is_acronym(form: str) -> bool:
@@ -315,9 +320,34 @@ class _Matcher:
     find: Any = None  # registry.find, when the registry has it
 
 
-def _alternation(patterns: Iterable[str]) -> str:
-    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
-    return r"(?<![\w'])(?:" + "|".join(unique) + r")(?![\w])"
+def _alternation(patterns: Iterable[tuple[str, ...]]) -> str:
+    """One regex for many forms, as a trie: linear in the text, longest form first.
+
+    Examples
+    --------
+    >>> forms = [_pattern("Korea"), _pattern("Korean", True), _pattern("Kosovo")]
+    >>> rx = re.compile(_alternation(forms))
+    >>> [m.group(0) for m in rx.finditer("Koreans, Korea and Kosovo; Koreaboo")]
+    ['Koreans', 'Korea', 'Kosovo']
+    """
+    trie: dict = {}
+    for atoms in set(patterns):
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # end of a form
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a longer form is tried first, the shorter one is the fallback
+            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+        return body
+
+    return r"(?<![\w'])(?:" + emit(trie) + r")(?![\w])"
 
 
 def _table(registry: PartySource | None, name: str) -> Path:
@@ -330,7 +360,7 @@ def _table(registry: PartySource | None, name: str) -> Path:
 
 def _build(registry: PartySource | None) -> _Matcher:
     exact: dict[str, _Entry | None] = {}
-    exact_patterns: dict[str, str] = {}
+    exact_patterns: dict[str, tuple[str, ...]] = {}
     labels: dict[tuple[str, str], str] = {}
 
     def add(form: str, entry: _Entry, priority: int, plural: bool = False) -> None:
@@ -370,7 +400,7 @@ def _build(registry: PartySource | None) -> _Matcher:
             add(form, _Entry("organisation", org.id), 2)
 
     loose: dict[str, _Entry | None] = {}
-    loose_patterns: dict[str, str] = {}
+    loose_patterns: dict[str, tuple[str, ...]] = {}
     taken = {k for k, e in exact.items() if e is not None and e.kind != "party"}
     taken_folded = {k.casefold() for k in taken if len(k) > 4}
     parties = registry.parties() if registry is not None else []
@@ -396,7 +426,7 @@ def _build(registry: PartySource | None) -> _Matcher:
                     loose[key] = None
                 else:
                     loose.setdefault(key, entry)
-                loose_patterns[key] = _pattern(form)
+                loose_patterns[key] = _pattern(form.lower())
             elif len(form) >= 5 and form.casefold() not in _GENERIC and form[0].isupper():
                 add(form, _Entry("party", party.id), 3)
     for key in list(exact):
