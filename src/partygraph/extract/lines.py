@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import _WEEKDAY_RE, DateHit, find_dates, has_time, has_weekday
+from partygraph.extract.parties import PARTY_WORDS
 
 MAX_LINE = 4000  # longer lines are prose; no list or date rule looks inside them
 
@@ -372,6 +373,8 @@ class Line:
     doc_words: bool = False  # names a meeting, a statement or a working group
     sentence: bool = False  # reads as prose
     stamp: bool = False  # "Posted on <date>": the page's date, never the statement's
+    item: bool = False  # could be one party of a list
+    role: bool = False  # "Name Surname, General Secretary": a signer, not a party
 
     @property
     def words(self) -> int:
@@ -457,6 +460,18 @@ def parse_line(idx: int, raw: str) -> Line:
         return Line(idx, raw, "", blank=True)
     if len(raw) > MAX_LINE:
         return Line(idx, raw, raw.strip(), sentence=True)
+    whole = _RAW_CACHE.get(raw)
+    if whole is not None:
+        return Line(idx, raw, *whole)
+    whole = _parse_new(raw)
+    if len(_RAW_CACHE) >= _CLASS_CACHE_MAX:
+        _RAW_CACHE.clear()
+    _RAW_CACHE[raw] = whole
+    return Line(idx, raw, *whole)
+
+
+def _parse_new(raw: str) -> tuple:  # type: ignore[type-arg]
+    """The fields of a :class:`Line` after ``idx`` and ``raw``."""
     s = raw.replace("\t", "    ")
     indent = len(s) - len(s.lstrip(" "))
     marker = None
@@ -488,11 +503,16 @@ def parse_line(idx: int, raw: str) -> Line:
         if len(_CLASS_CACHE) >= _CLASS_CACHE_MAX:
             _CLASS_CACHE.clear()
         _CLASS_CACHE[key] = fields
-    return Line(idx, raw, content, indent, marker, number, False, *fields)
+    return (content, indent, marker, number, False, *fields)
 
 
 _CLASS_CACHE: dict[tuple[str, bool], tuple] = {}  # type: ignore[type-arg]
+_RAW_CACHE: dict[str, tuple] = {}  # type: ignore[type-arg]
+
 _CLASS_CACHE_MAX = 50_000
+
+
+_BOILER_FIELDS = (True, (), *([False] * 3), None, *([False] * 9))
 
 
 def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
@@ -500,21 +520,7 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
     boiler, dates, is_dateline, weekday, time, place, place_only, heading, subheading,
     initiator, doc_words, sentence."""
     if plain and BOILER.match(content):
-        return (
-            True,
-            (),
-            False,
-            False,
-            False,
-            None,
-            False,
-            False,
-            False,
-            False,
-            False,
-            False,
-            False,
-        )
+        return _BOILER_FIELDS
     dates: tuple[DateHit, ...] = ()
     is_dateline = weekday = time = place_only = stamp = False
     place = None
@@ -579,7 +585,47 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
         doc_words,
         sentence,
         stamp,
+        _item_like(
+            content, nwords, is_dateline, place_only, heading, initiator, sentence, doc_words
+        ),
+        _ROLE_LINE.match(content) is not None,
     )
+
+
+def _item_like(
+    c: str,
+    nwords: int,
+    is_dateline: bool,
+    place_only: bool,
+    heading: bool,
+    initiator: bool,
+    sentence: bool,
+    doc_words: bool,
+) -> bool:
+    """Could a line with this content be one party of a list?"""
+    if is_dateline or place_only or heading or initiator or sentence:
+        return False
+    if not c or len(c) > 200 or nwords > 20 or c.endswith(":"):
+        return False
+    if doc_words and (not PARTY_WORDS.search(c) or _NOT_A_PARTY.search(c)):
+        return False
+    first = c[0]
+    if first.islower() and not (PARTY_WORDS.search(c) and nwords <= 8):
+        return False
+    return first.isalnum() or first in "(\"'«“["
+
+
+_NOT_A_PARTY = re.compile(r"(?i)\b(?:meeting|statement|declaration|working group)\b")
+# A person's name with a function: the signer under a party's line, not a party.
+_ROLE_LINE = re.compile(
+    r"^(?:(?:comrade|cde\.?|dr\.?|mr\.?|ms\.?)\s+)?[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+"
+    r"(?:\s+[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+){1,3}\s*[,–—-]\s*(?:the\s+)?(?:general\s+secretary|"
+    r"secretary|first\s+secretary|president|chair(?:man|woman|person)?|leader|member|head|"
+    r"deputy|spokes(?:man|woman|person)|coordinator|representative|responsible|"
+    r"international\s+secretary|secretario|secretaria|secretário|secrétaire|segretari[oa]|"
+    r"generalsekretär|vorsitzende|presidente|président|γενικός\s+γραμματέας|γραμματέας)\b",
+    re.IGNORECASE,
+)
 
 
 _RUN_NUM = re.compile(r"(?:(?<=\s)|^)(\d{1,3})[.)]\s+(?=[^\d\s])")

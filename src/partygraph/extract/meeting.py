@@ -59,6 +59,7 @@ _SERIES_RE = re.compile(
     rf"(?P<imcwp>{_IMCWP})|(?P<ecm>{_ECM})|(?P<ics>{_ICS})|(?P<regional>{_REGIONAL})",
     re.IGNORECASE,
 )
+_SERIES_CS = re.compile(_SERIES_RE.pattern.replace("[A-Z]", "[a-z]"))
 _WG_BEFORE = re.compile(
     rf"(?:{_WG})(?:\s+meeting)?\s+(?:of|del|do|da|des|du|der|dell['’])"
     r"(?:\s+(?:the|los|las|la|il|le|die|των))?\s*$",
@@ -201,7 +202,10 @@ def find_meetings(text: str) -> list[MeetingHit]:
     [('ecm', None)]
     """
     out: list[MeetingHit] = []
-    for m in _SERIES_RE.finditer(text):
+    # a case-sensitive pattern on lower-cased text is several times faster than IGNORECASE
+    low = text.lower()
+    src, pat = (low, _SERIES_CS) if len(low) == len(text) else (text, _SERIES_RE)
+    for m in pat.finditer(src):
         prefix = text[max(0, m.start() - 80) : m.start()]
         if m["imcwp"]:
             series = "imcwp"
@@ -213,10 +217,17 @@ def find_meetings(text: str) -> list[MeetingHit]:
         elif m["ics"]:
             series = "ics"
         else:
-            region = m["region"]
+            region_words = []
+            for w in text[m.start("region") : m.end("region")].split():
+                if not w[:1].isupper() and w not in ("and", "of", "the"):
+                    break
+                region_words.append(w)
+            region = " ".join(region_words).strip(" ,")
+            if not region:
+                continue  # "parties of the world": no region named
             slug = re.sub(r"[^a-z0-9]+", "-", region.lower()).strip("-")
             series = f"regional-{slug}"
-            name = fold_name(m.group(0))
+            name = fold_name(text[m.start() : m.start("region")] + region)
             out.append(MeetingHit(series, name, _ordinal_before(prefix), m.start(), m.end()))
             continue
         ordinal = None if series == "imcwp-wg" else _ordinal_before(prefix)

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import find_dates
@@ -32,7 +33,6 @@ from partygraph.extract.lines import (
 from partygraph.extract.meeting import days_near, find_meetings, place_near
 from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
 from partygraph.extract.parties import (
-    PARTY_WORDS,
     abbreviation_like,
     caps_tokens,
     party_score,
@@ -63,16 +63,6 @@ HEAD_NOUN = re.compile(
     r"organización|organização|congress|congreso|platform|pole|polo|pôle|resistance|committee|"
     r"council|federation|coalition|group|grupo|gruppo|groupe|left|linke|izquierda|esquerda)"
     r"(?![^\W\d_])"
-)
-# A person's name with a function: the signer under a party's line, not a party.
-_ROLE_LINE = re.compile(
-    r"^(?:(?:comrade|cde\.?|dr\.?|mr\.?|ms\.?)\s+)?[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+"
-    r"(?:\s+[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+){1,3}\s*[,–—-]\s*(?:the\s+)?(?:general\s+secretary|"
-    r"secretary|first\s+secretary|president|chair(?:man|woman|person)?|leader|member|head|"
-    r"deputy|spokes(?:man|woman|person)|coordinator|representative|responsible|"
-    r"international\s+secretary|secretario|secretaria|secretário|secrétaire|segretari[oa]|"
-    r"generalsekretär|vorsitzende|presidente|président|γενικός\s+γραμματέας|γραμματέας)\b",
-    re.IGNORECASE,
 )
 _ABBR_DOT = re.compile(r"(?:\b[A-Z]|\b\w{1,3})\.$")
 _RUN_HINT = re.compile(r"\d[.)]\s")
@@ -131,22 +121,8 @@ def _family(ln: Line) -> str:
 
 
 def _item_like(ln: Line) -> bool:
-    """Could this line be one party of a list?"""
-    c = ln.content
-    if ln.blank or ln.boiler or ln.is_dateline or ln.place_only or ln.heading or ln.initiator:
-        return False
-    if ln.sentence or not c or len(c) > 200 or ln.words > 20:
-        return False
-    if c.endswith(":"):
-        return False
-    if ln.doc_words and not PARTY_WORDS.search(c):
-        return False
-    if ln.doc_words and re.search(r"(?i)\b(?:meeting|statement|declaration|working group)\b", c):
-        return False
-    first = c[0]
-    if first.islower() and not (PARTY_WORDS.search(c) and ln.words <= 8):
-        return False
-    return not (not first.isalnum() and first not in "(\"'«“[")
+    """Could this line be one party of a list? (classified once per content)"""
+    return ln.item and not ln.blank and not ln.boiler
 
 
 def _next_text(lines: Sequence[Line], i: int) -> Line | None:
@@ -177,7 +153,7 @@ def _build_runs(lines: Sequence[Line], start: int, skip: set[int]) -> list[_Run]
                 runs.append(cur)
                 cur = None
             continue
-        if cur is not None and _ROLE_LINE.match(ln.content):
+        if cur is not None and ln.role:
             continue  # "Dimitris Koutsoumbas, General Secretary" under the party's line
         if (
             ln.place_only
@@ -667,15 +643,23 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _printed(text: str) -> tuple[str, str, str | None, str | None]:
+    """``(as_printed, name, country, abbreviation)`` of one list line (names recur)."""
+    printed = _clean_printed(text)
+    if not printed:
+        return "", "", None, None
+    return (printed, *split_party(printed))
+
+
 def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[PrintedParty]:
     """Printed lines -> PrintedParty; a country heading above a line counts as stated."""
     out: list[PrintedParty] = []
     for text, section, section_cc in items:
-        printed = _clean_printed(text)
+        printed, name, cc, abbr = _printed(text)
         if not printed:
             continue
         i = len(out) + 1
-        name, cc, abbr = split_party(printed)
         cc = cc or section_cc
         out.append(
             PrintedParty(
