@@ -408,3 +408,13 @@ def test_a_title_about_a_region_takes_no_single_body_country(registry):
 def test_romance_demonyms_capitalised(registry):
     record = _record("¡Viva la Revolución Cubana! El pueblo cubano y la Siria.")
     assert [(m.id, m.count) for m in find_mentions(record, registry)] == [("CU", 2), ("SY", 1)]
+
+
+def test_authors_listed_in_the_title(registry):
+    record = _record(
+        "...",
+        title="Communiqué of the Communist Party of Greece and the Portuguese Communist Party "
+        "on the Communist Party of Ukraine",
+        signatories=["Communist Party of Greece", "Portuguese Communist Party"],
+    )
+    assert [s.id for s in find_subjects(record, registry)] == ["communist-party-of-ukraine"]

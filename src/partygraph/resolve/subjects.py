@@ -513,7 +513,10 @@ _AUTHOR_BEFORE = re.compile(
     r"comunicato|d[eé]claration|iniziativa|iniciativa|central\s+committee|cc|"
     r"(?:international\s+)?(?:relations\s+)?department)\s+"
     r"(?:of|by|from|de|del|de\s+la|della|dello|di|du|des|do|da)\s+(?:the\s+|la\s+|el\s+|il\s+|o\s+)?"
-    r"(?:(?!solidarity|support|with|for|against|defen)[\w'-]+\s+){0,3})$"
+    # up to eight more words of the author's name ("... of Greece and the"), but none
+    # that turns to the topic ("on", "with", "in support of"...)
+    r"(?:(?!(?:solidarity|support|with|for|against|defen\w*|on|about|regarding|concerning|"
+    r"over|to|in|sobre|su|sur|con|contra|avec|contre|per)\b)[\w'-]+\s+){0,8})$"
 )
 _AUTHOR_AFTER = re.compile(r"^\s*(?::|[-–]\s|(?i:calls|condemns|denounces|demands|salutes|says)\b)")
 # "in Greece", "held at ...": the country of the statement's own place or meeting.
