@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyoxigraph import Store
 
 from partygraph.extract import read_document
@@ -418,3 +420,28 @@ def test_authors_listed_in_the_title(registry):
         signatories=["Communist Party of Greece", "Portuguese Communist Party"],
     )
     assert [s.id for s in find_subjects(record, registry)] == ["communist-party-of-ukraine"]
+
+
+_WORDS = [
+    "Cuba", "Cuban", "US", "U.S.", "NATO", "the", "Communist", "Party", "of", "Ukraine",
+    "KKE", "DPRK", "Korea", "Latin", "American", "in", "Athens,", "Greece", "by", "army",
+    "Israeli", "Parties", "CP", "Κύπρος", "ß", "’", "—", "\n", "Salvador", "(", ")", "PRC",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS) | st.text(max_size=8), max_size=40),
+    st.lists(st.sampled_from(_WORDS), max_size=8),
+)
+def test_any_text_gives_consistent_mentions_and_subjects(registry, body, title):
+    record = _record(" ".join(body), title=" ".join(title) or None)
+    mentions = find_mentions(record, registry)
+    subjects = find_subjects(record, registry, mentions=mentions)
+    keys = {(m.kind, m.id) for m in mentions}
+    assert len(keys) == len(mentions)
+    assert all(m.count >= 1 and m.where in ("title", "headline", "body") for m in mentions)
+    assert [m.rank for m in mentions] == list(range(1, len(mentions) + 1))
+    assert {(s.kind, s.id) for s in subjects} <= keys
+    assert [s.rank for s in subjects] == list(range(1, len(subjects) + 1))
+    json.dumps(subjects_json(record, registry))
