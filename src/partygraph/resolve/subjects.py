@@ -13,14 +13,17 @@ Precision comes first:
   ``Partido Comunista Colombiano``, ``CP Ukraine``) is not a mention of the country,
   whether or not the party is in the registry; the party is mentioned instead when the
   registry knows it;
-* a country named after a city, as a place (``Athens, Greece``, ``Beirut Líbano``), is
-  not a mention;
+* a country named after a city, as a place (``Athens, Greece``, ``Beirut Líbano``), or
+  the statement's own place or meeting country after ``in``/``at`` (``held in Greece``)
+  is not a mention;
+* runs of three or more short bare lines (a page's tag list or menu) are not prose;
 * a name shared by two countries or two parties counts for none of them; a party alias
   that is also a country name (``DPRK``) is the country; abbreviations of one or two
   letters are never read as parties, and all-capital abbreviations of three letters or
   fewer (``US``, ``UN``) are not read inside lines printed in capitals;
-* regions, peoples across borders and ambiguous demonyms (``Latin American``,
-  ``Balkan``, ``Kurdish``, ``Congolese``) count for no country.
+* regions, peoples across borders, ambiguous demonyms and first names (``Latin
+  American``, ``Balkan``, ``Kurdish``, ``Congolese``, ``Salvador`` Allende) count for no
+  country; plural party words (``the Communist Parties``) name no party.
 
 Each occurrence gets a *stance*: ``opposition`` when the name qualifies an adversarial
 noun (``Israeli army``, ``Ukrainian authorities``, ``U.S. hostile policy``,
@@ -29,7 +32,9 @@ US``, ``da parte di USA``); ``solidarity`` otherwise.
 
 **Subjects** are the top of the mentions, by this rule:
 
-1. every country, party or organisation named in the title or the headline is a subject;
+1. every country, party or organisation named in the title or the headline is a subject,
+   except a signing party named there as the author (``Statement of the KKE on ...``,
+   ``KKE: ...``);
 2. only when the title and headline name none, the body decides: countries and parties
    (organisations only ever become subjects through the title) that do not sign or
    initiate the statement themselves, named at least twice and at least half as often
@@ -40,7 +45,8 @@ US``, ``da parte di USA``); ``solidarity`` otherwise.
 Subjects are ranked: title and headline subjects first, then solidarity before
 opposition, then by weight (3 per title or headline occurrence, 1 per body occurrence),
 then by first appearance. A subject's stance is the majority stance of its title and
-headline occurrences when it has any, else of all its occurrences (ties: solidarity).
+headline occurrences when it has any, else of all its occurrences (an even split with
+at least one adversarial use: opposition).
 """
 
 from __future__ import annotations
