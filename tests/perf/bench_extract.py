@@ -99,20 +99,24 @@ def main() -> None:
     for data, name in docs[: len(shapes)]:
         got = len(read_bytes(data, name).signatories)
         assert got == a.signatories, (name, got)
-    per_shape: dict[str, list[float]] = {s: [0.0, 0.0, 0] for s in shapes}
-    t0, c0 = time.perf_counter(), time.process_time()
-    for i, (data, name) in enumerate(docs):
-        w, c = time.perf_counter(), time.process_time()
-        read_bytes(data, name)
-        st = per_shape[shapes[i % len(shapes)]]
-        st[0] += time.perf_counter() - w
-        st[1] += time.process_time() - c
-        st[2] += 1
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(f"extraction benchmark: {a.docs} documents of {a.signatories} signatories")
-    for s, (w, c, n) in per_shape.items():
-        print(f"  {s:14s} {n / w:8.0f} docs/s wall  {n / c:8.0f} docs/s cpu")
-    print(f"  {'all':14s} {a.docs / wall:8.0f} docs/s wall  {a.docs / cpu:8.0f} docs/s cpu")
+    # pass 1 meets every line for the first time; pass 2 reads the same corpus again, as
+    # when party names recur across statements (lines are classified once per content)
+    for label in ("pass 1 (cold)", "pass 2 (warm)"):
+        per_shape: dict[str, list[float]] = {s: [0.0, 0.0, 0] for s in shapes}
+        t0, c0 = time.perf_counter(), time.process_time()
+        for i, (data, name) in enumerate(docs):
+            w, c = time.perf_counter(), time.process_time()
+            read_bytes(data, name)
+            st = per_shape[shapes[i % len(shapes)]]
+            st[0] += time.perf_counter() - w
+            st[1] += time.process_time() - c
+            st[2] += 1
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f" {label}")
+        for s, (w, c, n) in per_shape.items():
+            print(f"  {s:14s} {n / w:8.0f} docs/s wall  {n / c:8.0f} docs/s cpu")
+        print(f"  {'all':14s} {a.docs / wall:8.0f} docs/s wall  {a.docs / cpu:8.0f} docs/s cpu")
 
 
 if __name__ == "__main__":

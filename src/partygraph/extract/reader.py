@@ -317,15 +317,21 @@ class _State:
     used: set[int] = field(default_factory=set)  # lines consumed as metadata or list
 
 
+@lru_cache(maxsize=65536)
+def _split_raw(raw: str) -> tuple[str, ...]:
+    # only lines with two or more markers can hold run-together items
+    if "•" not in raw and len(_RUN_HINT.findall(raw)) < 2:
+        return (raw,)
+    return tuple(split_run_together(raw))
+
+
 def _prepare(text: str) -> list[Line]:
     raw_lines: list[str] = []
     for raw in text.split("\n"):
-        raw = raw.rstrip("\r")
-        # only lines with two or more markers can hold run-together items
-        if len(raw) < 12 or (len(_RUN_HINT.findall(raw)) < 2 and "•" not in raw):
+        if len(raw) < 12:
             raw_lines.append(raw)
         else:
-            raw_lines.extend(split_run_together(raw))
+            raw_lines.extend(_split_raw(raw))
     return [parse_line(i, r) for i, r in enumerate(raw_lines)]
 
 
@@ -542,9 +548,12 @@ def _meeting(
                 if c or cc:
                     city, country = c, cc
             if start is None:
-                r = days_near(sentence, pos, default_year)
                 # only days printed close to the mention describe the meeting
-                near = r is not None and (-120 <= r.start_pos - pos <= (h.end - h.start) + 120)
+                lo = max(0, pos - 160)
+                r = days_near(sentence[lo : pos + (h.end - h.start) + 160], pos - lo, default_year)
+                near = r is not None and (
+                    -120 <= r.start_pos - (pos - lo) <= (h.end - h.start) + 120
+                )
                 if r is not None and near:
                     start, end = r.start, r.end
                     if r.year_guessed:
