@@ -1002,6 +1002,7 @@ def subject_quads(
     *,
     title: str | None = None,
     headline: str | None = None,
+    include_text: bool = True,
 ) -> list[Any]:
     """The triples of a statement's subjects, mentions and full text, in its graph.
 
@@ -1025,6 +1026,9 @@ def subject_quads(
         The body without the list, and its ISO 639-1 language.
     title, headline : str, optional
         Added to ``pg:searchText`` when given.
+    include_text : bool
+        Write ``schema:text`` (False when the caller already does: the triple is
+        identical either way).
 
     Returns
     -------
@@ -1089,7 +1093,7 @@ def subject_quads(
             name = _extra_country_name(m.id)
             if name:
                 out.append(Quad(target, skos("prefLabel"), Lit(name), g))
-    if text and text.strip():
+    if include_text and text and text.strip():
         lang = (language or "").strip().lower()
         lit = Lit(text, language=lang) if re.fullmatch(r"[a-z]{2,3}", lang) else Lit(text)
         out.append(Quad(s, schema("text"), lit, g))
@@ -1106,6 +1110,7 @@ def record_subject_quads(
     graph_iri: str,
     *,
     signers: Iterable[str] | None = None,
+    include_text: bool = True,
 ) -> list[Any]:
     """:func:`subject_quads` of a record: subjects, mentions, text and search text.
 
@@ -1130,6 +1135,7 @@ def record_subject_quads(
         record.language,
         title=record.title,
         headline=record.headline,
+        include_text=include_text,
     )
 
 
