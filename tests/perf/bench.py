@@ -288,6 +288,7 @@ def bench_queries(store: Any, raw: ox.Store | None, registry, rows, repeat: int)
             entry.update(raw_s=t_raw, ratio=t_pg / t_raw if t_raw else float("nan"))
             assert len(raw_rows) == len(table.rows), name
         out[name] = entry
+        print(f"  query {name}: {entry}", file=sys.stderr, flush=True)
     return out
 
 
