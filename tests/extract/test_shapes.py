@@ -621,3 +621,30 @@ def test_short_headings(heading: str) -> None:
     ]
     assert rec.signatories[2].section == "Organisations"
     assert not any("without a heading" in w for w in rec.warnings)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("Athens, 25-11-2018", "2018-11-25"),
+        ("Buenos Aires, noviembre 25 de 2018", "2018-11-25"),
+        ("Athens, the 25th of November, 2018", "2018-11-25"),
+    ],
+)
+def test_more_date_forms(dateline: str, iso: str) -> None:
+    rec = read(doc("Signed by:\n- KKE\n- AKEL\n", before=dateline + "\n\n"))
+    assert rec.date == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joint Statement of the Communist Party of Greece and the Communist Party of Turkey\n\n"
+        + BODY,
+        "Statement\n\nThe Communist Party of Greece and the Communist Party of Turkey issued "
+        "the following joint statement:\n\n" + BODY,
+    ],
+    ids=["title", "lead-without-have"],
+)
+def test_bilateral_statements(text: str) -> None:
+    assert lines_of(read(text)) == ["Communist Party of Greece", "Communist Party of Turkey"]

@@ -153,10 +153,13 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     # November 25th 2018, November 25, 2018
-    re.compile(rf"(?<!\w){_M}\.?\s+{_D}{_SUF}(?:\s*,\s*|\s+){_Y}(?!\d)", re.IGNORECASE),
-    # 25.11.2018, 25/11/2018, 12/23/11
     re.compile(
-        r"(?<![\d.\/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)"
+        rf"(?<!\w){_M}\.?\s+{_D}{_SUF}(?:\s*,\s*|\s+(?:de\s+|del\s+)?){_Y}(?!\d)",
+        re.IGNORECASE,
+    ),
+    # 25.11.2018, 25/11/2018, 12/23/11, 25-11-2018
+    re.compile(
+        r"(?<![\d.\/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<yy>(?:1[89]|2[01])\d\d|\d\d)(?![\d]|\.\d)"
     ),
 ]
@@ -185,7 +188,7 @@ _TIME_RE = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)
 
 
 _YEARISH = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
-_NUMERIC_DATE = re.compile(r"\d[./]\d{1,2}[./]\d\d")
+_NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d\d")
 _DIGIT = re.compile(r"\d")
 
 

@@ -59,6 +59,8 @@ BOILER = re.compile(
     r"copyright.*|©.*|all rights reserved.*|menu|search|log ?in|sign ?in|powered by .*|"
     r"like this:?|loading\.\.\.|comments? are closed\.?|previous(?: post| article)?:?.*|"
     r"next(?: post| article)?:.*|reply|permalink|top|rss|atom|cookies?.*policy.*|"
+    r"comments?\s*\(\d+\)|print this(?: article| page)?|send to a friend|back|"
+    r"read also:?.*|see also:?.*|share:?|source:?\s*https?://\S+|"
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[\s|»>/·•-]*)$"
 )
 _GLUED_ALT = re.compile(r"^(?:[^\s\-]+-){4,}[^\s\-]*?(?<=[a-z])(?=[A-Z])")

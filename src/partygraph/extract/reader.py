@@ -84,8 +84,10 @@ _LEAD = re.compile(
     r"(?i)^(?:the\s+)?(?:leaders|representatives|general\s+secretaries|delegations|"
     r"the\s+central\s+committees|central\s+committees)\s+of\s+(?:the\s+)?(?P<list>.+?)\s+"
     r"(?:have|has|jointly)\s+(?:\w+\s+)?(?:issued|signed|adopted|released|made|published)\b"
-    r"|^(?P<list2>.+?)\s+(?:have|has)\s+(?:jointly\s+)?(?:issued|signed|adopted|released)\s+"
+    r"|^(?P<list2>.+?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:issued|signed|adopted|released)\s+"
     r"(?:the\s+following|this|a\s+joint)\b"
+    r"|^(?:joint\s+|common\s+)?(?:statement|declaration|communiqu[ée]|appeal)\s+(?:of|by|from)\s+"
+    r"(?:the\s+)?(?P<list4>[^:]+?)(?:\s*[:(].*)?$"
     r"|(?:statement|declaration)\s+(?:was\s+|is\s+)?(?:jointly\s+)?(?:signed|issued)\s+by\s+"
     r"(?:the\s+)?(?P<list3>.+?)[.:]?$"
 )
@@ -782,7 +784,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             m = _LEAD.search(t)
             if not m:
                 continue
-            text = m["list"] or m["list2"] or m["list3"] or ""
+            text = m["list"] or m["list2"] or m["list3"] or m["list4"] or ""
             names = _split_inline(text)
             if len(names) >= 2 and all(party_score(n) > 0 for n in names):
                 st.used.add(ln.idx)
