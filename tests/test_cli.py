@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from conftest import SEED, expected, run_cli
+from pg_testing import SEED, expected, run_cli
 
 FIELDS = ("title", "headline", "date", "publication_date", "place")
 
@@ -93,8 +93,8 @@ def test_unknown_query_and_bad_param_are_one_line_errors(tmp_path):
     run_cli("ingest", "--store", str(store), str(SEED))
     for args in (
         ("query", "--store", str(store), "no-such-query"),
-        ("query", "--store", str(store), "statements-of-party", "--param", "party"),
-        ("query", "--store", str(store), "statements-of-party", "--param", "party=no such party"),
+        ("query", "--store", str(store), "party-statements", "--param", "party"),
+        ("query", "--store", str(store), "party-statements", "--param", "party=no such party"),
     ):
         proc = run_cli(*args)
         err = proc.stderr.decode()

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import SEED, expected
+from pg_testing import SEED, expected
 from partygraph.errors import PartygraphError
 from partygraph.pipeline import discover, ingest_paths, source_key
 from partygraph.store import open_store
