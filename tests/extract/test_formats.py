@@ -209,3 +209,12 @@ def test_blog_post_page_title_date_and_list() -> None:
         "New Communist Party of Britain",
     ]
     assert "Post a Comment" not in rec.text and "Blog Archive" not in rec.text
+
+
+def test_media_type_argument() -> None:
+    page = b"<p>Declaration</p><p>We support peace.</p><ul><li>KKE</li><li>PCP</li></ul>"
+    rec = read_bytes(page, "https://example.org/x", "text/html; charset=utf-8")
+    assert rec.media_type == "text/html"
+    assert [s.as_printed for s in rec.signatories] == ["KKE", "PCP"]
+    with pytest.raises(PartygraphError, match="unknown media type"):
+        read_bytes(b"text", "x.bin", "application/pdf")

@@ -42,6 +42,21 @@ _SUFFIX_TYPES = {
     ".htm": "text/html",
     ".xhtml": "text/html",
 }
+_MEDIA_ALIASES = {
+    "": None,
+    "text/plain": "text/plain",
+    "text": "text/plain",
+    "txt": "text/plain",
+    "plain": "text/plain",
+    "text/markdown": "text/markdown",
+    "text/x-markdown": "text/markdown",
+    "markdown": "text/markdown",
+    "md": "text/markdown",
+    "text/html": "text/html",
+    "application/xhtml+xml": "text/html",
+    "html": "text/html",
+    "htm": "text/html",
+}
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<div|<p>)", re.IGNORECASE
 )
@@ -154,7 +169,13 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None) -> State
     data = bytes(data)
     sha = hashlib.sha256(data).hexdigest()
     text, encoding, warnings = decode(data, source)
-    mt = media_type or media_type_of(source, data)
+    mt = _MEDIA_ALIASES.get((media_type or "").lower().split(";")[0].strip(), None)
+    if media_type and mt is None:
+        raise PartygraphError(
+            f"unknown media type {media_type!r}; expected text/plain, text/markdown or text/html",
+            source=source,
+        )
+    mt = mt or media_type_of(source, data)
     title_hint = published = lang = None
     if mt == "text/html":
         from partygraph.extract.html import html_to_text

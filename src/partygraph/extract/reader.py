@@ -422,6 +422,7 @@ def _dates(
     body_start: int,
     list_span: tuple[int, int] | None,
     heads: list[Line],
+    meeting: Meeting | None = None,
 ) -> tuple[str | None, str | None, Place | None]:
     lines = st.lines
     pub = None
@@ -486,7 +487,10 @@ def _dates(
                     break
         if place_line is not None and place_line.place:
             place = Place(*place_line.place)
-    if date is None and pub and pub_plain and "date" not in st.partial:
+    after_meeting = (
+        meeting is not None and meeting.end is not None and pub is not None and (pub > meeting.end)
+    )
+    if date is None and pub and pub_plain and "date" not in st.partial and not after_meeting:
         date = pub
         st.warnings.append(
             f"date: no dateline; the plain date printed under the title ({pub}) is taken as "
@@ -845,14 +849,14 @@ def read_text(
     title, headline = _title(st, heads, title_hint)
     initiators = _initiators(st, len(st.lines))
     sigs, span = _signatories(st, body_start)
-    date, pub, place = _dates(st, body_start, span, heads)
+    years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
+    default_year = max(set(years), key=years.count) if years else None
+    meeting = _meeting(st, heads, body_start, default_year)
+    date, pub, place = _dates(st, body_start, span, heads, meeting)
     if pub is None and published_hint:
         hits = find_dates(published_hint)
         if hits and not hits[0].partial:
             pub = hits[0].value
-    years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
-    default_year = max(set(years), key=years.count) if years else None
-    meeting = _meeting(st, heads, body_start, default_year)
     if place is None and meeting is not None and (meeting.city or meeting.country):
         place = Place(meeting.city, meeting.country)
         st.warnings.append("place: no dateline place; taken from the meeting's city")
