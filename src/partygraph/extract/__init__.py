@@ -169,7 +169,7 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None) -> State
     data = bytes(data)
     sha = hashlib.sha256(data).hexdigest()
     text, encoding, warnings = decode(data, source)
-    mt = _MEDIA_ALIASES.get((media_type or "").lower().split(";")[0].strip(), None)
+    mt = _MEDIA_ALIASES.get((media_type or "").lower().split(";")[0].strip())
     if media_type and mt is None:
         raise PartygraphError(
             f"unknown media type {media_type!r}; expected text/plain, text/markdown or text/html",
