@@ -648,3 +648,19 @@ def test_more_date_forms(dateline: str, iso: str) -> None:
 )
 def test_bilateral_statements(text: str) -> None:
     assert lines_of(read(text)) == ["Communist Party of Greece", "Communist Party of Turkey"]
+
+
+def test_sections_ending_with_a_colon_and_secretariat_signature() -> None:
+    text = doc(
+        "Signed by:\n\nParties from Europe:\n1. Communist Party of Greece\n2. AKEL\n\n"
+        "Parties from Latin America:\n3. Communist Party of Cuba\n4. Communist Party of Chile\n",
+        after="\nSecretariat of the European Communist Initiative\n",
+    )
+    rec = read(text)
+    assert lines_of(rec) == [
+        "Communist Party of Greece",
+        "AKEL",
+        "Communist Party of Cuba",
+        "Communist Party of Chile",
+    ]
+    assert rec.signatories[2].section == "Parties from Latin America"

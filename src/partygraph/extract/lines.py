@@ -617,7 +617,10 @@ def _item_like(
     return first.isalnum() or first in "(\"'«“["
 
 
-_NOT_A_PARTY = re.compile(r"(?i)\b(?:meeting|statement|declaration|working group)\b")
+_NOT_A_PARTY = re.compile(
+    r"(?i)\b(?:meeting|statement|declaration|working group|secretariat|secretaría|secretariado|"
+    r"segreteria|sekretariat|γραμματεία|press office|international (?:relations )?department)\b"
+)
 # A person's name with a function: the signer under a party's line, not a party.
 _ROLE_LINE = re.compile(
     r"^(?:(?:comrade|cde\.?|dr\.?|mr\.?|ms\.?)\s+)?[A-ZÀ-ÝΑ-ΩĀ-Ž][\w'’.\-]+"

@@ -171,7 +171,17 @@ def _build_runs(lines: Sequence[Line], start: int, skip: set[int]) -> list[_Run]
             pending_country = ln.place[1]
             blanks = 0
             continue
-        if (ln.subheading and not ln.heading) or (cur is not None and ln.heading and ln.words <= 4):
+        if (
+            (ln.subheading and not ln.heading)
+            or (cur is not None and ln.heading and ln.words <= 4)
+            or (
+                cur is not None
+                and ln.marker is None
+                and ln.content.endswith(":")
+                and ln.words <= 5
+                and not ln.sentence
+            )
+        ):
             # a section inside (or just before) a list
             pending_section = ln.content.rstrip(":").strip()
             pending_country = None
