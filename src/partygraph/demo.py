@@ -14,8 +14,8 @@ Files written (relative to the output folder):
     the SHACL validation report
 ``queries/<name>.csv``
     the result of each saved query (parameters at their documented defaults)
-``network/``, ``viz/``
-    network analysis and visualizations (see docs/network.md)
+``network/``, ``solidarity/``, ``viz/``
+    co-signature and solidarity networks, and their drawings (see docs/network.md)
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
     """
     from partygraph.extract import read_document
     from partygraph.network import analyse
+    from partygraph.network.solidarity import solidarity_network
+    from partygraph.network.solidarity import write_all as write_solidarity
     from partygraph.pipeline import discover, ingest_paths
     from partygraph.queries import run_all
     from partygraph.rdf import validate
@@ -89,13 +91,20 @@ def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
 
         report = validate(store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
         _write_text(out_dir / "validation.txt", report.text + "\n")
-        yield f"validate: {'conforms' if report.conforms else 'VIOLATIONS'} -> {out_dir / 'validation.txt'}"
+        verdict = "conforms" if report.conforms else "VIOLATIONS"
+        yield f"validate: {verdict} -> {out_dir / 'validation.txt'}"
 
         written = run_all(store, out_dir / "queries")
         yield f"queries: {len(written)} results -> {out_dir / 'queries'}/"
 
         result = analyse(store, out_dir / "network")
         yield f"network: -> {out_dir / 'network'}/"
+        solidarity = solidarity_network(store)
+        write_solidarity(solidarity, out_dir / "solidarity", result.partition)
+        yield (
+            f"solidarity: {solidarity.number_of_nodes()} nodes, "
+            f"{solidarity.number_of_edges()} edges -> {out_dir / 'solidarity'}/"
+        )
         render_all(result, out_dir / "viz")
         yield f"viz: -> {out_dir / 'viz'}/"
     finally:

@@ -51,7 +51,7 @@ def _register() -> None:
     # Verb groups built by other modules; each exports COMMANDS.
     import importlib
 
-    for name in ("store", "query", "registry", "network"):
+    for name in ("store", "query", "registry", "network", "solidarity"):
         try:
             module = importlib.import_module(f"partygraph.cli.{name}")
         except ModuleNotFoundError as missing:  # during development only
