@@ -3,7 +3,7 @@
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import SEED_SHA, all_quads
+from conftest import INGESTED, SEED_SHA, all_quads, three_party
 
 from partygraph.errors import PartygraphError
 from partygraph.rdf import to_rdflib_dataset, validate
@@ -63,8 +63,6 @@ def test_accepts_rdflib_dataset_store_and_graph():
 
 def test_needs_the_registry_graph():
     """Statements alone do not validate: their parties live in the registry graph."""
-    from conftest import INGESTED, three_party
-
     from partygraph.rdf import statement_quads
 
     _, resolved = three_party()
