@@ -664,3 +664,10 @@ def test_sections_ending_with_a_colon_and_secretariat_signature() -> None:
         "Communist Party of Chile",
     ]
     assert rec.signatories[2].section == "Parties from Latin America"
+
+
+def test_site_banners_are_not_titles() -> None:
+    blog = "New Worker Features\n\nTuesday, 11 December 2018\n\nSolidarity with Cuba\n\n" + BODY
+    assert read(blog).title == "Solidarity with Cuba"
+    site = "Communist Party of Greece\n\nHands off the Communist Party of Ukraine!\n\n" + BODY
+    assert read(site).title == "Hands off the Communist Party of Ukraine!"

@@ -61,6 +61,8 @@ BOILER = re.compile(
     r"next(?: post| article)?:.*|reply|permalink|top|rss|atom|cookies?.*policy.*|"
     r"comments?\s*\(\d+\)|print this(?: article| page)?|send to a friend|back|"
     r"read also:?.*|see also:?.*|share:?|source:?\s*https?://\S+|"
+    r"(?:source|fuente|fonte|quelle|πηγή|translated\s+by|translation|traducción|tradução|"
+    r"traduzione|traduction|übersetzung)\s*:.{0,80}|"
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[\s|»>/·•-]*)$"
 )
 _GLUED_ALT = re.compile(r"^(?:[^\s\-]+-){4,}[^\s\-]*?(?<=[a-z])(?=[A-Z])")

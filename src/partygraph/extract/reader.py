@@ -377,6 +377,47 @@ def _header(st: _State) -> tuple[int, list[Line]]:
     return len(lines), heads
 
 
+_NAME_GLUE = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "de",
+        "del",
+        "la",
+        "los",
+        "las",
+        "das",
+        "do",
+        "da",
+        "dos",
+        "di",
+        "della",
+        "dei",
+        "des",
+        "du",
+        "der",
+        "und",
+        "et",
+        "y",
+        "e",
+        "του",
+        "της",
+        "των",
+    ]
+)
+
+
+def _party_name_only(text: str) -> bool:
+    """``Communist Party of Greece``: capitalised words around a party noun, nothing else."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or text[-1:] in ".!?:" or not HEAD_NOUN.search(text):
+        return False
+    return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in _NAME_GLUE for w in words)
+
+
 def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None, str | None]:
     cands = []
     labels: list[str] = []
@@ -415,11 +456,30 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
             st.warnings.append(f"title: only a generic label is printed ({labels[0]!r})")
             return labels[0], None
         return None, None
+    for ln in cands:
+        st.used.add(ln.idx)
+    # a site's name above the page's date ("New Worker Features" / date / post title)
+    stamp_ln = next((ln for ln in heads if ln.dates and ln.is_dateline), None)
+    if stamp_ln is not None and (stamp_ln.weekday or stamp_ln.time or stamp_ln.stamp):
+        stamp = stamp_ln.idx
+        before = [ln for ln in cands if ln.idx < stamp]
+        if (
+            before
+            and len(cands) > len(before)
+            and all(ln.words <= 6 and not _STATEMENT_START.match(ln.content) for ln in before)
+        ):
+            cands = [ln for ln in cands if ln.idx > stamp]
+    # a party's name alone is the site's banner, not the statement's title
+    named = [ln for ln in cands if _party_name_only(ln.content)]
+    if named and len(named) < len(cands):
+        cands = [ln for ln in cands if ln not in named]
     texts: list[str] = []
     for ln in cands:
         if ln.content not in texts:
             texts.append(ln.content)
-        st.used.add(ln.idx)
+    if hint and hint in texts:
+        texts.remove(hint)
+        texts.insert(0, hint)
     first = texts[0]
     for t in texts[1:]:
         if _STATEMENT_START.match(t) and not _STATEMENT_START.match(first):
