@@ -125,7 +125,42 @@ for _n, _names in _MONTHS.items():
         _MONTH_OF[_name] = _n
         _MONTH_OF[_name.capitalize()] = _n
 
-_MON = "(?:" + "|".join(sorted({re.escape(n) for n in _MONTH_OF}, key=len, reverse=True)) + ")"
+
+def trie_regex(words: set[str] | list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (longest match first).
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every position;
+    a prefix tree lets it give up after one character at most positions.
+
+    Examples
+    --------
+    >>> trie_regex(["mar", "march", "may"])
+    '(?:ma(?:r(?:ch)?|y))'
+    >>> bool(re.fullmatch(trie_regex(["jan", "january", "june"]), "january"))
+    True
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        # fold single-branch chains: "c(?:h)" -> "ch"
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+_MON = trie_regex(set(_MONTH_OF))
 MONTH_RE = _MON
 
 _WEEKDAY = (
