@@ -100,6 +100,39 @@ class HtmlText:
     warnings: list[str] = field(default_factory=list)
 
 
+# Inline and item tags are never page furniture themselves (reading their attributes
+# costs more than the rest of the walk).
+_NEVER_FURNITURE = frozenset(
+    {
+        "li",
+        "p",
+        "td",
+        "th",
+        "tr",
+        "b",
+        "strong",
+        "em",
+        "i",
+        "u",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "sup",
+        "sub",
+        "small",
+        "font",
+        "tbody",
+        "thead",
+        "dt",
+        "dd",
+    }
+)
+
+
 def _is_furniture(node: Node) -> bool:
     attrs = node.attributes
     probe = " ".join(
@@ -121,7 +154,11 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
                 out.append(t.replace("\n", " "))
         elif tag == "br":
             out.append("\n")
-        elif tag in _DROP_TAGS or tag == "-comment" or _is_furniture(child):
+        elif (
+            tag in _DROP_TAGS
+            or tag == "-comment"
+            or (tag not in _NEVER_FURNITURE and _is_furniture(child))
+        ):
             pass
         elif tag == "tr":
             # a table row is one line: "Greece – Communist Party of Greece"
@@ -186,6 +223,11 @@ _DATE_SELECTORS = (
 )
 
 
+_ANY_TITLE = ", ".join(_TITLE_SELECTORS)
+_ANY_DATE = ", ".join(s for s, _ in _DATE_SELECTORS)
+_ANY_CONTENT = ", ".join(s for s in _CONTENT_SELECTORS if s != "body")
+
+
 def html_to_text(html: str) -> HtmlText:
     """Convert an HTML page to text lines for the statement reader.
 
@@ -200,7 +242,8 @@ def html_to_text(html: str) -> HtmlText:
     """
     tree = HTMLParser(html)
     title = None
-    for sel in _TITLE_SELECTORS:
+    # one combined query first: most pages have few of these, and each query costs
+    for sel in _TITLE_SELECTORS if tree.css_first(_ANY_TITLE) is not None else ():
         n = tree.css_first(sel)
         if n is not None:
             t = " ".join((n.text(separator=" ") or "").split())
@@ -218,7 +261,7 @@ def html_to_text(html: str) -> HtmlText:
         if t is not None and t.text():
             title = re.split(r"\s+[|–—-]\s+", t.text().strip())[0].strip() or None
     published = None
-    for sel, attr in _DATE_SELECTORS:
+    for sel, attr in _DATE_SELECTORS if tree.css_first(_ANY_DATE) is not None else ():
         n = tree.css_first(sel)
         if n is None:
             continue
@@ -231,7 +274,7 @@ def html_to_text(html: str) -> HtmlText:
     if html_node is not None and html_node.attributes.get("lang"):
         lang = (html_node.attributes.get("lang") or "")[:2].lower() or None
     root = None
-    for sel in _CONTENT_SELECTORS:
+    for sel in _CONTENT_SELECTORS if tree.css_first(_ANY_CONTENT) is not None else ("body",):
         root = tree.css_first(sel)
         if root is not None and len(root.text(strip=True)) > 40:
             break
