@@ -2,6 +2,14 @@
  * Draws precomputed positions on a canvas; no library, no network access.
  * State for tests and scripts: window.partygraph, and on <body> the attributes
  * data-node-count / data-edge-count (what is drawn now), data-match-count, data-ready.
+ * Options in the data (all optional; the co-signature page uses none of them):
+ *   directed: true      edges [source, target, ...] drawn as arrows;
+ *   colourModes: [{id, label}]  colourings offered, first is the default, among
+ *                       "community" (n.community, legend data.communities),
+ *                       "country" (by frequency) and "kind" (n.kind, legend data.kinds);
+ *   noun: [one, many]   what a node is ("party", "parties" by default);
+ *   node.size           drawn size (default node.statements); node.info: tooltip text;
+ *   labelled: [i]       nodes labelled on the canvas while no search is active.
  */
 (function () {
   "use strict";
@@ -15,13 +23,16 @@
   var tooltip = document.getElementById("tooltip");
   var body = document.body;
   var nodes = data.nodes, edges = data.edges;
-  var state = { colour: "community", filter: "", query: "", matches: [], hover: -1,
+  var modes = data.colourModes || [{ id: "community", label: "community" }, { id: "country", label: "country" }];
+  var noun = data.noun || ["party", "parties"];
+  var state = { colour: modes[0].id, filter: "", query: "", matches: [], hover: -1,
     scale: 1, ox: 0, oy: 0 };
   var visible = new Array(nodes.length);
-  var maxStatements = 1;
-  nodes.forEach(function (n) { maxStatements = Math.max(maxStatements, n.statements); });
+  function sizeOf(n) { return n.size !== undefined ? n.size : n.statements; }
+  var maxSize = 1;
+  nodes.forEach(function (n) { maxSize = Math.max(maxSize, sizeOf(n)); });
 
-  function radius(n) { return 3 + 13 * Math.sqrt(n.statements / maxStatements); }
+  function radius(n) { return 3 + 13 * Math.sqrt(sizeOf(n) / maxSize); }
 
   // colour keys: communities by number, countries by frequency (most parties first)
   var countryRank = {};
@@ -31,8 +42,11 @@
     Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })
       .forEach(function (c, i) { countryRank[c] = i; });
   })();
+  var kindIndex = {};
+  (data.kinds || []).forEach(function (k, i) { kindIndex[k.id] = i; });
   function colourOf(n) {
-    var i = state.colour === "country" ? countryRank[n.country || "?"] : n.community;
+    var i = state.colour === "country" ? countryRank[n.country || "?"]
+      : state.colour === "kind" ? (n.kind in kindIndex ? kindIndex[n.kind] : -1) : n.community;
     return i >= 0 && i < PALETTE.length ? PALETTE[i] : OTHER;
   }
 
@@ -62,6 +76,21 @@
     return [x * state.scale + state.ox, y * state.scale + state.oy];
   }
 
+  // a line from a to the rim of the target (radius r), ending in a filled arrowhead
+  function arrow(a, b, r, t) {
+    var dx = b[0] - a[0], dy = b[1] - a[1], len = Math.hypot(dx, dy);
+    if (len < 1e-6) return;
+    var ux = dx / len, uy = dy / len, head = 5 + 4 * t;
+    var tip = [b[0] - ux * (r + 1), b[1] - uy * (r + 1)];
+    var base = [tip[0] - ux * head, tip[1] - uy * head];
+    ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(base[0], base[1]); ctx.stroke();
+    ctx.fillStyle = "rgba(70,70,70," + (0.35 + 0.5 * t).toFixed(3) + ")";
+    ctx.beginPath(); ctx.moveTo(tip[0], tip[1]);
+    ctx.lineTo(base[0] - uy * head * 0.45, base[1] + ux * head * 0.45);
+    ctx.lineTo(base[0] + uy * head * 0.45, base[1] - ux * head * 0.45);
+    ctx.closePath(); ctx.fill();
+  }
+
   function draw() {
     var r = canvas.getBoundingClientRect();
     ctx.clearRect(0, 0, r.width, r.height);
@@ -76,9 +105,11 @@
       if (!visible[e[0]] || !visible[e[1]] || !passes(e[3], e[4])) return;
       var a = screen(nodes[e[0]]), b = screen(nodes[e[1]]);
       var t = maxW > 0 ? e[2] / maxW : 0;
-      ctx.strokeStyle = "rgba(90,90,90," + (0.08 + 0.5 * t).toFixed(3) + ")";
+      var colour = "rgba(90,90,90," + (0.08 + 0.5 * t).toFixed(3) + ")";
+      ctx.strokeStyle = colour;
       ctx.lineWidth = 0.5 + 3 * t;
-      ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
+      if (data.directed) { arrow(a, b, radius(nodes[e[1]]) * Math.sqrt(state.scale), t); }
+      else { ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke(); }
       shownEdges++;
     });
     for (i = 0; i < nodes.length; i++) {
@@ -94,6 +125,14 @@
       shown++;
     }
     ctx.globalAlpha = 1;
+    // nodes always labelled (data.labelled), unless a search picks others
+    ctx.font = "11px system-ui, sans-serif";
+    ctx.fillStyle = "rgba(20,20,20,0.85)";
+    if (!matching) (data.labelled || []).forEach(function (i) {
+      if (!visible[i]) return;
+      var p = screen(nodes[i]);
+      ctx.fillText(nodes[i].abbr || nodes[i].label, p[0] + radius(nodes[i]) * Math.sqrt(state.scale) + 3, p[1] + 4);
+    });
     ctx.fillStyle = "#111";
     ctx.font = "bold 12px system-ui, sans-serif";
     state.matches.forEach(function (i) {
@@ -104,7 +143,7 @@
     body.setAttribute("data-node-count", String(shown));
     body.setAttribute("data-edge-count", String(shownEdges));
     document.getElementById("stats").textContent =
-      shown + " of " + nodes.length + " parties, " + shownEdges + " of " + edges.length + " links" +
+      shown + " of " + nodes.length + " " + noun[1] + ", " + shownEdges + " of " + edges.length + " links" +
       (data.edgesTotal > edges.length ? " (the backbone and the strongest of " + data.edgesTotal + ")" : "");
   }
 
@@ -118,6 +157,8 @@
           if (countryRank[c] < PALETTE.length) items.push([PALETTE[countryRank[c]], data.countryLabels[c] || c]);
         });
       if (Object.keys(countryRank).length > PALETTE.length) items.push([OTHER, "other countries"]);
+    } else if (state.colour === "kind") {
+      (data.kinds || []).forEach(function (k, i) { items.push([i < PALETTE.length ? PALETTE[i] : OTHER, k.label]); });
     } else {
       data.communities.forEach(function (c) {
         items.push([c.id < PALETTE.length ? PALETTE[c.id] : OTHER, c.label]);
@@ -142,7 +183,7 @@
     }
     var out = document.getElementById("search-result");
     if (!state.query) out.textContent = "";
-    else if (!state.matches.length) out.textContent = "no party found";
+    else if (!state.matches.length) out.textContent = "no " + noun[0] + " found";
     else out.textContent = state.matches.length + " found: " + state.matches.slice(0, 3).map(function (i) {
       return nodes[i].label;
     }).join("; ") + (state.matches.length > 3 ? " ..." : "");
@@ -151,8 +192,13 @@
     return state.matches.map(function (i) { return nodes[i].id; });
   }
 
+  function modeOf(mode) {
+    for (var i = 0; i < modes.length; i++) if (modes[i].id === mode) return mode;
+    return modes[0].id;
+  }
+
   function setColour(mode) {
-    state.colour = mode === "country" ? "country" : "community";
+    state.colour = modeOf(mode);
     document.getElementById("colour").value = state.colour;
     legend(); draw();
   }
@@ -163,8 +209,15 @@
     draw();
   }
 
-  // filter options: years, then meetings
+  // colour options, then filter options: years, then meetings (no filter without them)
   (function () {
+    var sel = document.getElementById("colour");
+    modes.forEach(function (m) {
+      var o = document.createElement("option"); o.value = m.id; o.textContent = m.label; sel.appendChild(o);
+    });
+  })();
+  (function () {
+    if (!data.years.length && !data.meetings.length) document.getElementById("filter-control").hidden = true;
     var sel = document.getElementById("filter");
     data.years.forEach(function (y) {
       var o = document.createElement("option"); o.value = "year:" + y; o.textContent = "year " + y; sel.appendChild(o);
@@ -198,7 +251,7 @@
     while (tooltip.firstChild) tooltip.removeChild(tooltip.firstChild);
     var b = document.createElement("b"); b.textContent = n.label + (n.abbr ? " (" + n.abbr + ")" : "");
     tooltip.appendChild(b);
-    tooltip.appendChild(document.createTextNode(
+    tooltip.appendChild(document.createTextNode(n.info !== undefined ? n.info :
       (n.countryLabel || n.country || "no country") + " \u00b7 " + n.statements + " statements \u00b7 community " + n.community));
     tooltip.style.display = "block";
     tooltip.style.left = Math.min(x + 14, r.width - 200) + "px";
@@ -227,7 +280,7 @@
     var i = kv.indexOf("=");
     if (i > 0) params[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
   });
-  state.colour = params.colour === "country" ? "country" : "community";
+  state.colour = modeOf(params.colour);
   document.getElementById("colour").value = state.colour;
   if (params.filter) { state.filter = params.filter; document.getElementById("filter").value = params.filter; }
   legend();
