@@ -671,3 +671,22 @@ def test_site_banners_are_not_titles() -> None:
     assert read(blog).title == "Solidarity with Cuba"
     site = "Communist Party of Greece\n\nHands off the Communist Party of Ukraine!\n\n" + BODY
     assert read(site).title == "Hands off the Communist Party of Ukraine!"
+
+
+def test_meeting_named_late_in_the_body_is_only_a_mention() -> None:
+    text = (
+        "Solidarity with Cuba\n\n" + BODY + "\nThe parties stand firm.\n\n"
+        "Their unity was shown again at the 20th International Meeting of Communist and "
+        "Workers' Parties held in Athens.\n\nSigned by:\n- KKE\n- AKEL\n"
+    )
+    assert read(text).meeting is None
+
+
+def test_joint_statement_of_the_working_group_is_a_title() -> None:
+    text = (
+        "Joint Statement of the Working Group of the International Meeting of Communist and "
+        "Workers Parties\n\n7th February 2017\n\n" + BODY
+    )
+    rec = read(text)
+    assert rec.title is not None and rec.title.startswith("Joint Statement of the Working Group")
+    assert rec.meeting is not None and rec.meeting.series == "imcwp-wg"

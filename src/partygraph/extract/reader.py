@@ -436,8 +436,8 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
             for h in sorted(hits, key=lambda h: -h.start):
                 rest = rest[: h.start] + rest[h.end :]
             rest = re.sub(
-                r"(?i)\b(?:\d{1,4}(?:st|nd|rd|th|ª|º|\.)?|[IVXL]+|the|of|meeting|joint|"
-                r"statement|working\s+group|wg|grupo\s+de\s+trabajo|gruppo\s+di\s+lavoro|"
+                r"(?i)\b(?:\d{1,4}(?:st|nd|rd|th|ª|º|\.)?|[IVXL]+|the|of|meeting|"
+                r"working\s+group|wg|grupo\s+de\s+trabajo|gruppo\s+di\s+lavoro|"
                 r"groupe\s+de\s+travail|arbeitsgruppe|reunión|reunião|riunione|réunion|"
                 r"sitzung|del|de|do|da|della|du|des|der|[-–—:,()])\b",
                 " ",
@@ -575,12 +575,14 @@ def _meeting(
     body_start: int,
     default_year: int | None,
 ) -> Meeting | None:
-    """The meeting named in the header or the first paragraphs."""
+    """The meeting named in the header or the first paragraphs (a statement adopted at a
+    meeting says so at once; a meeting named further down is only mentioned)."""
     zone: list[str] = [ln.content for ln in heads]
     para: list[str] = []
-    budget = 6000
+    budget = 3000
+    n_head = len(zone)
     for ln in st.lines[body_start:]:
-        if budget <= 0:
+        if budget <= 0 or len(zone) - n_head >= 3:
             break
         if ln.blank:
             if para:
