@@ -690,3 +690,18 @@ def test_joint_statement_of_the_working_group_is_a_title() -> None:
     rec = read(text)
     assert rec.title is not None and rec.title.startswith("Joint Statement of the Working Group")
     assert rec.meeting is not None and rec.meeting.series == "imcwp-wg"
+
+
+def test_capitalised_country_before_the_name_and_wrapped_prose() -> None:
+    text = (
+        "Declaration on peace\n\n"
+        "The Communist Party of Greece and the Portuguese Communist Party call on the\n"
+        "Communist Parties of Europe to join the struggle against the war and for peace.\n\n"
+        "1. ALBANIA Communist Party of Albania\n2. UNITED KINGDOM New Communist Party of Britain\n"
+        "\nFacebook Twitter WhatsApp Email\n"
+    )
+    rec = read(text)
+    assert [(s.name, s.country) for s in rec.signatories] == [
+        ("Communist Party of Albania", "AL"),
+        ("New Communist Party of Britain", "GB"),
+    ]

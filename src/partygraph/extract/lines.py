@@ -60,6 +60,8 @@ BOILER = re.compile(
     r"like this:?|loading\.\.\.|comments? are closed\.?|previous(?: post| article)?:?.*|"
     r"next(?: post| article)?:.*|reply|permalink|top|rss|atom|cookies?.*policy.*|"
     r"comments?\s*\(\d+\)|print this(?: article| page)?|send to a friend|back|"
+    r"(?:(?:share on |share to )?(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|e-?mail|"
+    r"pinterest|print|tumblr|vk|x|tweet|copy link|messenger)[\s|,·•/]*){2,}|"
     r"read also:?.*|see also:?.*|share:?|source:?\s*https?://\S+|"
     r"(?:source|fuente|fonte|quelle|πηγή|translated\s+by|translation|traducción|tradução|"
     r"traduzione|traduction|übersetzung)\s*:.{0,80}|"
@@ -616,7 +618,17 @@ def _item_like(
     first = c[0]
     if first.islower() and not (PARTY_WORDS.search(c) and nwords <= 8):
         return False
+    last = c.rsplit(" ", 1)[-1].casefold()
+    if nwords > 1 and last in _DANGLING:
+        return False  # a wrapped line of prose ("... call on the"), not a name
     return first.isalnum() or first in "(\"'«“["
+
+
+_DANGLING = frozenset(
+    "the of and to in on for with a an that which by from as at or is are was were "
+    "de la el y que en los las del por con para e o da do das dos di il che per con "
+    "der die das und zu von mit le les et à au des du και του της των να σε".split()
+)
 
 
 _NOT_A_PARTY = re.compile(

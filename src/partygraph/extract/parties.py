@@ -242,6 +242,15 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
         # "Communist Party of Greece – KKE"
         abbr = abbr or parts[1].strip()
         s = _clean(parts[0])
+    # "ALBANIA Communist Party of Albania": a capitalised country before the name
+    if not country and s[:1].isupper():
+        head = s.split(" ", 3)
+        for n in (1, 2, 3):
+            if len(head) > n and " ".join(head[:n]).isupper():
+                cand = " ".join(head[:n])
+                if len(cand) > 2 and (cc := country_code(cand)) and head[n][:1].isupper():
+                    country, s = cc, _clean(s[len(cand) :])
+                    break
     # "DPT Bahrain": an abbreviation followed by a country
     words = s.split(" ")
     if not country and len(words) >= 2 and abbreviation_like(words[0]):
