@@ -594,7 +594,7 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
         _item_like(
             content, nwords, is_dateline, place_only, heading, initiator, sentence, doc_words
         ),
-        _ROLE_LINE.match(content) is not None,
+        bool(_gate(prefixes, _ROLE_KEYS) and _ROLE_LINE.match(content)),
     )
 
 
@@ -694,6 +694,12 @@ _DANGLING = frozenset(
 )
 
 
+_ROLE_KEYS = frozenset(
+    "general secretary first president chair chairman chairwoman chairperson leader member "
+    "head deputy spokesman spokeswoman spokesperson coordinator representative responsible "
+    "international secretario secretaria secretário secrétaire segretario segretaria "
+    "generalsekretär vorsitzende presidente président γενικός γραμματέας".split()
+)
 _NOT_A_PARTY = re.compile(
     r"(?i)\b(?:meeting|statement|declaration|working group|secretariat|secretaría|secretariado|"
     r"segreteria|sekretariat|γραμματεία|press office|international (?:relations )?department)\b"
