@@ -214,6 +214,10 @@ _PATTERNS_CS = [_cs(p) for p in _PATTERNS]
 _PARTIAL_CS = _cs(_PARTIAL)
 
 
+_MONTH_START = re.compile(rf"(?<!\w){_MON}", re.IGNORECASE)
+_MONTH_START_CS = re.compile(rf"(?<!\w){_MON}")
+
+
 def _lowered(text: str) -> tuple[str, bool]:
     low = text.lower()
     return (low, True) if len(low) == len(text) else (text, False)
@@ -276,35 +280,6 @@ def _year2(yy: str) -> int:
 _DIGITS = re.compile(r"\d+")
 
 
-def _windows(text: str, reach: int = 45) -> list[tuple[int, int]]:
-    """Spans around the digits of ``text``: every date pattern needs a digit, so the
-    (slow) month-name alternations only run near one. Spans start on a word boundary."""
-    spans: list[tuple[int, int]] = []
-    for m in _DIGITS.finditer(text):
-        s, e = max(0, m.start() - reach), min(len(text), m.end() + reach)
-        floor = max(0, s - 40)
-        while s > floor and not text[s - 1].isspace():
-            s -= 1
-        while e < len(text) and e < m.end() + reach + 40 and not text[e].isspace():
-            e += 1
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
-        else:
-            spans.append((s, e))
-    return spans
-
-
-def _windowed(fn, text: str, **kw):  # type: ignore[no-untyped-def]
-    """Run a finder on the digit windows of a long text, shifting positions back."""
-    if len(text) <= 160:
-        return fn(text, **kw)
-    out = []
-    for s, e in _windows(text):
-        for h in fn(text[s:e], **kw):
-            out.append(h.shifted(s))
-    return out
-
-
 def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     """Find the dates printed in ``text`` (full dates, then month-only ones).
 
@@ -337,9 +312,22 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     has_numeric = _NUMERIC_DATE.search(text) is not None
     if not (has_year or has_numeric):
         return []  # no year and no d/m/y: no full or month-only date can be printed
-    if len(text) > 160:
-        return _windowed(_find_dates, text, prefer_month_first=prefer_month_first)
     return _find_dates(text, prefer_month_first=prefer_month_first)
+
+
+def _starts(src: str, cs: bool) -> tuple[list[int], list[int]]:
+    """Where a date can begin: digit runs and month names (patterns are then tried only
+    there, with ``match``, instead of scanning every position)."""
+    digits = [m.start() for m in _DIGITS.finditer(src)]
+    months = [m.start() for m in (_MONTH_START_CS if cs else _MONTH_START).finditer(src)]
+    return digits, months
+
+
+def _anchored(pat: re.Pattern[str], src: str, starts: list[int]):  # type: ignore[no-untyped-def]
+    for p in starts:
+        m = pat.match(src, p)
+        if m is not None:
+            yield m
 
 
 def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
@@ -352,10 +340,11 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
         return all(e <= a or s >= b for a, b in taken)
 
     src, cs = _lowered(text)
+    digits, months = _starts(src, cs)
     for i, pat in enumerate(_PATTERNS_CS if cs else _PATTERNS):
         if (i == 3 and not has_numeric) or (i < 3 and not has_year) or (i == 0 and "-" not in text):
             continue
-        for m in pat.finditer(src):
+        for m in _anchored(pat, src, months if i == 2 else digits):
             if not free(m.start(), m.end()):
                 continue
             ambiguous = False
@@ -375,7 +364,7 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
             if value:
                 hits.append(DateHit(m.start(), m.end(), value, False, ambiguous))
                 taken.append((m.start(), m.end()))
-    for m in (_PARTIAL_CS if cs else _PARTIAL).finditer(src) if has_year else ():
+    for m in _anchored(_PARTIAL_CS if cs else _PARTIAL, src, months) if has_year else ():
         if free(m.start(), m.end()):
             mon = month_number(m["m"])
             if mon:
@@ -470,8 +459,6 @@ def find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
     """
     if _DIGIT.search(text) is None:
         return []
-    if len(text) > 160:
-        return _windowed(_find_ranges, text, default_year=default_year)
     return _find_ranges(text, default_year)
 
 
@@ -479,8 +466,9 @@ def _find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
     out: list[RangeHit] = []
     taken: list[tuple[int, int]] = []
     src, cs = _lowered(text)
+    digits, months = _starts(src, cs)
     for i, pat in enumerate(_RANGE_PATTERNS_CS if cs else _RANGE_PATTERNS):
-        for m in pat.finditer(src):
+        for m in _anchored(pat, src, months if i == 2 else digits):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             y_txt = m.groupdict().get("y")

@@ -695,10 +695,39 @@ _DANGLING = frozenset(
 
 
 _ROLE_KEYS = frozenset(
-    "general secretary first president chair chairman chairwoman chairperson leader member "
-    "head deputy spokesman spokeswoman spokesperson coordinator representative responsible "
-    "international secretario secretaria secretário secrétaire segretario segretaria "
-    "generalsekretär vorsitzende presidente président γενικός γραμματέας".split()
+    [
+        "general",
+        "secretary",
+        "first",
+        "president",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "leader",
+        "member",
+        "head",
+        "deputy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "coordinator",
+        "representative",
+        "responsible",
+        "international",
+        "secretario",
+        "secretaria",
+        "secretário",
+        "secrétaire",
+        "segretario",
+        "segretaria",
+        "generalsekretär",
+        "vorsitzende",
+        "presidente",
+        "président",
+        "γενικός",
+        "γραμματέας",
+    ]
 )
 _NOT_A_PARTY = re.compile(
     r"(?i)\b(?:meeting|statement|declaration|working group|secretariat|secretaría|secretariado|"
