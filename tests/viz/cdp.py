@@ -83,14 +83,22 @@ class Chromium:
             raise RuntimeError(res["exceptionDetails"])
         return res["result"].get("value")
 
-    def open(
-        self, url: str, ready: str = "document.body && document.body.dataset.ready === 'true'"
-    ) -> None:
+    READY = "document.body && document.body.dataset.ready === 'true'"
+
+    def open(self, url: str, ready: str = READY) -> None:
         self.call("Page.navigate", {"url": url})
-        deadline = time.monotonic() + 20
-        while not self.evaluate(f"!!({ready})"):
+        self.wait_for(ready, what=url)
+
+    def wait_for(self, condition: str, what: str = "", timeout: float = 20) -> None:
+        """Wait until ``condition`` holds on a page whose renderer is ready (after a click
+        that navigates, evaluation fails while the old document is torn down)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with contextlib.suppress(RuntimeError):
+                if self.evaluate(f"!!(({condition}) && {self.READY})"):
+                    return
             if time.monotonic() > deadline:
-                raise TimeoutError(f"page not ready: {url}")
+                raise TimeoutError(f"page not ready: {what or condition}")
             time.sleep(0.05)
 
     def screenshot(self) -> bytes:

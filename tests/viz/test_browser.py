@@ -146,18 +146,7 @@ def test_request_detector_sees_a_page_request(tmp_path):
 # --- interaction, through the DevTools protocol (tests/viz/cdp.py) --------------------
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from .cdp import Chromium
-
-    assert CHROMIUM is not None
-    b = Chromium(
-        CHROMIUM,
-        [f for f in OFFLINE_FLAGS if not f.startswith(("--window-size", "--virtual-time"))],
-        tmp_path_factory.mktemp("cdp-profile"),
-    )
-    yield b
-    b.close()
+# the ``browser`` fixture (one Chromium per module) is in conftest.py
 
 
 def test_typing_in_the_search_box_finds_a_party(browser, page):

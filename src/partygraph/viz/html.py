@@ -351,6 +351,31 @@ def label_priority(g: nx.DiGraph, givers: int = 3) -> list[str]:
 LABELLED = 15
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def describe_solidarity(g: nx.DiGraph) -> str:
+    """One line on a solidarity network: its parties, countries, edges and subjects.
+
+    Examples
+    --------
+    >>> g = nx.DiGraph([("a", "KP"), ("b", "KP"), ("b", "a")])
+    >>> for v, k in [("a", "party"), ("b", "party"), ("KP", "country")]:
+    ...     g.nodes[v]["kind"] = k
+    >>> describe_solidarity(g)
+    '2 parties, 1 country, 3 edges; 2 subjects of solidarity'
+    """
+    parties = sum(1 for _, k in g.nodes(data="kind") if k == "party")
+    subjects = sum(1 for v in g if g.in_degree(v))
+    return (
+        f"{_counted(parties, 'party', 'parties')}, "
+        f"{_counted(g.number_of_nodes() - parties, 'country', 'countries')}, "
+        f"{_counted(g.number_of_edges(), 'edge', 'edges')}; "
+        f"{_counted(subjects, 'subject', 'subjects')} of solidarity"
+    )
+
+
 def _country_labels(g: nx.DiGraph) -> dict[str, str]:
     # country nodes carry the country's name; parties only its code
     return {
@@ -525,13 +550,7 @@ def render_solidarity_page(
     (True, True)
     """
     data = solidarity_page_data(g, layout(g), partition, max_edges)
-    parties = sum(1 for _, k in g.nodes(data="kind") if k == "party")
-    subjects = sum(1 for v in g if g.in_degree(v))
-    subtitle = (
-        f"{g.number_of_nodes()} nodes ({parties} parties, "
-        f"{g.number_of_nodes() - parties} countries), {g.number_of_edges()} edges; "
-        f"{subjects} subjects of solidarity."
-    )
+    subtitle = describe_solidarity(g) + "."
     return build_page(
         data,
         title=title,

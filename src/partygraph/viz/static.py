@@ -28,7 +28,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from partygraph.network.analysis import NetworkResult
 from partygraph.network.export import atomic_write
-from partygraph.viz.html import label_priority, node_size
+from partygraph.viz.html import describe_solidarity, label_priority, node_size
 
 PALETTE = [
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
@@ -303,7 +303,6 @@ def solidarity_figure(
         key = {v: SOLIDARITY_KINDS.get(g.nodes[v].get("kind", "party"), -1) for v in g}
         names = {i: k for k, i in SOLIDARITY_KINDS.items()}
         legend_title = "colour: kind of node"
-    parties = sum(1 for _, k in g.nodes(data="kind") if k == "party")
     sizes = {v: node_size(g, v) for v in g}
     arrow = Line2D(
         [], [], color="#555", marker=">", markersize=6, linewidth=1.2,
@@ -316,9 +315,8 @@ def solidarity_figure(
         names=names,
         sizes=sizes,
         title=(
-            f"Solidarity network: {parties} parties, {g.number_of_nodes() - parties} countries, "
-            f"{g.number_of_edges()} edges\n(arrow: signing party \u2192 subject; node area ~ "
-            "solidarity received, or given by parties that only sign)"
+            f"Solidarity network: {describe_solidarity(g)}\n(arrow: signing party \u2192 "
+            "subject; node area ~ solidarity received, or given by parties that only sign)"
         ),
         legend_title=legend_title,
         label_of=lambda v: _short(g, v),
