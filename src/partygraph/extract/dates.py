@@ -241,9 +241,6 @@ class DateHit:
     partial: bool = False
     ambiguous: bool = False
 
-    def shifted(self, by: int) -> DateHit:
-        return DateHit(self.start + by, self.end + by, self.value, self.partial, self.ambiguous)
-
 
 def month_number(name: str) -> int | None:
     """Return 1-12 for a month name in any supported language.
@@ -433,9 +430,6 @@ class RangeHit:
     start: str
     end: str
     year_guessed: bool = False
-
-    def shifted(self, by: int) -> RangeHit:
-        return RangeHit(self.start_pos + by, self.start, self.end, self.year_guessed)
 
 
 def find_ranges(text: str, default_year: int | None = None) -> list[RangeHit]:
