@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,13 @@ from pyoxigraph import Store
 from partygraph.extract import read_document
 from partygraph.extract.countries import country_name
 from partygraph.extract.model import PrintedParty, StatementRecord
-from partygraph.resolve import Registry
+from partygraph.rdf import registry_quads, statement_quads
+from partygraph.resolve import Registry, to_json
 from partygraph.resolve.subjects import (
     find_mentions,
     find_subjects,
     load_organisations,
-    organisation_quads,
     search_fold,
-    subject_quads,
     subjects_json,
 )
 
@@ -231,18 +231,13 @@ def test_full_text_present_without_the_list(stem, records):
 
 def test_rdf_of_the_seed(records, registry):
     record = records["000_d09a13167ed8fed5"]
-    statement = ID + "statement/statement-of-solidarity-d09a1316"
     graph = ID + "source/" + record.sha256
-    quads = subject_quads(
-        statement,
-        graph,
-        find_subjects(record, registry),
-        find_mentions(record, registry),
-        record.text,
-        record.language,
-        title=record.title,
-        headline=record.headline,
+    quads = statement_quads(
+        registry.resolve(record),
+        source_path="seed.txt",
+        ingested_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
+    statement = quads[0].subject.value
     store = Store()
     store.extend(quads)
     rows = store.query(
@@ -264,14 +259,16 @@ def test_rdf_of_the_seed(records, registry):
         )
     }
     assert mentioned == {ID + "country/KP", ID + "party/workers-party-of-korea", ID + "country/US"}
-    text = next(
+    texts = [
         r["t"]
         for r in store.query(
             f"SELECT ?t WHERE {{ GRAPH ?g {{ <{statement}> <https://schema.org/text> ?t }} }}"
         )
-    )
-    assert text.value == record.text and text.language == "en"
-    assert "Communist Party of Argentina" not in text.value
+    ]
+    # one writer of the body: exactly one schema:text quad, not one per stage
+    assert sum(q.predicate.value == "https://schema.org/text" for q in quads) == 1
+    assert texts[0].value == record.text and texts[0].language == "en"
+    assert "Communist Party of Argentina" not in texts[0].value
     search = next(
         r["t"].value
         for r in store.query(
@@ -280,6 +277,42 @@ def test_rdf_of_the_seed(records, registry):
     )
     assert "workers' party of korea" in search and search == search.lower()
     assert all(q.graph_name.value == graph for q in quads)
+
+
+def test_resolve_fills_subjects_and_mentions(records, registry):
+    record = records["000_d09a13167ed8fed5"]
+    resolved = registry.resolve(record)
+    assert [(s.kind, s.id, s.rank) for s in resolved.subjects] == [
+        ("country", "KP", 1),
+        ("party", "workers-party-of-korea", 2),
+    ]
+    assert [m.id for m in resolved.mentions] == ["KP", "workers-party-of-korea", "US"]
+    # extract's JSON carries the same items as subjects_json, after the SPEC keys
+    doc = to_json(resolved)
+    keys = list(doc)
+    after = keys.index("warnings") + 1
+    assert keys[after : after + 2] == ["subjects", "mentions"]
+    assert {k: doc[k] for k in ("subjects", "mentions")} == subjects_json(record, registry)
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_resolved_subjects_match_the_expectation(stem, records, registry):
+    got = [
+        {"kind": s.kind, "id": s.id, "stance": s.stance}
+        for s in registry.resolve(records[stem]).subjects
+    ]
+    assert got == EXPECTED[stem]["subjects"], EXPECTED[stem]["reason"]
+
+
+def test_resolve_does_not_import_rdf():
+    # the stages flow one way: extract -> resolve -> rdf -> store
+    folder = ROOT / "src" / "partygraph" / "resolve"
+    offenders = [
+        p.name
+        for p in folder.glob("*.py")
+        if re.search(r"^\s*(?:from|import)\s+partygraph\.rdf\b", p.read_text("utf-8"), re.M)
+    ]
+    assert offenders == []
 
 
 def _one(subject: str, predicate: str) -> str:
@@ -293,10 +326,11 @@ def test_search_fold_is_case_and_accent_insensitive():
     assert search_fold("Ελλάδα") == "ελλαδα"
 
 
-def test_organisation_quads_describe_every_body():
+def test_registry_graph_describes_every_body_once():
     orgs = load_organisations()
+    quads = registry_quads(Registry.load())
     store = Store()
-    store.extend(organisation_quads())
+    store.extend(quads)
     rows = store.query(
         f"SELECT ?o ?label WHERE {{ GRAPH ?g {{ ?o a <{PG}Organisation> ; "
         "<http://www.w3.org/2004/02/skos/core#prefLabel> ?label } }"
@@ -304,6 +338,9 @@ def test_organisation_quads_describe_every_body():
     got = {r["o"].value: r["label"].value for r in rows}
     assert len(got) == len(orgs) >= 30
     assert got[ID + "organisation/nato"] == "North Atlantic Treaty Organization"
+    # a country only demonyms.csv names (Kosovo) is described there too
+    kosovo = [q for q in quads if q.subject.value == ID + "country/XK"]
+    assert {q.object.value for q in kosovo} >= {PG + "Country", "XK", "Kosovo"}
 
 
 def test_data_files_are_well_formed():

@@ -1,7 +1,8 @@
 """RDF stage: resolved statements -> pyoxigraph quads under the partygraph ontology.
 
 IRIs (:mod:`partygraph.rdf.iris`), namespaces (:mod:`partygraph.rdf.namespaces`),
-conversion (:mod:`partygraph.rdf.convert`), SHACL validation
+conversion (:mod:`partygraph.rdf.convert`; subjects and mentions in
+:mod:`partygraph.rdf.subjects`), SHACL validation
 (:mod:`partygraph.rdf.validate`) and compact JSON-LD (:mod:`partygraph.rdf.jsonld`).
 This stage writes nothing: the store loads what it returns.
 """
@@ -17,6 +18,7 @@ from partygraph.rdf.convert import (
 )
 from partygraph.rdf.jsonld import jsonld_context, serialize_jsonld
 from partygraph.rdf.ontology import ontology_quads
+from partygraph.rdf.subjects import subject_quads
 from partygraph.rdf.validate import ValidationReport, ValidationResult, validate
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "registry_quads",
     "serialize_jsonld",
     "statement_quads",
+    "subject_quads",
     "to_rdflib_dataset",
     "to_rdflib_term",
     "validate",

@@ -10,9 +10,6 @@ Examples
 --------
 >>> from partygraph.extract.model import PrintedParty, StatementRecord
 >>> from partygraph.resolve.model import Party, Resolution, ResolvedStatement
-
-if TYPE_CHECKING:
-    from partygraph.resolve import Registry
 >>> kke = Party("communist-party-of-greece", "Communist Party of Greece", "GR", "KKE")
 >>> line = PrintedParty(1, "Communist Party of Greece", "Communist Party of Greece")
 >>> record = StatementRecord(source="a.txt", sha256="0" * 64, title="On peace")
@@ -21,7 +18,7 @@ if TYPE_CHECKING:
 >>> quads = statement_quads(resolved, source_path="a.txt",
 ...                         ingested_at=datetime(2026, 1, 1, tzinfo=timezone.utc))
 >>> len(quads), quads[0].subject.value
-(19, 'https://w3id.org/partygraph/id/statement/on-peace-00000000')
+(20, 'https://w3id.org/partygraph/id/statement/on-peace-00000000')
 """
 
 from __future__ import annotations
@@ -44,6 +41,7 @@ from partygraph.extract.meeting import SERIES_NAMES
 from partygraph.extract.model import Meeting, StatementRecord
 from partygraph.rdf import iris
 from partygraph.rdf.namespaces import (
+    PG,
     RDF_TYPE,
     REGISTRY_GRAPH,
     XSD,
@@ -55,7 +53,9 @@ from partygraph.rdf.namespaces import (
     skos,
     xsd,
 )
+from partygraph.rdf.subjects import subject_quads
 from partygraph.resolve.model import Party, Resolution, ResolvedStatement
+from partygraph.resolve.subjects import extra_countries, load_organisations, search_fold
 
 if TYPE_CHECKING:
     from partygraph.resolve import Registry
@@ -133,6 +133,7 @@ _XSD_DATE, _XSD_INT, _XSD_BOOL, _XSD_DT, _XSD_DEC = (
     xsd(x) for x in ("date", "integer", "boolean", "dateTime", "decimal")
 )
 _TRUE = Literal("true", datatype=_XSD_BOOL)
+_SEARCH = NamedNode(PG + "searchText")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_TAG = re.compile(r"^[a-z]{2,3}$")
 
@@ -317,13 +318,17 @@ def statement_quads(
         add(Quad(st, _LOCATION, Literal(rec.place.city), g))
     if rec.place and rec.place.country:
         add(Quad(st, _T["placeCountry"], _country(rec.place.country, src, "place.country"), g))
-    # Same rule as the subjects stage, so both write the identical schema:text literal.
     lang = (rec.language or "").strip().lower()
     lang = lang if _LANG_TAG.match(lang) else None
     if lang:
         add(Quad(st, _LANG, Literal(lang), g))
+    # The body (the list left out) with its language, and a folded copy of title,
+    # headline and body for case- and accent-insensitive search (queries/search-text.rq).
     if rec.text.strip():
         add(Quad(st, _TEXT, Literal(rec.text, language=lang) if lang else Literal(rec.text), g))
+    searchable = "\n".join(t for t in (rec.title, rec.headline, rec.text) if t and t.strip())
+    if searchable:
+        add(Quad(st, _SEARCH, Literal(search_fold(searchable)), g))
 
     m = rec.meeting
     if m is not None and any((m.ordinal, m.name, m.series, m.city, m.country, m.start, m.end)):
@@ -380,6 +385,8 @@ def statement_quads(
     for p in provisional:
         q += _party_quads(p, g, src)
 
+    q += subject_quads(st.value, g.value, resolved.subjects, resolved.mentions)
+
     add(Quad(st, _DERIVED, g, g))
     add(Quad(g, RDF_TYPE, _T["SourceDocument"], g))
     add(Quad(g, _T["sha256"], Literal(rec.sha256), g))
@@ -428,9 +435,10 @@ def registry_quads(
         A :class:`partygraph.resolve.Registry` (its parties and organisations are
         used), or an iterable of registry :class:`Party` records. Sorted by id.
     countries
-        ISO2 -> country name. Default: every country of the gazetteer, so that places
-        and meetings in documents find their ``pg:Country``. Countries of parties
-        missing here are still typed, without a name.
+        ISO2 -> country name. Default: every country of the gazetteer and those only
+        ``demonyms.csv`` names (Kosovo), so that places, meetings and mentions in
+        documents find their ``pg:Country``. Countries of parties missing here are
+        still typed, without a name.
     series
         Meeting series slug -> name. Default: the series the extractor knows.
     organisations
@@ -462,16 +470,22 @@ def registry_quads(
     if callable(getattr(parties, "parties", None)):
         registry: Any = parties
         parties = registry.parties()
+        folder = getattr(registry, "directory", None)
         if organisations is None:
-            from partygraph.resolve.subjects import load_organisations
-
-            folder = getattr(registry, "directory", None)
             orgs_file = Path(folder) / "organisations.csv" if folder else None
             organisations = load_organisations(
                 orgs_file if orgs_file and orgs_file.is_file() else None
             )
+    else:
+        folder = None
     if countries is None:
         countries = {code: country_name(code) or "" for _, code in country_names()}
+        # and the few the gazetteer lacks that statements name (Kosovo, XK)
+        demonyms = Path(folder) / "demonyms.csv" if folder else None
+        for code, name in extra_countries(
+            demonyms if demonyms and demonyms.is_file() else None
+        ).items():
+            countries.setdefault(code, name)
     if series is None:
         series = SERIES_NAMES
     g = NamedNode(REGISTRY_GRAPH)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from partygraph.resolve.model import ResolvedStatement
+from partygraph.resolve.subjects import item_json
 
 
 def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     """Build the JSON object of SPEC section 2, keys in the SPEC's order.
 
-    Extra keys follow the SPEC ones: ``partial_dates`` (month-only facts kept out of
-    the dated fields), and ``initiators[].party_name`` / ``match``.
+    Extra keys follow the SPEC ones: ``subjects`` and ``mentions`` (what the
+    statement is about, ranked; items of :func:`partygraph.resolve.subjects.item_json`),
+    ``partial_dates`` (month-only facts kept out of the dated fields), and
+    ``initiators[].party_name`` / ``match``.
 
     Parameters
     ----------
@@ -28,18 +31,20 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     >>> from partygraph.extract.model import PrintedParty, StatementRecord, Place
     >>> from partygraph.resolve import Registry
     >>> rec = StatementRecord(source="a.txt", sha256="ab" * 32, language="en",
-    ...     place=Place("Athens", "GR"),
+    ...     title="Solidarity with Cuba", place=Place("Athens", "GR"),
     ...     signatories=[PrintedParty(1, "AKEL, Cyprus", "AKEL", country="CY")])
     >>> doc = to_json(Registry.load().resolve(rec))
     >>> list(doc)  # doctest: +NORMALIZE_WHITESPACE
     ['source', 'sha256', 'language', 'title', 'headline', 'date', 'publication_date',
-     'place', 'meeting', 'initiators', 'signatories', 'warnings']
+     'place', 'meeting', 'initiators', 'signatories', 'warnings', 'subjects', 'mentions']
     >>> doc["signatories"]  # doctest: +NORMALIZE_WHITESPACE
     [{'position': 1, 'as_printed': 'AKEL, Cyprus', 'party_id': 'akel',
       'party_name': 'Progressive Party of the Working People', 'country': 'CY',
       'match': 'alias'}]
     >>> doc["place"], doc["meeting"]
     ({'city': 'Athens', 'country': 'GR'}, None)
+    >>> [(s["kind"], s["id"], s["where"], s["reason"]) for s in doc["subjects"]]
+    [('country', 'CU', 'title', 'title')]
     """
     rec = resolved.record
     place = None
@@ -89,6 +94,8 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
         ],
         # extraction's warnings, then resolution's (each once)
         "warnings": list(dict.fromkeys([*rec.warnings, *resolved.warnings])),
+        "subjects": [item_json(s) for s in resolved.subjects],
+        "mentions": [item_json(m) for m in resolved.mentions],
     }
     if rec.partial_dates:
         out["partial_dates"] = dict(rec.partial_dates)

@@ -55,33 +55,28 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from partygraph.errors import PartygraphError
 from partygraph.extract.countries import city_lookup, country_name, country_names
 from partygraph.extract.model import StatementRecord
 from partygraph.paths import registry_dir
-from partygraph.resolve.model import Party
-
-Kind = Literal["country", "party", "organisation"]
-Where = Literal["title", "headline", "body"]
-Stance = Literal["solidarity", "opposition"]
+from partygraph.resolve.model import Mention, Party, Stance, Subject
 
 __all__ = [
     "Mention",
     "Organisation",
     "Subject",
     "demonym_table",
+    "extra_countries",
     "find_mentions",
     "find_subjects",
+    "item_json",
     "load_organisations",
-    "organisation_quads",
-    "record_subject_quads",
     "search_fold",
-    "subject_quads",
     "subjects_json",
 ]
 
@@ -104,48 +99,6 @@ class Organisation:
     abbreviation: str | None = None
     aliases: tuple[str, ...] = ()
     kind: str = ""
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A country, party or organisation named in a statement (title, headline or body).
-
-    ``as_printed`` is the first form met; ``count`` counts every occurrence; ``where`` is
-    the most prominent place (title, then headline, then body) and ``places`` all of
-    them; ``rank`` orders all mentions (title first, then by weight); ``weight`` is
-    3 per title/headline occurrence plus 1 per body occurrence; ``opposed`` counts the
-    occurrences with an adversarial stance.
-    """
-
-    kind: Kind
-    id: str
-    as_printed: str
-    count: int
-    where: Where
-    places: tuple[Where, ...]
-    rank: int
-    weight: int
-    stance: Stance
-    opposed: int = 0
-    label: str | None = None
-    first: int = 0  # order of first appearance (title, headline, body concatenated)
-    title_as_author: bool = False  # every title/headline occurrence names the author
-
-
-@dataclass(frozen=True)
-class Subject:
-    """A subject of a statement: a mention chosen by the module's rule, with its rank."""
-
-    kind: Kind
-    id: str
-    as_printed: str
-    count: int
-    where: Where
-    rank: int
-    weight: int
-    stance: Stance
-    reason: str  # "title", "body-frequency" or "body-first"
-    label: str | None = None
 
 
 # --------------------------------------------------------------------------- tables
@@ -244,13 +197,31 @@ def _fold_char(ch: str) -> str:
     return decomposed[0] if decomposed else ch
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on demand: one C-level pass per text (hot path)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
-    """Fold accents, apostrophes, dashes and spaces one character for one (case kept)."""
-    return "".join(_fold_char(c) for c in text)
+    """Fold accents, apostrophes, dashes and spaces one character for one (case kept).
+
+    Examples
+    --------
+    >>> _fold("Unión’s — ÉTATS")
+    "Union's - ETATS"
+    """
+    return text.translate(_FOLD_TABLE)
 
 
 def _key(matched: str, casefold: bool = False) -> str:
-    k = re.sub(r"\s+", " ", matched.replace("'", "")).strip()
+    k = _SPACES.sub(" ", matched.replace("'", "")).strip()
     return k.casefold() if casefold else k
 
 
@@ -456,16 +427,26 @@ def _build(registry: PartySource | None) -> _Matcher:
 
 
 _MATCHERS: dict[int, tuple[Any, _Matcher]] = {}
+_BUILT: dict[tuple, _Matcher] = {}
 
 
 def _matcher(registry: PartySource | None) -> _Matcher:
-    # One matcher per registry object (kept alive by holding a reference to it).
+    # One matcher per registry object (kept alive by holding a reference to it); two
+    # registries with the same parties and tables share the compiled patterns, since
+    # compiling them is most of the cost (each Registry.load() would pay it again).
     key = id(registry)
     cached = _MATCHERS.get(key)
     if cached is None or cached[0] is not registry:
+        parties = tuple(registry.parties()) if registry is not None else ()
+        content = (_table(registry, "demonyms.csv"), _table(registry, "organisations.csv"), parties)
+        built = _BUILT.get(content)
+        if built is None:
+            if len(_BUILT) > 8:
+                _BUILT.clear()
+            built = _BUILT[content] = _build(registry)
         if len(_MATCHERS) > 8:
             _MATCHERS.clear()
-        cached = (registry, _build(registry))
+        cached = (registry, replace(built, find=getattr(registry, "find", None)))
         _MATCHERS[key] = cached
     return cached[1]
 
@@ -545,6 +526,7 @@ class _Hit:
 _LIST_MARKER = re.compile(r"^\s*(?:[-•*·–]|\d{1,3}[.)]|\(\d{1,3}\))?\s*")
 
 
+@lru_cache(maxsize=16384)  # signatory lines repeat across a corpus
 def _line_key(line: str) -> str:
     return _key(_fold(_LIST_MARKER.sub("", line))).rstrip(";,.").casefold()
 
@@ -557,6 +539,9 @@ def _segments(record: StatementRecord) -> list[tuple[str, str]]:
         segments.append(("title", title))
     if headline and _key(_fold(headline)).casefold() != _key(_fold(title)).casefold():
         segments.append(("headline", headline))
+    lines = _without_menus((record.text or "").splitlines())
+    if not any(line.strip() for line in lines):
+        return segments
     printed = {
         _line_key(x)
         for p in [*record.signatories, *record.initiators]
@@ -565,7 +550,7 @@ def _segments(record: StatementRecord) -> list[tuple[str, str]]:
     }
     body_lines = [
         line
-        for line in _without_menus((record.text or "").splitlines())
+        for line in lines
         # a body line that repeats a printed signatory line is a list leftover
         if not line.strip() or _line_key(line) not in printed
     ]
@@ -585,7 +570,7 @@ def _without_menus(lines: Sequence[str]) -> list[str]:
 
     def bare(line: str) -> bool:
         t = line.strip(" \t•*·-")
-        return bool(t) and len(t.split()) <= 4 and not re.search(r"[.,;:!?]", t)
+        return bool(t) and len(t.split()) <= 4 and not _PUNCT.search(t)
 
     out: list[str] = []
     run: list[str] = []
@@ -598,6 +583,12 @@ def _without_menus(lines: Sequence[str]) -> list[str]:
         run = []
         out.append(line)
     return out[:-1]
+
+
+_PUNCT = re.compile(r"[.,;:!?]")
+_CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s*,?\s*$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|il|le)\s+", re.IGNORECASE)
+_ABBREV_NAME = re.compile(r"^(N?CP|WP)\s+(?:of\s+)?(?:the\s+)?(.+)$")
 
 
 def _shouting_ranges(text: str) -> list[tuple[int, int]]:
@@ -613,7 +604,7 @@ def _shouting_ranges(text: str) -> list[tuple[int, int]]:
 def _is_place(folded: str, start: int, iso2: str) -> bool:
     """Whether a country name follows a city of that country (``Athens, Greece``)."""
     before = folded[max(0, start - 60) : start]
-    m = re.search(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s*,?\s*$", before)
+    m = _CITY_BEFORE.search(before)
     if not m:
         return False
     words = m.group(1).split()
@@ -627,9 +618,9 @@ def _is_place(folded: str, start: int, iso2: str) -> bool:
 def _party_by_span(span: str, matcher: _Matcher) -> str | None:
     if matcher.find is None:
         return None
-    text = re.sub(r"^(?:the|la|el|il|le)\s+", "", span.strip(), flags=re.IGNORECASE)
+    text = _LEADING_ARTICLE.sub("", span.strip())
     candidates = [text]
-    m = re.match(r"^(N?CP|WP)\s+(?:of\s+)?(?:the\s+)?(.+)$", text)
+    m = _ABBREV_NAME.match(text)
     if m:
         candidates.append(f"{_ABBREV_EXPAND[m.group(1)]} of {m.group(2)}")
     for c in candidates:
@@ -681,7 +672,7 @@ def _scan(
             party_spans.append((s, e))
             hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
     # 3. countries, organisations (and blockers), outside every party name
-    shouting = _shouting_ranges(folded)
+    shouting: list[tuple[int, int]] | None = None  # computed on the first short acronym
     for m in matcher.exact.finditer(folded):
         s, e = m.start(), m.end()
         key = _key(m.group(0))
@@ -695,12 +686,11 @@ def _scan(
             continue
         if any(bs < e and s < be for bs, be in blocked):
             continue
-        if (
-            _is_acronym(key)
-            and sum(c.isalpha() for c in key) <= 3
-            and any(rs <= s < re_ for rs, re_ in shouting)
-        ):
-            continue
+        if _is_acronym(key) and sum(c.isalpha() for c in key) <= 3:
+            if shouting is None:
+                shouting = _shouting_ranges(folded)
+            if any(rs <= s < re_ for rs, re_ in shouting):
+                continue
         if entry.kind == "country" and (
             _is_place(folded, s, entry.id)
             or (entry.id in places and _LOCATIVE.search(folded[max(0, s - 30) : s]))
@@ -724,7 +714,12 @@ def _scan(
 # --------------------------------------------------------------------------- public API
 
 
-def _hits(record: StatementRecord, registry: PartySource | None) -> tuple[list[_Hit], _Matcher]:
+def _hits(
+    record: StatementRecord, registry: PartySource | None
+) -> tuple[list[_Hit], _Matcher | None]:
+    segments = _segments(record)
+    if not segments:  # a bare list: nothing to read, no matcher to build
+        return [], None
     matcher = _matcher(registry)
     hits: list[_Hit] = []
     places = frozenset(
@@ -732,7 +727,7 @@ def _hits(record: StatementRecord, registry: PartySource | None) -> tuple[list[_
         for c in (getattr(record.place, "country", None), getattr(record.meeting, "country", None))
         if c
     )
-    for where, text in _segments(record):
+    for where, text in segments:
         hits.extend(_scan(where, text, matcher, len(hits), places))
     return hits, matcher
 
@@ -743,11 +738,26 @@ def _label(matcher: _Matcher, kind: str, ident: str) -> str | None:
     return matcher.labels.get((kind, ident))
 
 
+def extra_countries(path: Path | None = None) -> dict[str, str]:
+    """Countries that ``demonyms.csv`` names and the gazetteer lacks: ISO2 -> name.
+
+    The first ``name`` row of a code gives its name (Kosovo, XK). The registry graph
+    describes them beside the gazetteer's countries, so that a mention of one is typed.
+
+    Examples
+    --------
+    >>> extra_countries()["XK"]
+    'Kosovo'
+    """
+    out: dict[str, str] = {}
+    for form, code, kind in _demonyms(path or registry_dir() / "demonyms.csv"):
+        if kind == "name" and code not in out and not country_name(code):
+            out[code] = form
+    return out
+
+
 def _extra_country_name(iso2: str) -> str | None:
-    for form, code, kind in _demonyms(registry_dir() / "demonyms.csv"):
-        if code == iso2 and kind == "name":
-            return form
-    return None
+    return extra_countries().get(iso2)
 
 
 def _stance(opposed: int, total: int) -> Stance:
@@ -812,7 +822,7 @@ def find_mentions(record: StatementRecord, registry: PartySource | None) -> list
     [('country', 'CU', 2, 'title', 'solidarity'), ('country', 'US', 1, 'body', 'opposition')]
     """
     hits, matcher = _hits(record, registry)
-    return _mentions_from(hits, matcher)
+    return _mentions_from(hits, matcher) if matcher is not None else []
 
 
 def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
@@ -820,18 +830,18 @@ def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
     if registry is None:
         return set()
     found: set[str] = set()
-    resolve = getattr(registry, "resolve", None)
-    if resolve is not None:
-        try:
-            resolved = resolve(record)
-            for r in [*resolved.signatories, *resolved.initiators]:
-                found.add(r.party.id)
-            return found
-        except Exception:  # resolution problems are reported by the resolve stage
-            pass
-    matcher = _matcher(registry)
+    resolve_line = getattr(registry, "resolve_line", None)
+    matcher = None
     for p in [*record.signatories, *record.initiators]:
-        pid = _party_by_span(p.name or p.as_printed, matcher)
+        pid = None
+        if resolve_line is not None:
+            try:
+                pid = resolve_line(p)[0].party.id
+            except Exception:  # resolution problems are reported by the resolve stage
+                pid = None
+        if pid is None:
+            matcher = matcher or _matcher(registry)
+            pid = _party_by_span(p.name or p.as_printed, matcher)
         if pid:
             found.add(pid)
     return found
@@ -857,9 +867,6 @@ def _choose(
     ]
     if titled:
         return [(m, "title") for m in titled]
-    region_title = any(
-        h.kind == "region" and h.where != "body" for h in _hits(_title_only(record), registry)[0]
-    )
     body = [
         m
         for m in mentions
@@ -871,6 +878,9 @@ def _choose(
     frequent = [m for m in body if m.count >= 2 and m.count * 2 >= top]
     if frequent:
         return [(m, "body-frequency") for m in frequent]
+    region_title = any(
+        h.kind == "region" and h.where != "body" for h in _hits(_title_only(record), registry)[0]
+    )
     if region_title:  # "on the situation in Latin America": no single body country
         return []
     first = sorted((m for m in body if m.stance == "solidarity"), key=lambda m: m.first)
@@ -940,14 +950,46 @@ def find_subjects(
     ]
 
 
+def item_json(item: Mention | Subject) -> dict[str, Any]:
+    """One ``subjects`` or ``mentions`` item of ``partygraph extract``'s JSON.
+
+    ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``, ``as_printed``,
+    ``count``, ``where`` (title, headline or body), ``rank`` and ``stance``; a subject
+    adds ``reason``, a mention ``places``.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> r = StatementRecord(source="x", sha256="0", title="Hands off Cuba")
+    >>> item_json(find_subjects(r, None, signers=())[0])  # doctest: +NORMALIZE_WHITESPACE
+    {'kind': 'country', 'id': 'CU', 'name': 'Cuba', 'as_printed': 'Cuba', 'count': 1,
+     'where': 'title', 'rank': 1, 'stance': 'solidarity', 'reason': 'title'}
+    """
+    out: dict[str, Any] = {
+        "kind": item.kind,
+        "id": item.id,
+        "name": item.label,
+        "as_printed": item.as_printed,
+        "count": item.count,
+        "where": item.where,
+        "rank": item.rank,
+        "stance": item.stance,
+    }
+    if isinstance(item, Subject):
+        out["reason"] = item.reason
+    else:
+        out["places"] = list(item.places)
+    return out
+
+
 def subjects_json(
     record: StatementRecord, registry: PartySource | None, *, signers: Iterable[str] | None = None
 ) -> dict[str, list[dict]]:
     """The ``subjects`` and ``mentions`` members of ``partygraph extract``'s JSON.
 
-    Each item has ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``,
-    ``as_printed``, ``count``, ``where`` (title, headline or body), ``rank`` and
-    ``stance``; mentions add ``places``, subjects add ``reason``.
+    The items are :func:`item_json`'s. ``partygraph extract`` itself reads them from
+    the resolved statement (:func:`partygraph.resolve.to_json`); this is for a record
+    alone.
 
     Examples
     --------
@@ -960,212 +1002,7 @@ def subjects_json(
     """
     mentions = find_mentions(record, registry)
     subjects = find_subjects(record, registry, signers=signers, mentions=mentions)
-
-    def common(x: Mention | Subject) -> dict[str, Any]:
-        return {
-            "kind": x.kind,
-            "id": x.id,
-            "name": x.label,
-            "as_printed": x.as_printed,
-            "count": x.count,
-            "where": x.where,
-            "rank": x.rank,
-            "stance": x.stance,
-        }
-
     return {
-        "subjects": [{**common(s), "reason": s.reason} for s in subjects],
-        "mentions": [{**common(m), "places": list(m.places)} for m in mentions],
+        "subjects": [item_json(s) for s in subjects],
+        "mentions": [item_json(m) for m in mentions],
     }
-
-
-# --------------------------------------------------------------------------- RDF
-
-
-def _target_iri(kind: str, ident: str) -> str:
-    from partygraph.rdf import iris
-
-    if kind == "country":
-        return iris.country(ident)
-    if kind == "party":
-        return iris.party(ident)
-    return iris.organisation(ident)
-
-
-def subject_quads(
-    statement_iri: str,
-    graph_iri: str,
-    subjects: Sequence[Subject],
-    mentions: Sequence[Mention],
-    text: str | None,
-    language: str | None,
-    *,
-    title: str | None = None,
-    headline: str | None = None,
-    include_text: bool = True,
-) -> list[Any]:
-    """The triples of a statement's subjects, mentions and full text, in its graph.
-
-    For each mention: ``pg:mentions`` and a qualified ``pg:Mention`` node
-    (``mention/<statement-slug>/<kind>-<id>``) with ``pg:mentioned``, ``pg:mentionCount``
-    and ``pg:mentionLocation`` ("title" for title and headline, "body"); for each subject
-    also ``pg:about``, ``pg:subjectRank`` and ``pg:stance`` ("solidarity" or
-    "opposition") on the same node. A country the gazetteer lacks (XK) gets its
-    ``pg:Country`` type, notation and name here; the registry graph has the others.
-    The body goes into ``schema:text`` with its language tag, and ``pg:searchText`` holds
-    :func:`search_fold` of title, headline and body for case- and accent-insensitive
-    search with ``CONTAINS``.
-
-    Parameters
-    ----------
-    statement_iri, graph_iri : str
-        The statement and the named graph (the source document) the quads go into.
-    subjects, mentions : sequence
-        From :func:`find_subjects` and :func:`find_mentions`.
-    text, language : str or None
-        The body without the list, and its ISO 639-1 language.
-    title, headline : str, optional
-        Added to ``pg:searchText`` when given.
-    include_text : bool
-        Write ``schema:text`` (False when the caller already does: the triple is
-        identical either way).
-
-    Returns
-    -------
-    list of pyoxigraph.Quad
-
-    Examples
-    --------
-    >>> from partygraph.extract.model import StatementRecord
-    >>> r = StatementRecord(source="x", sha256="0", title="Solidarity with Cuba", text="Viva Cuba!")
-    >>> qs = subject_quads("https://w3id.org/partygraph/id/statement/s-1234abcd",
-    ...     "https://w3id.org/partygraph/id/source/" + "0" * 64,
-    ...     find_subjects(r, None), find_mentions(r, None), r.text, "es", title=r.title)
-    >>> [q.object.value for q in qs if q.predicate.value.endswith("#about")]
-    ['https://w3id.org/partygraph/id/country/CU']
-    >>> [(q.object.value, q.object.language) for q in qs if q.predicate.value.endswith("/text")]
-    [('Viva Cuba!', 'es')]
-    >>> [q.object.value for q in qs if q.predicate.value.endswith("#searchText")]
-    ['solidarity with cuba viva cuba!']
-    """
-    from pyoxigraph import Literal as Lit
-    from pyoxigraph import NamedNode, Quad
-
-    from partygraph.rdf import iris
-    from partygraph.rdf.namespaces import ID, PG, RDF_TYPE, pg, schema, skos, xsd
-
-    if not statement_iri.startswith(ID + "statement/"):
-        raise ValueError(f"not a statement IRI: {statement_iri!r}")
-    slug = statement_iri[len(ID + "statement/") :]
-    g = NamedNode(graph_iri)
-    s = NamedNode(statement_iri)
-    integer = xsd("integer")
-    out: list[Quad] = []
-    by_key = {(x.kind, x.id): x for x in subjects}
-    described: set[str] = set()
-    for m in mentions:
-        target = NamedNode(_target_iri(m.kind, m.id))
-        node = NamedNode(iris.mention(slug, m.kind, m.id))
-        out += [
-            Quad(s, pg("mentions"), target, g),
-            Quad(s, pg("hasMention"), node, g),
-            Quad(node, RDF_TYPE, pg("Mention"), g),
-            Quad(node, pg("mentioned"), target, g),
-            Quad(node, pg("mentionCount"), Lit(str(m.count), datatype=integer), g),
-        ]
-        for place in sorted({"body" if p == "body" else "title" for p in m.places}):
-            out.append(Quad(node, pg("mentionLocation"), Lit(place), g))
-        sub = by_key.get((m.kind, m.id))
-        if sub is not None:
-            out += [
-                Quad(s, pg("about"), target, g),
-                Quad(node, pg("subjectRank"), Lit(str(sub.rank), datatype=integer), g),
-                Quad(node, pg("stance"), Lit(sub.stance), g),
-            ]
-        if m.kind == "country" and m.id not in described and not country_name(m.id):
-            # The registry graph describes every ISO 3166-1 country; a code it lacks
-            # (XK, Kosovo) is described here so that the mention's target is typed.
-            described.add(m.id)
-            out += [
-                Quad(target, RDF_TYPE, pg("Country"), g),
-                Quad(target, skos("notation"), Lit(m.id), g),
-            ]
-            name = _extra_country_name(m.id)
-            if name:
-                out.append(Quad(target, skos("prefLabel"), Lit(name), g))
-    if include_text and text and text.strip():
-        lang = (language or "").strip().lower()
-        lit = Lit(text, language=lang) if re.fullmatch(r"[a-z]{2,3}", lang) else Lit(text)
-        out.append(Quad(s, schema("text"), lit, g))
-    searchable = "\n".join(t for t in (title, headline, text) if t and t.strip())
-    if searchable:
-        out.append(Quad(s, NamedNode(PG + "searchText"), Lit(search_fold(searchable)), g))
-    return out
-
-
-def record_subject_quads(
-    record: StatementRecord,
-    registry: PartySource | None,
-    statement_iri: str,
-    graph_iri: str,
-    *,
-    signers: Iterable[str] | None = None,
-    include_text: bool = True,
-) -> list[Any]:
-    """:func:`subject_quads` of a record: subjects, mentions, text and search text.
-
-    The one call the RDF stage needs per statement.
-
-    Examples
-    --------
-    >>> from partygraph.extract.model import StatementRecord
-    >>> r = StatementRecord(source="x", sha256="0", title="Hands off Venezuela", text="...")
-    >>> qs = record_subject_quads(r, None, "https://w3id.org/partygraph/id/statement/s-1",
-    ...                           "https://w3id.org/partygraph/id/source/" + "0" * 64)
-    >>> sorted(q.object.value for q in qs if q.predicate.value.endswith("#about"))
-    ['https://w3id.org/partygraph/id/country/VE']
-    """
-    mentions = find_mentions(record, registry)
-    return subject_quads(
-        statement_iri,
-        graph_iri,
-        find_subjects(record, registry, signers=signers, mentions=mentions),
-        mentions,
-        record.text,
-        record.language,
-        title=record.title,
-        headline=record.headline,
-        include_text=include_text,
-    )
-
-
-def organisation_quads(graph_iri: str | None = None, path: Path | None = None) -> list[Any]:
-    """The ``pg:Organisation`` nodes of ``organisations.csv``, for the registry graph.
-
-    Examples
-    --------
-    >>> qs = organisation_quads()
-    >>> any(q.subject.value.endswith("/organisation/nato") and q.object.value == "NATO"
-    ...     for q in qs)
-    True
-    """
-    from pyoxigraph import Literal as Lit
-    from pyoxigraph import NamedNode, Quad
-
-    from partygraph.rdf.namespaces import RDF_TYPE, REGISTRY_GRAPH, pg, skos
-
-    g = NamedNode(graph_iri or REGISTRY_GRAPH)
-    out: list[Quad] = []
-    for org in load_organisations(path):
-        node = NamedNode(_target_iri("organisation", org.id))
-        out += [
-            Quad(node, RDF_TYPE, pg("Organisation"), g),
-            Quad(node, skos("prefLabel"), Lit(org.name), g),
-        ]
-        if org.abbreviation:
-            out.append(Quad(node, pg("abbreviation"), Lit(org.abbreviation), g))
-        for alias in dict.fromkeys(
-            (*((org.abbreviation,) if org.abbreviation else ()), *org.aliases)
-        ):
-            out.append(Quad(node, skos("altLabel"), Lit(alias), g))
-    return out
