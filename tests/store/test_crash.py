@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from partygraph.store import EmbeddedStore
 
-PER_GRAPH = 2000
+PER_GRAPH = 3000
 WRITER = textwrap.dedent(
     """
     import sys
@@ -32,8 +32,9 @@ WRITER = textwrap.dedent(
             for j in range(n)
         ]
         old = [f"http://example.org/doc/{i % 10}/v{i - 10}"] if i >= 10 else []
+        print("writing", i, flush=True)  # the parent kills soon after this line
         store.replace_graphs({g: quads}, drop=old)
-        print(i, flush=True)
+        print("wrote", i, flush=True)
     """
 )
 
@@ -50,36 +51,51 @@ def _check(path, written: int) -> None:
         assert {q.object.value for q in quads} == {g.rsplit("/v", 1)[1]}, g
         versions.setdefault(g.rsplit("/", 1)[0], []).append(g)
     # every document written at least once is there, in exactly one version
-    assert len(versions) == min(written, 10) or len(versions) == min(written + 1, 10)
+    assert min(written, 10) <= len(versions) <= min(written + 1, 10), versions
     assert all(len(v) == 1 for v in versions.values()), versions
     store.close()
 
 
+def kill_while_writing(path, writer: str, lines: int, fraction: float) -> int:
+    """Start ``writer``; kill -9 it ``fraction`` of a typical write after write ``lines`` began.
+
+    The earlier writes are timed (from "writing" to "wrote") so that the kill lands
+    inside the write, where a non-atomic replacement would leave a document half done.
+    """
+    proc = subprocess.Popen(
+        [sys.executable, "-c", writer, str(path), str(PER_GRAPH)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    durations: list[float] = []
+    for n in range(1, lines + 1):
+        assert proc.stdout.readline().startswith("writing"), "writer died early"
+        started = time.monotonic()
+        if n == lines:
+            # later writes replace a graph: time only those for the drop + insert path
+            typical = sorted(durations[-3:])[len(durations[-3:]) // 2] if durations else 0.01
+            time.sleep(fraction * typical)
+            break
+        assert proc.stdout.readline().startswith("wrote")
+        durations.append(time.monotonic() - started)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    assert proc.returncode == -signal.SIGKILL
+    return lines - 1  # writes known to be finished
+
+
 def test_kill_minus_nine_mid_ingest(tmp_path):
-    for round_, wait_lines in enumerate((4, 13, 27)):
+    # a first write (one extend: nothing to drop) and later ones (drop + insert: one
+    # update), each killed at a different point inside the write
+    for round_, (lines, fraction) in enumerate([(2, 0.5), (12, 0.4), (13, 0.75)]):
         path = tmp_path / f"store{round_}"
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(PER_GRAPH)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(wait_lines):
-            assert proc.stdout.readline(), "writer died early"
-        time.sleep(0.007 * round_)  # land at different points of a write
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-        assert proc.returncode == -signal.SIGKILL
-        _check(path, wait_lines)
+        finished = kill_while_writing(path, WRITER, lines, fraction)
+        _check(path, finished)
 
 
 def test_store_writable_after_crash(tmp_path):
     path = tmp_path / "s"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), str(PER_GRAPH)], stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout.readline()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(10)
+    kill_while_writing(path, WRITER, 2, 0.5)
     store = EmbeddedStore(path)
     q = ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o"))
     store.replace_graphs({"http://e/after": [q]}, drop=["http://example.org/doc/0/v0"])
