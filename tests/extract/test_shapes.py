@@ -705,3 +705,14 @@ def test_capitalised_country_before_the_name_and_wrapped_prose() -> None:
         ("Communist Party of Albania", "AL"),
         ("New Communist Party of Britain", "GB"),
     ]
+
+
+def test_month_only_page_date_and_names_in_other_scripts() -> None:
+    text = (
+        "Statement on peace\n\nMarch 2019\n\n" + BODY + "\nSigned by:\n"
+        "- Коммунистическая партия Российской Федерации\n- Türkiye Komünist Partisi\n"
+    )
+    rec = read(text)
+    assert rec.publication_date is None
+    assert rec.partial_dates == {"publication_date": "2019-03"}
+    assert len(rec.signatories) == 2

@@ -35,7 +35,8 @@ PARTY_WORDS = re.compile(
     r"marxis|leninis|bloc|coalition|coalici|federa|committee|comité|comitato|council|consejo|"
     r"assembl|youth|juventud|juventude|gioventù|jeunesse|jugend|patriot|national|nacional|"
     r"nazionale|green|verde|ecolog|solidarity|solidaridad|solidariet|agrarian|peasant|"
-    r"campesin|zapatist|sandinist|bolivarian|chavist|baath|ba'ath|tudeh|akel|kke|sinn)",
+    r"campesin|zapatist|sandinist|bolivarian|chavist|baath|ba'ath|tudeh|akel|kke|sinn|"
+    r"парти|коммунист|комуніст|komünist|komunist|işçi|emek)",
 )
 # Abbreviations that name no party: states, blocs, agencies.
 _NON_PARTY_ABBR = {

@@ -500,6 +500,11 @@ def _dates(
     for ln in heads:
         if ln.is_dateline and ln.dates:
             full = [h for h in ln.dates if not h.partial]
+            if not full and "publication_date" not in st.partial:
+                st.partial["publication_date"] = ln.dates[0].value
+                st.warnings.append(
+                    f"publication_date: {ln.content!r} gives only the month; left empty"
+                )
             if full:
                 pub = full[0].value
                 pub_plain = not (ln.weekday or ln.time or ln.stamp)
