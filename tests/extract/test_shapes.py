@@ -716,3 +716,16 @@ def test_month_only_page_date_and_names_in_other_scripts() -> None:
     assert rec.publication_date is None
     assert rec.partial_dates == {"publication_date": "2019-03"}
     assert len(rec.signatories) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Convocado por el Partido Comunista de Venezuela", ["Partido Comunista de Venezuela"]),
+        ("Initiée par le Parti communiste français (PCF)", ["Parti communiste français (PCF)"]),
+        ("Με πρωτοβουλία του ΚΚΕ", ["ΚΚΕ"]),
+    ],
+)
+def test_initiators_in_more_languages(line: str, expected: list[str]) -> None:
+    rec = read(f"Statement on peace\n\n{BODY}\n{line}\n\nSigned by:\n- AKEL\n- KKE\n")
+    assert [i.as_printed for i in rec.initiators] == expected

@@ -93,7 +93,9 @@ INITIATOR = re.compile(
     r"(?i)(?:initiated\s+by|(?:on|at|upon|by)\s+the\s+initiative\s+of|an\s+initiative\s+of|"
     r"proposed\s+by|convened\s+by|su\s+iniziativa\s+d|per\s+iniziativa\s+d|"
     r"(?:a|por)\s+iniciativa\s+d|à\s+l['’]initiative\s+d|sur\s+(?:l['’])?initiative\s+d|"
-    r"auf\s+initiative\s+d|με\s+πρωτοβουλία)"
+    r"auf\s+initiative\s+d|με\s+πρωτοβουλία|(?:convocad|promovid|impulsad)[oa]s?\s+por|"
+    r"promoss[oa]\s+da|propost[oa]\s+da|propos[ée]e?\s+par|initi[ée]e?\s+par|"
+    r"initiiert\s+von|vorgeschlagen\s+von)"
 )
 DOC_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(?:meeting|encuentro|encontro|incontro|rencontre|treffen|συνάντηση|"
@@ -314,7 +316,9 @@ _SUBHEADING_KEYS = frozenset(
         "medio",
     ]
 )
-_INITIATOR_KEYS = frozenset(["init", "inic", "iniz", "prop", "conv", "πρωτ"])
+_INITIATOR_KEYS = frozenset(
+    ["init", "inic", "iniz", "prop", "conv", "πρωτ", "prom", "impu", "vorg"]
+)
 _DOC_KEYS = frozenset(
     [
         "meeti",
