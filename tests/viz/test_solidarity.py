@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from partygraph.viz import render_all, render_solidarity
+from partygraph.viz import render_solidarity
 from partygraph.viz.html import label_priority, solidarity_page_data
 from partygraph.viz.static import solidarity_figure
 
@@ -80,13 +80,6 @@ def test_view_switch_links_the_pages_both_ways(solidarity_rendered, seed_solidar
     alone = render_solidarity(seed_solidarity, tmp_path)["solidarity.html"].read_text("utf-8")
     assert 'id="views"' not in alone and "<a href" not in alone
     assert "solidarity-by-community.png" not in {p.name for p in tmp_path.iterdir()}
-
-
-def test_render_all_with_solidarity_writes_both_views(seed_result, seed_solidarity, tmp_path):
-    files = render_all(seed_result, tmp_path, solidarity=seed_solidarity)
-    assert {"network.html", "solidarity.html", "solidarity.png", "network.png"} <= set(files)
-    assert '<a href="solidarity.html">' in files["network.html"].read_text("utf-8")
-    assert '<a href="network.html">' in files["solidarity.html"].read_text("utf-8")
 
 
 def test_solidarity_page_is_self_contained(solidarity_rendered):

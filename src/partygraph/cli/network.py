@@ -193,28 +193,47 @@ def _slice_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
 @click.option(
     "--top", type=click.IntRange(1), default=20, show_default=True, help="Parties in the top chart."
 )
+@click.option(
+    "--solidarity/--no-solidarity",
+    default=True,
+    show_default=True,
+    help="Also draw the solidarity network (solidarity.html, .png/.svg; whole store).",
+)
 @store_options
-def viz(out_dir: Path, top: int, store: dict, **kwargs: Any) -> None:
-    """Draw the co-signature network: an offline HTML page, PNG/SVG figures, charts.
+def viz(out_dir: Path, top: int, solidarity: bool, store: dict, **kwargs: Any) -> None:
+    """Draw the co-signature and solidarity networks: offline HTML pages, PNG/SVG, charts.
 
     Writes network.html (search, colour by community or country, filter by
     year or meeting; works with no network connection), network.png/.svg,
     network-by-country.png/.svg, top-parties, per-year and parties-per-country
-    charts (PNG and SVG).
+    charts (PNG and SVG); and, unless --no-solidarity, solidarity.html (arrows
+    from each signing party to what its statements are about; a switch links the
+    two pages), solidarity.png/.svg and solidarity-by-community.png/.svg. The
+    slice options apply to the co-signature network; the solidarity view covers
+    the whole store.
 
     \b
     Examples:
       partygraph viz --out out/viz
-      partygraph viz --series imcwp --since 2010 --out out/viz-imcwp
+      partygraph viz --series imcwp --since 2010 --out out/viz-imcwp --no-solidarity
     """
+    from partygraph.network import analyse
+    from partygraph.network.solidarity import solidarity_network
     from partygraph.viz import render_all
 
-    result = _run(store, _slice_kwargs(kwargs), None)
+    graph_store = open_store_from(store)
     try:
-        files = render_all(result, out_dir, top=top)
+        result = analyse(graph_store, None, **_slice_kwargs(kwargs))
+        g = solidarity_network(graph_store) if solidarity else None
+    finally:
+        graph_store.close()
+    try:
+        files = render_all(result, out_dir, top=top, solidarity=g)
     except OSError as exc:
         raise PartygraphError(f"cannot write: {exc.strerror}", source=str(out_dir)) from exc
     click.echo(_summary(result))
+    if g is not None:
+        click.echo(f"solidarity: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     for name in files:
         click.echo(f"wrote {out_dir / name}")
 

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from partygraph.cli.common import open_store_from, store_options
+from partygraph.errors import PartygraphError
 
 
 @click.command()
@@ -17,24 +18,33 @@ from partygraph.cli.common import open_store_from, store_options
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("out") / "solidarity",
     show_default=True,
-    help="Folder for the CSV, GEXF and GraphML files.",
+    help="Folder for the CSV, GEXF and GraphML files and the drawings.",
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Rows of each summary.")
+@click.option(
+    "--draw/--no-draw",
+    default=True,
+    show_default=True,
+    help="Also write solidarity.html (interactive, offline) and solidarity.png/.svg.",
+)
 @store_options
-def solidarity(store: dict[str, Any], out_dir: Path, top: int) -> None:
+def solidarity(store: dict[str, Any], out_dir: Path, top: int, draw: bool) -> None:
     """Build the solidarity network (signing party -> subject) and write its files.
 
     An edge goes from each party that signed or initiated a statement to each party or
     country the statement is about (pg:about, solidarity stance; a party never to
     itself). Writes solidarity-edges.csv, solidarity-strengths.csv,
     solidarity-reciprocity.csv, solidarity-bridges.csv (subjects supported from several
-    co-signature communities), solidarity.gexf and solidarity.graphml, then prints who
-    gives and who receives most.
+    co-signature communities), solidarity.gexf and solidarity.graphml, and the drawings
+    solidarity.html (an offline page: arrows, search, name on hover),
+    solidarity.png/.svg and solidarity-by-community.png/.svg; then prints who gives
+    and who receives most.
 
     \b
     Example:
       partygraph ingest data/statements
       partygraph solidarity --out out/solidarity --top 5
+      partygraph solidarity --out out/solidarity --no-draw
     """
     from partygraph.network.community import louvain
     from partygraph.network.load import load_signatures
@@ -54,6 +64,13 @@ def solidarity(store: dict[str, Any], out_dir: Path, top: int) -> None:
     finally:
         graph_store.close()
     files = write_all(g, out_dir, partition)
+    if draw:
+        from partygraph.viz import render_solidarity
+
+        try:
+            files.update(render_solidarity(g, out_dir, partition=partition))
+        except OSError as exc:
+            raise PartygraphError(f"cannot write: {exc.strerror}", source=str(out_dir)) from exc
     rows = strengths(g)
     parties = sum(1 for _, k in g.nodes(data="kind") if k == "party")
     click.echo(
