@@ -558,11 +558,13 @@ def test_signer_names_under_party_lines_are_not_parties() -> None:
         "Portuguese Communist Party\nPaulo Raimundo, General Secretary\n\n"
         "Communist Party of the Russian Federation\nGennady Zyuganov, Chairman\n"
     )
-    assert lines_of(read(doc(block))) == [
+    rec = read(doc(block))
+    assert lines_of(rec) == [
         "Communist Party of Greece",
         "Portuguese Communist Party",
         "Communist Party of the Russian Federation",
     ]
+    assert sum("names a person" in w for w in rec.warnings) == 3
 
 
 def test_names_in_the_paragraph_under_a_heading() -> None:

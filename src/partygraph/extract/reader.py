@@ -855,7 +855,16 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             if b != a + 1 and b != 1:
                 st.warnings.append(f"signatories: numbering goes from {a} to {b}")
         span = (used_lines[0].idx, used_lines[-1].idx)
-        # a run whose heading is followed by names on the heading line itself
+        odd = [ln for ln in used_lines if party_score(ln.content) <= 0]
+        for ln in odd[:20]:
+            st.warnings.append(
+                f"signatories: line {ln.idx + 1} {ln.content!r} does not look like a party name"
+            )
+        for ln in lines[span[0] : span[1] + 1]:
+            if ln.role:
+                st.warnings.append(
+                    f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
+                )
         return _parties_from(items), span
     # inline: "Leaders of A, B and C have issued the following statement"
     for ln in lines[: min(len(lines), body_start + 60)]:
