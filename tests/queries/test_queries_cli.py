@@ -136,3 +136,19 @@ def test_required_parameter_without_default(store_dir, tmp_path):
 def test_usage_error_without_a_name():
     r = invoke("query")
     assert r.exit_code == 2 and "give a query NAME" in r.stderr
+
+
+def test_dataframe(fixture_store, catalogue):
+    from partygraph.errors import PartygraphError
+    from partygraph.queries import run_query, to_dataframe
+
+    table = run_query(fixture_store, catalogue.get("statements-per-year"), {})
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(PartygraphError, match="pandas is not installed"):
+            to_dataframe(table)
+        return
+    df = to_dataframe(table)
+    assert list(df.columns) == ["year", "statements", "signatures", "parties", "newParties"]
+    assert df["statements"].tolist() == [1, 1, 2]
