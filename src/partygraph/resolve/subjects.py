@@ -481,7 +481,10 @@ _ADV_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADV_BEFORE = re.compile(
-    r"(?i:(?<!stand\s)(?<!stands\s)(?<!standing\s)(?<!stood\s)\bby(?:\s+the)?|\bda\s+parte\s+(?:di|dei|del|della|degli|delle)|"
+    # every cue starts a word with one of these letters: a cheap test before the
+    # alternation and its look-behinds, tried at each position of a 100-character window
+    r"\b(?=[abdeimoprstABDEIMOPRST])"
+    r"(?i:(?=by)(?<!stand\s)(?<!stands\s)(?<!standing\s)(?<!stood\s)by(?:\s+the)?|\bda\s+parte\s+(?:di|dei|del|della|degli|delle)|"
     r"\bpor\s+(?:parte\s+de\s+)?(?:los|las|el|la)?|\bde\s+la\s+part\s+(?:de|des|du)|"
     r"\b(?:ej[eé]rcito|esercito|ex[eé]rcito|arm[eé]e|r[eé]gimen|regime|r[eé]gime|agresi[oó]n|"
     r"aggressione|agress[aã]o|agression|ocupaci[oó]n|occupazione|ocupa[cç][aã]o|tropas|truppe|"
@@ -591,14 +594,24 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|la|el|il|le)\s+", re.IGNORECASE)
 _ABBREV_NAME = re.compile(r"^(N?CP|WP)\s+(?:of\s+)?(?:the\s+)?(.+)$")
 
 
-def _shouting_ranges(text: str) -> list[tuple[int, int]]:
-    ranges, pos = [], 0
-    for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-            ranges.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return ranges
+def _shouting_at(text: str, pos: int, seen: dict[int, bool]) -> bool:
+    r"""Whether the line holding ``pos`` is printed in capitals (``seen``: per line start).
+
+    Examples
+    --------
+    >>> t = "We stand with the US.\nHANDS OFF CUBA, SAYS THE US"
+    >>> _shouting_at(t, 18, {}), _shouting_at(t, 48, {})
+    (False, True)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    found = seen.get(start)
+    if found is None:
+        end = text.find("\n", pos)
+        line = text[start : end if end >= 0 else len(text)]
+        letters = sum(map(str.isalpha, line))
+        found = letters >= 8 and sum(map(str.isupper, line)) / letters > 0.8
+        seen[start] = found
+    return found
 
 
 def _is_place(folded: str, start: int, iso2: str) -> bool:
@@ -639,23 +652,23 @@ def _scan(
     folded = _fold(text)
     hits: list[_Hit] = []
     party_spans: list[tuple[int, int]] = []
+    # one pass of each alternation; the exact forms serve steps 1 and 3
+    exact = [(m.start(), m.end(), _key(m.group(0))) for m in matcher.exact.finditer(folded)]
+    loose = (
+        [(m.start(), m.end(), _key(m.group(0), True)) for m in matcher.loose.finditer(folded)]
+        if matcher.loose is not None
+        else []
+    )
     # 1. registry parties (exact forms and long names in any case)
-    for pattern, keys, casefold in (
-        (matcher.loose, matcher.loose_keys, True),
-        (matcher.exact, matcher.exact_keys, False),
-    ):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(folded):
-            entry = keys.get(_key(m.group(0), casefold))
+    for found, keys in ((loose, matcher.loose_keys), (exact, matcher.exact_keys)):
+        for s, e, key in found:
+            entry = keys.get(key)
             if entry is None or entry.kind != "party":
                 continue
-            if any(s < m.end() and m.start() < e for s, e in party_spans):
+            if any(ps < e and s < pe for ps, pe in party_spans):
                 continue
-            party_spans.append((m.start(), m.end()))
-            hits.append(
-                _Hit(m.start(), m.end(), "party", entry.id, text[m.start() : m.end()], where, 0)
-            )
+            party_spans.append((s, e))
+            hits.append(_Hit(s, e, "party", entry.id, text[s:e], where, 0))
     # 2. party-like names: resolved through the registry when it can, else they only block
     blocked = list(party_spans)
     for m in _PARTY_SPAN.finditer(folded):
@@ -672,10 +685,8 @@ def _scan(
             party_spans.append((s, e))
             hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
     # 3. countries, organisations (and blockers), outside every party name
-    shouting: list[tuple[int, int]] | None = None  # computed on the first short acronym
-    for m in matcher.exact.finditer(folded):
-        s, e = m.start(), m.end()
-        key = _key(m.group(0))
+    shouting: dict[int, bool] = {}  # line start -> printed in capitals (asked lazily)
+    for s, e, key in exact:
         entry = matcher.exact_keys.get(key)
         if entry is None and key.endswith("s"):
             entry = matcher.exact_keys.get(key[:-1])
@@ -686,11 +697,13 @@ def _scan(
             continue
         if any(bs < e and s < be for bs, be in blocked):
             continue
-        if _is_acronym(key) and sum(c.isalpha() for c in key) <= 3:
-            if shouting is None:
-                shouting = _shouting_ranges(folded)
-            if any(rs <= s < re_ for rs, re_ in shouting):
-                continue
+        if (
+            len(key) <= 8  # cheap guard: an acronym of three letters is short
+            and _is_acronym(key)
+            and sum(c.isalpha() for c in key) <= 3
+            and _shouting_at(folded, s, shouting)
+        ):
+            continue
         if entry.kind == "country" and (
             _is_place(folded, s, entry.id)
             or (entry.id in places and _LOCATIVE.search(folded[max(0, s - 30) : s]))
@@ -749,15 +762,20 @@ def extra_countries(path: Path | None = None) -> dict[str, str]:
     >>> extra_countries()["XK"]
     'Kosovo'
     """
+    return dict(_extra_countries(path or registry_dir() / "demonyms.csv"))
+
+
+@lru_cache(maxsize=4)
+def _extra_countries(path: Path) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
-    for form, code, kind in _demonyms(path or registry_dir() / "demonyms.csv"):
+    for form, code, kind in _demonyms(path):
         if kind == "name" and code not in out and not country_name(code):
             out[code] = form
-    return out
+    return tuple(out.items())
 
 
 def _extra_country_name(iso2: str) -> str | None:
-    return extra_countries().get(iso2)
+    return dict(_extra_countries(registry_dir() / "demonyms.csv")).get(iso2)
 
 
 def _stance(opposed: int, total: int) -> Stance:
