@@ -860,7 +860,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             st.warnings.append(
                 f"signatories: line {ln.idx + 1} {ln.content!r} does not look like a party name"
             )
-        for ln in lines[span[0] : span[1] + 1]:
+        for ln in lines[span[0] : span[1] + 2]:  # the last party's signer follows it
             if ln.role:
                 st.warnings.append(
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
