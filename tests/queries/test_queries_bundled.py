@@ -112,6 +112,7 @@ def test_signatories_of_the_seed(answers, by_file):
     assert rows[0]["nameAsPrinted"] == "Algerian Party for Democracy and Socialism"
     assert rows[-1]["party"] == ID + "party/communist-party-of-venezuela"
     assert [r["party"] for r in rows if r["initiator"]] == [HWP]
+    assert answers("signatories", title="Korean Peninsula") == rows
 
 
 def test_party_statements(answers, by_file):
@@ -171,6 +172,7 @@ def test_meetings(answers, by_file):
         (by_file[SEED], 61),
         (by_file["20imcwp-hands-off-communist-party-of-ukraine.txt"], 17),
     ]
+    assert answers("meeting-statements", ordinal="20") == rows
     [m] = answers("meetings-by-year", year="2018")
     assert (m["meeting"], m["ordinal"], m["place"], m["country"]) == (
         ID + "meeting/imcwp-20", 20, "Athens", "GR")  # fmt: skip

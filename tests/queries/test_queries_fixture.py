@@ -98,6 +98,10 @@ def test_signatories_of_every_statement(fixture_store, catalogue):
     ]
     # a path under /id/ is accepted as the statement IRI
     assert len(rows(fixture_store, catalogue, "signatories", statement=HANDS_OFF)) == 4
+    # or words of the title, whatever their case
+    assert len(rows(fixture_store, catalogue, "signatories", title="korea")) == 7
+    r = rows(fixture_store, catalogue, "signatories", title="UKRAINE")
+    assert sorted(set(col(r, "statement"))) == [HANDS_OFF, UKR2014] and len(r) == 8
 
 
 def test_party_statements(fixture_store, catalogue):
@@ -198,6 +202,9 @@ def test_meeting_statements(fixture_store, catalogue):
         ("meeting/imcwp-20", KOREA, 7),
         ("meeting/imcwp-20", HANDS_OFF, 4),
     ]
+    by_ordinal = rows(fixture_store, catalogue, "meeting-statements", ordinal="20")
+    assert col(by_ordinal, "statement") == [KOREA, HANDS_OFF]
+    assert rows(fixture_store, catalogue, "meeting-statements", ordinal="13") == []
     r = rows(fixture_store, catalogue, "meeting-statements", meeting="meeting/imcwp-20")
     assert col(r, "statement", "ordinal", "date") == [
         (KOREA, 20, "2018-11-25"),
