@@ -87,7 +87,7 @@ _LEAD = re.compile(
     r"|^(?P<list2>.+?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:issued|signed|adopted|released)\s+"
     r"(?:the\s+following|this|a\s+joint)\b"
     r"|^(?:joint\s+|common\s+)?(?:statement|declaration|communiqu[ée]|appeal)\s+(?:of|by|from)\s+"
-    r"(?:the\s+)?(?P<list4>[^:]+?)(?:\s*[:(].*)?$"
+    r"(?:the\s+)?(?P<list4>[^:(]+)(?:[:(].*)?$"
     r"|(?:statement|declaration)\s+(?:was\s+|is\s+)?(?:jointly\s+)?(?:signed|issued)\s+by\s+"
     r"(?:the\s+)?(?P<list3>.+?)[.:]?$"
 )
