@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
+import rdflib
 
 from partygraph.errors import PartygraphError
 from partygraph.store.base import (
@@ -87,7 +88,7 @@ class EmbeddedStore:
             raise PartygraphError("the store is closed", source=str(self.path or "memory"))
         return self._store
 
-    def rdflib_dataset(self):  # -> rdflib.Dataset
+    def rdflib_dataset(self) -> rdflib.Dataset:
         """An rdflib ``Dataset`` view over this store (oxrdflib), for rdflib users."""
         return rdflib_graph_view(self.oxigraph)
 
