@@ -105,7 +105,7 @@ def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
             f"solidarity: {solidarity.number_of_nodes()} nodes, "
             f"{solidarity.number_of_edges()} edges -> {out_dir / 'solidarity'}/"
         )
-        render_all(result, out_dir / "viz")
+        render_all(result, out_dir / "viz", solidarity=solidarity)
         yield f"viz: -> {out_dir / 'viz'}/"
     finally:
         store.close()
