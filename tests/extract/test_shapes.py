@@ -731,3 +731,23 @@ def test_month_only_page_date_and_names_in_other_scripts() -> None:
 def test_initiators_in_more_languages(line: str, expected: list[str]) -> None:
     rec = read(f"Statement on peace\n\n{BODY}\n{line}\n\nSigned by:\n- AKEL\n- KKE\n")
     assert [i.as_printed for i in rec.initiators] == expected
+
+
+def test_closing_paragraph_of_names() -> None:
+    text = (
+        "Statement on peace\n\n" + BODY + "\nCommunist Party of Greece, Portuguese Communist "
+        "Party, Party of Labour of Austria, AKEL (Cyprus), Communist Party of Bohemia and "
+        "Moravia, Workers' Party of Belgium, Communist Party of Britain, Socialist Workers' "
+        "Party of Croatia\n"
+    )
+    rec = read(text)
+    assert len(rec.signatories) == 8
+    assert rec.signatories[4].as_printed == "Communist Party of Bohemia and Moravia"
+    assert rec.signatories[3].country == "CY"
+
+
+@pytest.mark.parametrize("heading", ["Erstunterzeichner:", "Adhieren:", "Firmano:"])
+def test_headings_in_more_forms(heading: str) -> None:
+    rec = read(doc(f"{heading}\n" + "\n".join(f"- {p}" for p in PARTIES) + "\n"))
+    assert lines_of(rec) == PARTIES
+    assert not any("without a heading" in w for w in rec.warnings)

@@ -76,7 +76,8 @@ HEADING = re.compile(
     r"adhering|adherents?|list\s+of\s+(?:the\s+)?(?:parties|signator|organi)|^the\s+parties\s*:?$|"
     r"^parties\s*:$|^participants?\s*:$|the\s+following\s+parties|signatures|signing\s+organi|"
     r"^signed\s*:?$|participating\s+(?:parties|organi)|^(?:the\s+)?signing\s*:?$|"
-    r"firmantes|\bfirman\b|firmado\s+por|suscrito|suscriben|subscrevem|subscritores|signatários|"
+    r"firmantes|\bfirman\b|\bfirmano\b|firmado\s+por|suscrito|suscriben|subscrevem|subscritores|"
+    r"signatários|adhieren|adhesión|aderiscono|sottoscrivono|adhèrent|aderem|"
     r"signatarios|assinado|assinam|assinaturas|adhesiones|adesões|adesioni|firmatari|firmato\s+da|"
     r"sottoscritt|hanno\s+(?:firmato|aderito)|signataires|sign[ée]e?s?\s+par|ont\s+sign[ée]|"
     r"liste\s+des|unterzeichne|unterschrieben|υπογράφουν|υπογραφές|υπογράφοντα|συνυπογρά)"
@@ -268,6 +269,8 @@ _HEADING_KEYS = frozenset(
         "ader",
         "sott",
         "συνυ",
+        "erst",
+        "adhi",
         "parties",
         "participant",
         "participants",

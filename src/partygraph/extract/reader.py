@@ -866,20 +866,35 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
                 )
         return _parties_from(items), span
-    # inline: "Leaders of A, B and C have issued the following statement"
-    for ln in lines[: min(len(lines), body_start + 60)]:
+    # inline: "Leaders of A, B and C have issued the following statement", or at the end
+    # "The statement was signed by A, B and C."
+    head_end = min(len(lines), body_start + 60)
+    scan = [*lines[:head_end], *lines[max(head_end, len(lines) - 40) :]]
+    for ln in scan:
         if ln.blank or ln.boiler or len(ln.content) > 1500:
             continue
-        for t in (ln.content,):
-            m = _LEAD.search(t)
-            if not m:
-                continue
-            text = m["list"] or m["list2"] or m["list3"] or m["list4"] or ""
-            names = _split_inline(text)
-            if len(names) >= 2 and all(party_score(n) > 0 for n in names):
-                st.used.add(ln.idx)
-                st.warnings.append("signatories: read from the lead sentence (no list printed)")
-                return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
+        m = _LEAD.search(ln.content)
+        if not m:
+            continue
+        text = m["list"] or m["list2"] or m["list3"] or m["list4"] or ""
+        names = _split_inline(text)
+        if len(names) >= 2 and all(party_score(n) > 0 for n in names):
+            st.used.add(ln.idx)
+            st.warnings.append("signatories: read from a sentence (no list printed)")
+            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
+    # a closing paragraph of names only: "Communist Party of A, Party of Labour of B, ..."
+    for ln in reversed(lines[max(body_start, len(lines) - 40) :]):
+        if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 3000:
+            continue
+        if ln.content.count(",") + ln.content.count(";") < 2:
+            continue
+        names = _split_inline(ln.content)
+        if len(names) >= 3 and all(_named(n) for n in names):
+            st.used.add(ln.idx)
+            st.warnings.append(
+                f"signatories: read from a paragraph of names (line {ln.idx + 1}), no list printed"
+            )
+            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
     return [], None
 
 
