@@ -49,7 +49,7 @@ def test_describe():
     assert r.exit_code == 0
     assert r.stdout.startswith("co-signers: Top co-signers of a party")
     assert "party (party, required, default KKE)" in r.stdout
-    assert "SELECT DISTINCT ?partner" in r.stdout
+    assert "SELECT ?partner" in r.stdout
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "table"])
