@@ -264,13 +264,13 @@ def parse_query(text: str, name: str, path: Path | None = None) -> SavedQuery:
         raise PartygraphError("no SPARQL after the header", source=source)
     used = body_variables(body)
     declared = {p.name for p in params}
-    for extra in sorted(used - declared):
+    if extra := sorted(used - declared):
         raise PartygraphError(
-            f"?_{extra} is used in the query but not declared in params", source=source
+            f"?_{extra[0]} is used in the query but not declared in params", source=source
         )
-    for unused in sorted(declared - used):
+    if unused := sorted(declared - used):
         raise PartygraphError(
-            f"param {unused!r} is declared but ?_{unused} is not used", source=source
+            f"param {unused[0]!r} is declared but ?_{unused[0]} is not used", source=source
         )
     return SavedQuery(
         name=name,
