@@ -120,3 +120,21 @@ def test_injection_on_the_server(remote, catalogue, registry):
                 if p.type == "string":
                     assert table.rows == [], (q.name, value)
     assert remote_quads(remote) == before
+
+
+def test_cli_on_the_server(remote, fixture_store, catalogue, registry):
+    """``partygraph query --endpoint URL`` prints what the embedded store answers."""
+    import json
+
+    from click.testing import CliRunner
+
+    from partygraph.cli import main
+
+    args = ["query", "co-signers", "-p", "party=KKE", "--format", "json"]
+    r = CliRunner().invoke(main, [*args, "--endpoint", remote.endpoint], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    expected = to_records(run_query(fixture_store, catalogue.get("co-signers"), {"party": "KKE"}))
+    assert json.loads(r.stdout) == expected
+    bad = CliRunner().invoke(main, [*args[:2], "-p", "party=Nobody Party", "--endpoint",
+                                    remote.endpoint])  # fmt: skip
+    assert bad.exit_code == 1 and "unknown or ambiguous party" in bad.stderr
