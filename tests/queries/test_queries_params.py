@@ -71,6 +71,8 @@ def test_valid_values(ptype, text, expected):
         ("iri", "", "empty value"),
         ("iri", "http://ex/a b", "not a valid IRI"),
         ("iri", "http://ex/a>", "not a valid IRI"),
+        ("iri", "statement/\ufff0", "not a valid IRI"),  # found by the property test
+        ("iri", "http://[::1", "not a valid IRI"),
         ("country", "Atlantis", "unknown country"),
         ("country", "XX", "unknown country"),
         ("country", "", "expected a country"),

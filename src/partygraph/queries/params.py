@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from partygraph.errors import PartygraphError
@@ -60,6 +61,10 @@ def _iri(text: str, param: Param, source: str | None) -> URIRef:
     if not _SCHEME.match(value):
         # a path under the partygraph id space: "meeting/imcwp-20"
         value = ID + value.lstrip("/")
+    try:
+        ox.NamedNode(value)  # the full RFC 3987 check the stores apply
+    except ValueError as e:
+        raise _fail(param, f"not a valid IRI: {value!r} ({e})", source) from None
     return URIRef(value)
 
 
