@@ -167,4 +167,9 @@ def test_pathological_lines_stay_linear() -> None:
     read_bytes(("(" * 100_000 + "a").encode(), "q.txt")
     read_bytes(("- , and , and " * 20_000).encode(), "r.txt")
     read_bytes(("12 12 12 12 November " * 50_000).encode(), "s.txt")
+    # long runs of white space around the markers of bullets, dashes and "and"
+    for unit in ("•", " - ", " and ", " > ", "»", ",", ":", "("):
+        line = "Party" + " " * 1500 + unit + " " * 1500 + "x"
+        read_bytes(("Signed by:\n" + (line + "\n") * 100).encode(), "w.txt")
+    read_bytes((("abc > " * 600) + "x" * 500 + "\n").encode() * 20, "b.txt")
     assert time.perf_counter() - t < 20

@@ -528,11 +528,23 @@ _CLASS_CACHE_MAX = 50_000
 _BOILER_FIELDS = (True, (), *([False] * 3), None, *([False] * 9))
 
 
+def _breadcrumb(content: str) -> bool:
+    """``Home » News » 2011 » Title``: a trail of short links (checked without a regex,
+    whose nested repetition would backtrack)."""
+    if len(content) > 300:
+        return False
+    for sep in ("»", "›", " > "):
+        if content.count(sep) >= 2:
+            parts = content.split(sep)
+            return all(0 < len(p.strip()) <= 40 for p in parts[:-1])
+    return False
+
+
 def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
     """Classifications of a line's content, in :class:`Line` field order after ``blank``:
     boiler, dates, is_dateline, weekday, time, place, place_only, heading, subheading,
     initiator, doc_words, sentence."""
-    if plain and BOILER.match(content):
+    if plain and (BOILER.match(content) or _breadcrumb(content)):
         return _BOILER_FIELDS
     dates: tuple[DateHit, ...] = ()
     is_dateline = weekday = time = place_only = stamp = False
@@ -753,7 +765,8 @@ _ROLE_LINE = re.compile(
 
 
 _RUN_NUM = re.compile(r"(?:(?<=\s)|^)(\d{1,3})[.)]\s+(?=[^\d\s])")
-_RUN_BULLET = re.compile(r"\s+[•●▪]\s+")
+# (?<!\s) keeps a leading \s+ from being retried inside long runs of white space
+_RUN_BULLET = re.compile(r"(?<!\s)\s+[•●▪]\s+")
 
 
 def split_run_together(line: str) -> list[str]:

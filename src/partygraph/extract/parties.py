@@ -13,8 +13,10 @@ from functools import lru_cache
 from partygraph.extract.countries import country_code
 
 _DASH = r"[-–—‐‑]"
-_SPACED_DASH = re.compile(r"\s+[-–—‐‑]+\s+|\s*[–—]\s*")
-_PREFIX = re.compile(r"^\s*([^\-–—‐‑,(\[:]{2,60}?)\s*(?:[-–—‐‑:]+)\s*(\S.*)$")
+# (?<!\s) keeps a leading \s from being retried inside runs of white space
+_SPACED_DASH = re.compile(r"(?<!\s)\s+[-–—‐‑]+\s+|(?<!\s)\s*[–—]\s*")
+# "Albania - ...", "Brazil – PCdoB – ...", "Greece: ..." (on white-space-folded text)
+_PREFIX = re.compile(r"^([^\-–—‐‑,(\[:\s][^\-–—‐‑,(\[:]{1,59}?) ?[-–—‐‑:]+ ?(\S.*)$")
 _TRAIL_PAREN = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 _TRAIL_BRACKET = re.compile(r"\s*\[([^\[\]]{1,60})\]\s*$")
 _ABBR_PUNCT = frozenset(".&'’/+-‐")

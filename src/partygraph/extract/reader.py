@@ -79,7 +79,8 @@ _MEETING_HINTS = (
     "séminaire",
     "working group",
 )
-_SPLIT_AND = re.compile(r"\s*,?\s+(?:and|y|e|et|und|και|&)\s+")
+# one white-space quantifier per branch: no quadratic retries on long runs of spaces
+_SPLIT_AND = re.compile(r"(?<!\s)(?:\s*,\s*|\s+)(?:and|y|e|et|und|και|&)\s+")
 _LEAD = re.compile(
     r"(?i)^(?:the\s+)?(?:leaders|representatives|general\s+secretaries|delegations|"
     r"the\s+central\s+committees|central\s+committees)\s+of\s+(?:the\s+)?(?P<list>.+?)\s+"
