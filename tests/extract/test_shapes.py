@@ -751,3 +751,16 @@ def test_headings_in_more_forms(heading: str) -> None:
     rec = read(doc(f"{heading}\n" + "\n".join(f"- {p}" for p in PARTIES) + "\n"))
     assert lines_of(rec) == PARTIES
     assert not any("without a heading" in w for w in rec.warnings)
+
+
+def test_country_line_under_each_party() -> None:
+    block = (
+        "Communist Party of Greece\nGreece\n\nPortuguese Communist Party\nPortugal\n\n"
+        "AKEL\nCyprus\n"
+    )
+    rec = read(doc(block, before="Signed by:\n\n"))
+    assert [(s.as_printed, s.country) for s in rec.signatories] == [
+        ("Communist Party of Greece", "GR"),
+        ("Portuguese Communist Party", "PT"),
+        ("AKEL", "CY"),
+    ]

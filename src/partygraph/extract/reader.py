@@ -105,6 +105,7 @@ class _Run:
     lines: list[Line] = field(default_factory=list)
     sections: dict[int, str] = field(default_factory=dict)  # line idx -> section label
     countries: dict[int, str | None] = field(default_factory=dict)  # from country headings
+    after_country: dict[int, str | None] = field(default_factory=dict)  # country line below
     family: str | None = None
     indent: int = 0
     heading: Line | None = None
@@ -158,6 +159,19 @@ def _build_runs(lines: Sequence[Line], start: int, skip: set[int]) -> list[_Run]
             continue
         if cur is not None and ln.role:
             continue  # "Dimitris Koutsoumbas, General Secretary" under the party's line
+        if (
+            cur is not None
+            and ln.place_only
+            and ln.marker is None
+            and ln.place
+            and ln.place[0] is None
+            and cur.lines[-1].idx == ln.idx - 1
+            and cur.lines[-1].marker is None
+        ):
+            # "Communist Party of Greece" / "Greece": the country under its party
+            cur.after_country[cur.lines[-1].idx] = ln.place[1]
+            blanks = 0
+            continue
         if (
             ln.place_only
             and ln.marker is None
@@ -835,7 +849,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             for ln in kept:
                 section = run.sections.get(ln.idx, section)
                 section_cc = run.countries.get(ln.idx, section_cc)
-                items.append((ln.content, section, section_cc))
+                items.append((ln.content, section, run.after_country.get(ln.idx, section_cc)))
                 used_lines.append(ln)
             if run.heading is not None:
                 st.used.add(run.heading.idx)
