@@ -764,3 +764,12 @@ def test_country_line_under_each_party() -> None:
         ("Portuguese Communist Party", "PT"),
         ("AKEL", "CY"),
     ]
+
+
+def test_tight_country_headings() -> None:
+    block = "Greece\nCommunist Party of Greece\nPortugal\nPortuguese Communist Party\n"
+    rec = read(doc(block, before="Signed by:\n\n"))
+    assert [(s.as_printed, s.country) for s in rec.signatories] == [
+        ("Communist Party of Greece", "GR"),
+        ("Portuguese Communist Party", "PT"),
+    ]

@@ -167,6 +167,7 @@ def _build_runs(lines: Sequence[Line], start: int, skip: set[int]) -> list[_Run]
             and ln.place[0] is None
             and cur.lines[-1].idx == ln.idx - 1
             and cur.lines[-1].marker is None
+            and not cur.countries  # in a list under country headings, this is the next one
         ):
             # "Communist Party of Greece" / "Greece": the country under its party
             cur.after_country[cur.lines[-1].idx] = ln.place[1]
