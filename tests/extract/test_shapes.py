@@ -773,3 +773,11 @@ def test_tight_country_headings() -> None:
         ("Communist Party of Greece", "GR"),
         ("Portuguese Communist Party", "PT"),
     ]
+
+
+def test_tags_after_a_list_of_paragraphs() -> None:
+    block = (
+        "Communist Party of Greece\n\nPortuguese Communist Party\n\nCommunist Party of Britain"
+        "\n\nAKEL\n\nImperialism\n\nWar\n\nSolidarity\n"
+    )
+    assert lines_of(read(doc(block))) == PARTIES

@@ -36,7 +36,7 @@ PARTY_WORDS = re.compile(
     r"polo|pôle|progressi|progresis|democra|démocra|revolution|revoluci|rivoluz|révolution|"
     r"marxis|leninis|bloc|coalition|coalici|federa|committee|comité|comitato|council|consejo|"
     r"assembl|youth|juventud|juventude|gioventù|jeunesse|jugend|patriot|national|nacional|"
-    r"nazionale|green|verde|ecolog|solidarity|solidaridad|solidariet|agrarian|peasant|"
+    r"nazionale|green|verde|ecolog|agrarian|peasant|"
     r"campesin|zapatist|sandinist|bolivarian|chavist|baath|ba'ath|tudeh|akel|kke|sinn|"
     r"парти|коммунист|комуніст|komünist|komunist|işçi|emek)",
 )

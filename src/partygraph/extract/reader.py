@@ -272,7 +272,11 @@ def _trim_tail(run: _Run, lines: Sequence[Line]) -> list[Line]:
         else:
             blocks[-1].append(ln)
     if len(blocks) > 1 and all(len(b) == 1 for b in blocks):
-        return items  # one party per paragraph
+        # one party per paragraph: only trailing lines that name no party go ("War")
+        end = len(items)
+        while end > 1 and party_score(items[end - 1].content) <= 0:
+            end -= 1
+        return items[:end] if end >= len(items) / 2 else items
     while len(blocks) > 1:
         sc = [party_score(ln.content) for ln in blocks[-1]]
         if sum(1 for s in sc if s > 0) / len(sc) >= 0.5:
@@ -817,6 +821,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
         run.heading = _heading_for(lines, run)
         if run.lines[0].idx < body_start and run.heading is None:
             continue  # title lines, not a list
+        run.lines = _trim_tail(run, lines)  # tags and links after the list go first
         sc = run.scores()
         n = len(sc)
         good = sum(1 for s in sc if s > 0)
@@ -846,8 +851,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
         used_lines: list[Line] = []
         section = section_cc = None
         for run in chosen:
-            kept = _trim_tail(run, lines)
-            for ln in kept:
+            for ln in run.lines:
                 section = run.sections.get(ln.idx, section)
                 section_cc = run.countries.get(ln.idx, section_cc)
                 items.append((ln.content, section, run.after_country.get(ln.idx, section_cc)))
