@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOP = {
     "en": "the of and to in that is for with are we our on as by this be it from their which",
@@ -41,7 +42,8 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     greek = len(_GREEK.findall(t))
     if greek > len(t) * 0.3:
         return "el"
-    counts = {lang: sum(1 for w in words if w in s) for lang, s in _SETS.items()}
+    seen = Counter(words)
+    counts = {lang: sum(seen[w] for w in s) for lang, s in _SETS.items()}
     best = max(counts, key=lambda k: counts[k])
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:

@@ -97,7 +97,7 @@ def abbreviation_like(token: str) -> bool:
     (True, True, False)
     """
     t = token.strip()
-    if not t or len(t) > 16 or not (t[0].isupper() or t[0].isdigit()):
+    if not t or len(t) > 16 or " " in t or not (t[0].isupper() or t[0].isdigit()):
         return False
     if not all(c.isalnum() or c in _ABBR_PUNCT for c in t):
         return False
