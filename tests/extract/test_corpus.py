@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from partygraph.extract import read_document
+from partygraph.extract.countries import city_lookup, country_code
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "data" / "statements"
@@ -75,8 +76,16 @@ def test_corpus_document(slug: str) -> None:
         assert rec.meeting is not None
         assert rec.meeting.name == gm["name"]
         assert rec.meeting.city == gm["city"]
+        assert rec.meeting.country == country_code(gm["country"])
     else:
         assert rec.meeting is None
+    # place: "Athens, Greece" / "Beirut, Líbano" in the expected facts
+    if gold.get("place"):
+        city, _, country = gold["place"].partition(", ")
+        assert rec.place is not None
+        assert (rec.place.city, rec.place.country) == (city_lookup(city)[0], country_code(country))
+    else:
+        assert rec.place is None
     if gold.get("initiator"):
         assert [norm(i.as_printed) for i in rec.initiators] == [norm(gold["initiator"])]
     else:
