@@ -781,3 +781,12 @@ def test_tags_after_a_list_of_paragraphs() -> None:
         "\n\nAKEL\n\nImperialism\n\nWar\n\nSolidarity\n"
     )
     assert lines_of(read(doc(block))) == PARTIES
+
+
+def test_flag_emoji_state_the_country() -> None:
+    block = "🇬🇷 Communist Party of Greece\n🇵🇹 Portuguese Communist Party\n"
+    rec = read(doc(block, before="Signed by:\n"))
+    assert [(s.name, s.country) for s in rec.signatories] == [
+        ("Communist Party of Greece", "GR"),
+        ("Portuguese Communist Party", "PT"),
+    ]

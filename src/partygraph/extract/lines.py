@@ -640,7 +640,7 @@ def _item_like(
     last = c.rsplit(" ", 1)[-1].casefold()
     if nwords > 1 and last in _DANGLING:
         return False  # a wrapped line of prose ("... call on the"), not a name
-    return first.isalnum() or first in "(\"'«“["
+    return first.isalnum() or first in "(\"'«“[" or "\U0001f1e6" <= first <= "\U0001f1ff"
 
 
 _DANGLING = frozenset(

@@ -146,6 +146,13 @@ def _clean(s: str) -> str:
     return _SPACES.sub(" ", s).strip(" \t,;:-–—")
 
 
+def _flag_code(s: str) -> str | None:
+    """ISO2 of a leading flag emoji (two regional indicator symbols), if any."""
+    if len(s) >= 2 and all("\U0001f1e6" <= c <= "\U0001f1ff" for c in s[:2]):
+        return "".join(chr(ord(c) - 0x1F1E6 + 65) for c in s[:2])
+    return None
+
+
 @lru_cache(maxsize=65536)
 def split_party(line: str) -> tuple[str, str | None, str | None]:
     """Split a printed line into ``(name, country ISO2 or None, abbreviation or None)``.
@@ -184,6 +191,9 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
     s = _clean(line)
     country: str | None = None
     abbr: str | None = None
+    flag = _flag_code(s)
+    if flag:  # "🇬🇷 Communist Party of Greece": a flag states the country
+        country, s = flag, _clean(s[2:])
     dashed = any(ch in s for ch in "-–—‐‑")
     for _ in range(3):  # suffixes may stack: "Party (ABBR), Country"
         m = _TRAIL_BRACKET.search(s) if s.endswith("]") else None
