@@ -10,6 +10,8 @@ for the benchmark's raw reference only.)
 
 from __future__ import annotations
 
+import contextlib
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -38,6 +40,11 @@ STAT_CLASSES = {
     "meetings": PG + "Meeting",
     "signatures": PG + "Signature",
 }
+
+
+def _flush_quietly(store: ox.Store) -> None:
+    with contextlib.suppress(OSError):
+        store.flush()
 
 
 class EmbeddedStore:
@@ -80,6 +87,9 @@ class EmbeddedStore:
             if "lock" in msg.lower():
                 msg = "the store is in use by another partygraph process"
             raise PartygraphError(f"cannot open the store: {msg}", source=str(self.path)) from None
+        # flush at close, at garbage collection or at exit: an unflushed store replays its
+        # write-ahead log when opened again (seconds after a large ingest)
+        self._finalizer = weakref.finalize(self, _flush_quietly, self._store)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -217,13 +227,14 @@ class EmbeddedStore:
         return out
 
     def flush(self) -> None:
-        """Make sure every write is on disk."""
+        """Write the in-memory part of the store to its files (reopening is then fast)."""
         if self._store is not None and self.path is not None:
             self._store.flush()
 
     def close(self) -> None:
         """Flush and release the store (its lock is freed when the object goes)."""
-        self.flush()
+        if self.path is not None and self._store is not None:
+            self._finalizer()  # flushes once and drops its reference to the store
         self._store = None
 
     def __enter__(self) -> EmbeddedStore:
