@@ -790,3 +790,11 @@ def test_flag_emoji_state_the_country() -> None:
         ("Communist Party of Greece", "GR"),
         ("Portuguese Communist Party", "PT"),
     ]
+
+
+def test_pdf_text_page_breaks_inside_a_list() -> None:
+    block = (
+        "Communist Party of Greece\nPortuguese Communist Party\n\n- 2 -\n\f"
+        "Communist Party of Britain\nAKEL\n\nPage 3 of 3\n"
+    )
+    assert lines_of(read(doc(block, before="Signed by:\n"))) == PARTIES

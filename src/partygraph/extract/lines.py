@@ -528,6 +528,12 @@ _CLASS_CACHE_MAX = 50_000
 _BOILER_FIELDS = (True, (), *([False] * 3), None, *([False] * 9))
 
 
+# page numbers left by PDF-to-text: "2", "Page 2 of 3", "- 2 -", "2/3"
+_PAGE_NO = re.compile(
+    r"(?i)^(?:page\s+|p\.\s*|σελ\.?\s*|pág\.?\s*)?\d{1,4}(?:\s*(?:of|de|di|/)\s*\d{1,4})?\s*-?$"
+)
+
+
 def _breadcrumb(content: str) -> bool:
     """``Home » News » 2011 » Title``: a trail of short links (checked without a regex,
     whose nested repetition would backtrack)."""
@@ -544,7 +550,7 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
     """Classifications of a line's content, in :class:`Line` field order after ``blank``:
     boiler, dates, is_dateline, weekday, time, place, place_only, heading, subheading,
     initiator, doc_words, sentence."""
-    if plain and (BOILER.match(content) or _breadcrumb(content)):
+    if (plain and (BOILER.match(content) or _breadcrumb(content))) or _PAGE_NO.match(content):
         return _BOILER_FIELDS
     dates: tuple[DateHit, ...] = ()
     is_dateline = weekday = time = place_only = stamp = False

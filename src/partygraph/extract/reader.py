@@ -956,7 +956,8 @@ def read_text(
     ('Statement on peace', [('KKE', None), ('AKEL, Cyprus', 'CY')])
     """
     warns = list(warnings)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # form feeds separate the pages of PDF-to-text output
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     analysed = text
     if len(text) > MAX_ANALYSED:
         tail = MAX_ANALYSED - HEAD_CHARS
