@@ -218,3 +218,15 @@ def test_media_type_argument() -> None:
     assert [s.as_printed for s in rec.signatories] == ["KKE", "PCP"]
     with pytest.raises(PartygraphError, match="unknown media type"):
         read_bytes(b"text", "x.bin", "application/pdf")
+
+
+def test_mailing_list_copy() -> None:
+    rec = read_document(Path(__file__).parent / "mailing_list.txt")
+    assert rec.title == "Joint statement on the blockade of Cuba"  # "Fwd:" dropped
+    assert rec.publication_date == "2018-12-11"
+    assert [s.as_printed for s in rec.signatories] == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "AKEL, Cyprus",
+    ]
+    assert "International Department" not in rec.text  # the sender's signature

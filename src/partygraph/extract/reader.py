@@ -918,6 +918,59 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
     return [], None
 
 
+_MAIL_HEADER = re.compile(
+    r"^(?:from|to|cc|bcc|subject|date|sent|reply-to|message-id|de|para|asunto|fecha|"
+    r"enviado|oggetto|inviato|objet|envoyé|von|an|betreff|gesendet|datum|θέμα|από|προς)\s*:",
+    re.IGNORECASE,
+)
+_MAIL_NOISE = re.compile(
+    r"(?i)^\s*(?:-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}|begin forwarded message:?|"
+    r"-{3,}\s*mensaje (?:reenviado|original)\s*-{3,})\s*$"
+)
+
+
+def _mail(text: str) -> tuple[str, str | None, str | None]:
+    """A mailing-list copy: header lines give subject and date; quoting and the
+    signature after ``-- `` go."""
+    head = text[:4000].split("\n", 40)[:40]
+    header_lines = [ln for ln in head if _MAIL_HEADER.match(ln)]
+    quoted = text.count("\n>") > 3
+    if len(header_lines) < 2 and not quoted and "\n-- \n" not in text:
+        return text, None, None
+    subject = sent = None
+    out: list[str] = []
+    in_header = len(header_lines) >= 2
+    for ln in text.split("\n"):
+        if in_header:
+            m = _MAIL_HEADER.match(ln)
+            if m:
+                key = ln[: m.end() - 1].strip().lower()
+                value = ln[m.end() :].strip()
+                if key in ("subject", "asunto", "oggetto", "objet", "betreff", "θέμα"):
+                    subject = re.sub(r"(?i)^(?:(?:re|fwd?|rv|tr|wg|enc)\s*:\s*)+", "", value)
+                elif key in (
+                    "date",
+                    "sent",
+                    "fecha",
+                    "enviado",
+                    "inviato",
+                    "envoyé",
+                    "gesendet",
+                    "datum",
+                ):
+                    sent = value
+                continue
+            in_header = False  # the header ends at its first other line
+        if ln == "-- ":
+            break  # the sender's signature
+        if _MAIL_NOISE.match(ln):
+            continue
+        if quoted and ln.startswith(">"):
+            ln = ln.lstrip(">").lstrip(" ") if ln.startswith("> ") or ln == ">" else ln[1:]
+        out.append(ln)
+    return "\n".join(out), subject or None, sent
+
+
 def read_text(
     text: str,
     *,
@@ -958,6 +1011,11 @@ def read_text(
     warns = list(warnings)
     # form feeds separate the pages of PDF-to-text output
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text, subject, sent = _mail(text)
+    if subject and not title_hint:
+        title_hint = subject
+    if sent and not published_hint:
+        published_hint = sent
     analysed = text
     if len(text) > MAX_ANALYSED:
         tail = MAX_ANALYSED - HEAD_CHARS
