@@ -960,6 +960,8 @@ def _mail(text: str) -> tuple[str, str | None, str | None]:
                 ):
                     sent = value
                 continue
+            if not ln.strip() and not out and subject is None and sent is None:
+                continue  # blank lines before the header
             in_header = False  # the header ends at its first other line
         if ln == "-- ":
             break  # the sender's signature
