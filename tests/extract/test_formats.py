@@ -230,3 +230,23 @@ def test_mailing_list_copy() -> None:
         "AKEL, Cyprus",
     ]
     assert "International Department" not in rec.text  # the sender's signature
+
+
+def test_layout_table_page() -> None:
+    page = (
+        "<html><body><table><tr><td class='menu'>Home<br>Archive</td><td>"
+        "<h2>Joint statement of the Communist Parties of the Balkans</h2>"
+        "<p>The parties condemn the intervention and call on the peoples to struggle for peace "
+        "and against the war.</p>"
+        "<p>Communist Party of Albania<br>Communist Party of Bulgaria<br>"
+        "New Communist Party of Yugoslavia<br>Communist Party of Greece</p>"
+        "</td></tr></table></body></html>"
+    )
+    rec = read_bytes(page.encode(), "balkans.htm")
+    assert rec.title == "Joint statement of the Communist Parties of the Balkans"
+    assert [s.as_printed for s in rec.signatories] == [
+        "Communist Party of Albania",
+        "Communist Party of Bulgaria",
+        "New Communist Party of Yugoslavia",
+        "Communist Party of Greece",
+    ]

@@ -143,6 +143,13 @@ def _is_furniture(node: Node) -> bool:
     return bool(probe) and _FURNITURE.search(probe) is not None
 
 
+def _simple_row(tr: Node) -> bool:
+    """A row of short cells without blocks inside (not a layout table holding a page)."""
+    if len(tr.text() or "") > 400:
+        return False
+    return tr.css_first("p, div, br, ul, ol, table, h1, h2, h3, h4, h5, h6") is None
+
+
 def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> None:
     """Append text pieces; "\n\n" marks block edges."""
     child = node.child
@@ -160,8 +167,8 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
             or (tag not in _NEVER_FURNITURE and _is_furniture(child))
         ):
             pass
-        elif tag == "tr":
-            # a table row is one line: "Greece – Communist Party of Greece"
+        elif tag == "tr" and _simple_row(child):
+            # a data row is one line: "Greece – Communist Party of Greece"
             cells = []
             header = True
             cell = child.child
