@@ -343,6 +343,8 @@ def test_dates_inside_prose_are_not_the_statement_date() -> None:
         ("the XIV International Meeting of Communist and Workers Parties", 14),
         ("das 20. Internationale Treffen der kommunistischen und Arbeiterparteien", 20),
         ("la 20ª Rencontre internationale des partis communistes et ouvriers", 20),
+        ("της 20ής Διεθνούς Συνάντησης Κομμουνιστικών και Εργατικών Κομμάτων", 20),
+        ("the IMCWP 21", 21),
     ],
 )
 def test_meeting_ordinals(phrase: str, ordinal: int) -> None:

@@ -116,13 +116,14 @@ _ORD_WORDS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORD_BEFORE = re.compile(
-    r"(?:(?P<num>\d{1,2})\s*\.?\s*(?:st|nd|rd|th|ª|º|°|o|a|η|ης|ος|ème|e|er)?\.?"
+    r"(?:(?P<num>\d{1,2})\s*\.?\s*(?:st|nd|rd|th|ª|º|°|o|a|ής|ης|ή|η|ος|ου|ème|e|er)?\.?"
     r"|(?P<rom>[IVXL]{1,7})(?:\.|ª|º)?"
     r"|(?P<tens>twenty|thirty|forty)[\s-](?P<unit>first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth)"
     r"|(?P<word>[a-zéèíó]+))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ORD_AFTER = re.compile(r"\s?[-#]?\s?(\d{1,2})(?!\d|[.,:/-]\d)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _PREP_CITY = re.compile(
     r"(?:\b(?:in|at|en|em|na|no|nella|nel|a|à|στην|στη|στο|held\s+in|met\s+in)\s+)"
@@ -231,6 +232,11 @@ def find_meetings(text: str) -> list[MeetingHit]:
             out.append(MeetingHit(series, name, _ordinal_before(prefix), m.start(), m.end()))
             continue
         ordinal = None if series == "imcwp-wg" else _ordinal_before(prefix)
+        if ordinal is None and series == "imcwp" and "." not in src[m.start() : m.end()]:
+            # "IMCWP 21", "#IMCWP-21": the number after the abbreviation
+            after_m = _ORD_AFTER.match(text, m.end())
+            if after_m and m.end() - m.start() <= 8:
+                ordinal = int(after_m.group(1))
         out.append(MeetingHit(series, SERIES_NAMES[series], ordinal, m.start(), m.end()))
     return out
 
