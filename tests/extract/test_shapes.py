@@ -800,3 +800,14 @@ def test_pdf_text_page_breaks_inside_a_list() -> None:
         "Communist Party of Britain\nAKEL\n\nPage 3 of 3\n"
     )
     assert lines_of(read(doc(block, before="Signed by:\n"))) == PARTIES
+
+
+def test_page_stamp_then_dateline_under_the_title() -> None:
+    text = (
+        "Tuesday, 11 December 2018\n\nSolidarity with Cuba\n\nHavana, 25 November 2018\n\n"
+        + BODY
+        + "\nSigned by:\n- KKE\n- AKEL\n"
+    )
+    rec = read(text)
+    assert (rec.publication_date, rec.date) == ("2018-12-11", "2018-11-25")
+    assert rec.place is not None and rec.place.country == "CU"

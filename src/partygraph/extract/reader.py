@@ -517,6 +517,7 @@ def _dates(
     lines = st.lines
     pub = None
     pub_plain = False
+    pub_line = None
     for ln in heads:
         if ln.is_dateline and ln.dates:
             full = [h for h in ln.dates if not h.partial]
@@ -527,6 +528,7 @@ def _dates(
                 )
             if full:
                 pub = full[0].value
+                pub_line = ln
                 pub_plain = not (ln.weekday or ln.time or ln.stamp)
                 if any(h.ambiguous for h in full):
                     st.warnings.append(
@@ -545,6 +547,18 @@ def _dates(
     cands: list[Line] = [
         ln for ln in lines[body_start:] if ln.is_dateline and ln.dates and not ln.stamp
     ]
+    if not cands and pub_line is not None and not pub_plain:
+        # a page stamp, then the statement's own dateline under the title
+        cands = [
+            ln
+            for ln in heads
+            if ln.idx > pub_line.idx
+            and ln.is_dateline
+            and ln.dates
+            and not ln.stamp
+            and not ln.weekday
+            and not ln.time
+        ]
     chosen = None
     if cands:
         if list_span:
