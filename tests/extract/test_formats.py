@@ -250,3 +250,14 @@ def test_layout_table_page() -> None:
         "New Communist Party of Yugoslavia",
         "Communist Party of Greece",
     ]
+
+
+def test_greek_utf16_without_bom() -> None:
+    text = (
+        "Κοινή Δήλωση για την ειρήνη\n\nΤα κόμματα καταδικάζουν τον πόλεμο και καλούν τους "
+        "λαούς σε πάλη για την ειρήνη.\n\nΤα κόμματα που υπογράφουν:\n"
+        "- Κομμουνιστικό Κόμμα Ελλάδας\n- ΑΚΕΛ, Κύπρος\n"
+    )
+    for enc in ("utf-16-le", "utf-16-be"):
+        rec = read_bytes(text.encode(enc), "gr.txt")
+        assert len(rec.signatories) == 2, enc

@@ -37,6 +37,25 @@ def _looks_utf16(sample: bytes) -> str | None:
     return None
 
 
+def _utf16_by_text(sample: bytes) -> str | None:
+    """UTF-16 without a BOM and with few ASCII characters (Greek, Cyrillic): accept the byte
+    order whose decoding reads as text."""
+    sample = sample[: len(sample) // 2 * 2]
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            t = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not t or "\x00" in t:
+            continue
+        ok = sum(1 for c in t if c.isprintable() or c in "\n\r\t")
+        letters = sum(1 for c in t if c.isalpha())
+        spaces = sum(1 for c in t if c.isspace())
+        if ok >= 0.97 * len(t) and letters >= 0.5 * len(t) and spaces >= 0.05 * len(t):
+            return enc
+    return None
+
+
 def decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
     """Decode a document's bytes.
 
@@ -96,7 +115,7 @@ def decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
                 raise PartygraphError(f"binary file ({what}); {_EXPECTED}", source=source)
         head = data[:65536]
         if b"\x00" in head:
-            enc16 = _looks_utf16(head)
+            enc16 = _looks_utf16(head) or _utf16_by_text(head)
             if enc16 is None:
                 raise PartygraphError(f"binary file (NUL bytes); {_EXPECTED}", source=source)
             try:
