@@ -336,21 +336,26 @@ def bench_queries(
             out[name] = {"error": f"raw Oxigraph needs more than {timeout:g} s"}  # type: ignore[dict-item]
             print(f"  query {name}: over {timeout:g} s on raw Oxigraph, left out", file=sys.stderr)
             continue
-        try:
-            t_pg, table = timed(
-                lambda q=q, p=params: run_query(store, q, p, registry=registry), repeat
-            )
-        except Exception as e:  # a query the synthetic data cannot bind: report it
-            out[name] = {"error": str(e)}  # type: ignore[dict-item]
-            continue
+
+        def run_pg(q=q, p=params):
+            return run_query(store, q, p, registry=registry)
+
+        def run_raw(text=text):
+            res = raw.query(text, use_default_graph_as_union=True)
+            return [tuple(s) for s in res]
+
+        # alternate the two so that a busy moment of the machine hits both alike
+        t_pg, t_raw, table, raw_rows = float("inf"), float("inf"), None, None
+        spent, runs = 0.0, 0
+        while runs < 30:
+            a, table = timed(run_pg, 1, 0)
+            b, raw_rows = timed(run_raw, 1, 0) if raw is not None else (0.0, None)
+            t_pg, t_raw = min(t_pg, a), min(t_raw, b)
+            spent, runs = spent + a + b, runs + 1
+            if a > 5 or (runs >= repeat and spent >= 1.0):
+                break
         entry = {"partygraph_s": t_pg, "rows": len(table.rows)}
         if raw is not None:
-
-            def run_raw(text=text):
-                res = raw.query(text, use_default_graph_as_union=True)
-                return [tuple(s) for s in res]
-
-            t_raw, raw_rows = timed(run_raw, repeat)
             entry.update(raw_s=t_raw, ratio=t_pg / t_raw if t_raw else float("nan"))
             assert len(raw_rows) == len(table.rows), name
         out[name] = entry
