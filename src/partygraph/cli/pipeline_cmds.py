@@ -71,6 +71,10 @@ def _print_summary(result: dict[str, Any]) -> None:
             ),
         ),
         ("initiators", "; ".join(i["as_printed"] for i in result.get("initiators", []))),
+        (
+            "about",
+            "; ".join(f"{x['name'] or x['id']} ({x['kind']})" for x in result.get("subjects", [])),
+        ),
     ]
     emit_rows(["field", "value"], [(k, v) for k, v in facts if v], "table")
     sigs = result.get("signatories", [])
