@@ -811,3 +811,18 @@ def test_page_stamp_then_dateline_under_the_title() -> None:
     rec = read(text)
     assert (rec.publication_date, rec.date) == ("2018-12-11", "2018-11-25")
     assert rec.place is not None and rec.place.country == "CU"
+
+
+def test_names_in_columns() -> None:
+    block = (
+        "Communist Party of Greece        Portuguese Communist Party\n"
+        "Communist Party of Britain       Party of Labour of Austria\n"
+    )
+    rec = read(doc(block, before="Signed by:\n"))
+    assert lines_of(rec) == [
+        "Communist Party of Greece",
+        "Portuguese Communist Party",
+        "Communist Party of Britain",
+        "Party of Labour of Austria",
+    ]
+    assert any("columns" in w for w in rec.warnings)

@@ -351,20 +351,43 @@ class _State:
 
 @lru_cache(maxsize=65536)
 def _split_raw(raw: str) -> tuple[str, ...]:
+    if "   " in raw.strip() and (cols := _columns(raw)):
+        return cols
     # only lines with two or more markers can hold run-together items
     if "•" not in raw and len(_RUN_HINT.findall(raw)) < 2:
         return (raw,)
     return tuple(split_run_together(raw))
 
 
-def _prepare(text: str) -> list[Line]:
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)|\t+")
+
+
+def _columns(raw: str) -> tuple[str, ...] | None:
+    """Two to four party names side by side (a list laid out in columns, from a PDF)."""
+    cells = [c.strip() for c in _COLUMN_GAP.split(raw.strip()) if c.strip()]
+    if not 2 <= len(cells) <= 4:
+        return None
+    # markers stay with their names: "1. A     2. B"
+    if all(
+        len(c.split()) >= 2 and _named(re.sub(r"^\d{1,3}[.)]\s*|^[•\-–*]\s*", "", c)) for c in cells
+    ):
+        return tuple(cells)
+    return None
+
+
+def _prepare(text: str) -> tuple[list[Line], int]:
+    """Parsed lines, and how many printed lines held several names side by side."""
     raw_lines: list[str] = []
+    side_by_side = 0
     for raw in text.split("\n"):
         if len(raw) < 12:
             raw_lines.append(raw)
         else:
-            raw_lines.extend(_split_raw(raw))
-    return [parse_line(i, r) for i, r in enumerate(raw_lines)]
+            parts = _split_raw(raw)
+            if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
+                side_by_side += 1
+            raw_lines.extend(parts)
+    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side
 
 
 def _header(st: _State) -> tuple[int, list[Line]]:
@@ -1040,7 +1063,13 @@ def read_text(
             f"document is {len(text):,} characters; only the first {HEAD_CHARS:,} and the "
             f"last {tail:,} were analysed"
         )
-    st = _State(lines=_prepare(analysed), warnings=warns)
+    prepared, side_by_side = _prepare(analysed)
+    st = _State(lines=prepared, warnings=warns)
+    if side_by_side:
+        st.warnings.append(
+            f"layout: {side_by_side} lines hold names in columns; read row by row, so the "
+            "printed order may differ"
+        )
     body_start, heads = _header(st)
     title, headline = _title(st, heads, title_hint)
     initiators = _initiators(st, len(st.lines))
