@@ -57,6 +57,7 @@ _MEDIA_ALIASES = {
     "html": "text/html",
     "htm": "text/html",
 }
+_PAGE_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<div|<p>)", re.IGNORECASE
 )
@@ -69,13 +70,18 @@ def media_type_of(source: str, data: bytes | None = None) -> str:
     --------
     >>> media_type_of("a.md"), media_type_of("page.HTM"), media_type_of("x", b"<html>")
     ('text/markdown', 'text/html', 'text/html')
+    >>> media_type_of("saved.txt", b"<!DOCTYPE html><html><body>...")
+    'text/html'
     """
     suffix = Path(source.split("?")[0]).suffix.lower()
-    if suffix in _SUFFIX_TYPES:
+    if suffix in _SUFFIX_TYPES and suffix not in (".txt", ".text"):
         return _SUFFIX_TYPES[suffix]
     if data is not None:
-        head = data[:512].lstrip(b"\xef\xbb\xbf")
-        if _HTML_SNIFF.match(head) or _HTML_SNIFF.match(head.replace(b"\x00", b"")):
+        head = data[:512].lstrip(b"\xef\xbb\xbf\xff\xfe")
+        flat = head.replace(b"\x00", b"")
+        # a page saved with a .txt name is still a page; other .txt files are text
+        sniff = _PAGE_SNIFF if suffix in (".txt", ".text") else _HTML_SNIFF
+        if sniff.match(head) or sniff.match(flat):
             return "text/html"
     return "text/plain"
 
