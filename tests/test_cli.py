@@ -7,9 +7,8 @@ import json
 import pyoxigraph
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
-
 from pg_testing import SEED, expected, run_cli
+from rdflib.compare import isomorphic
 
 FIELDS = ("title", "headline", "date", "publication_date", "place")
 
@@ -27,9 +26,9 @@ def test_extract_seed_matches_expected_facts():
     assert [i["party_id"] for i in got["initiators"]] == [
         s["party_id"] for s in got["signatories"] if s["as_printed"] == "Hungarian Workers' Party"
     ]
-    assert [
-        (s["position"], s["as_printed"], s["country"]) for s in got["signatories"]
-    ] == [(s["position"], s["as_printed"], s["country"]) for s in want["signatories"]]
+    assert [(s["position"], s["as_printed"], s["country"]) for s in got["signatories"]] == [
+        (s["position"], s["as_printed"], s["country"]) for s in want["signatories"]
+    ]
     assert len({s["party_id"] for s in got["signatories"]}) == 61
     assert all(s["party_id"] for s in got["signatories"])
     assert any("Communist Party of The Peoples of Spain" in w for w in got["warnings"])
@@ -61,7 +60,9 @@ def _bad_inputs(tmp_path):
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "folder without documents"])
+@pytest.mark.parametrize(
+    "case", ["missing", "empty", "blank", "binary", "folder without documents"]
+)
 def test_bad_input_is_one_line_and_exit_1_and_store_unchanged(tmp_path, case):
     store = tmp_path / "store"
     ok = run_cli("ingest", "--store", str(store), "--format", "json", str(SEED))
@@ -133,7 +134,16 @@ def test_export_round_trips(bundled_store_dir, tmp_path, fmt):
     else:
         assert _quads(parsed) == _quads(reference)
     if media:  # pyoxigraph reads it back too
-        assert len(list(pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.from_media_type(media)))) > 1000
+        assert (
+            len(
+                list(
+                    pyoxigraph.parse(
+                        path=str(out), format=pyoxigraph.RdfFormat.from_media_type(media)
+                    )
+                )
+            )
+            > 1000
+        )
 
 
 def _quads(ds: rdflib.Dataset) -> set:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from pg_testing import SEED, expected
+
 from partygraph.errors import PartygraphError
 from partygraph.pipeline import discover, ingest_paths, source_key
 from partygraph.store import open_store
 
 PG = "https://w3id.org/partygraph/ontology#"
 SCHEMA = "https://schema.org/"
-PREFIXES = f"PREFIX pg: <{PG}> PREFIX schema: <{SCHEMA}> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PREFIXES = f"PREFIX pg: <{PG}> PREFIX schema: <{SCHEMA}> PREFIX skos: <{SKOS}> "
 
 
 @pytest.fixture()
