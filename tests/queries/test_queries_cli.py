@@ -8,10 +8,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import fixture_graphs
 
 from partygraph.cli import main
 from partygraph.store.embedded import EmbeddedStore
+
+from .conftest import fixture_graphs
 
 ID = "https://w3id.org/partygraph/id/"
 

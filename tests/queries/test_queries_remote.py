@@ -10,15 +10,16 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import fixture_graphs
 from servers import _stop, _wait_http, free_port, oxigraph_binary
-from test_queries_fixture import SUBJECT_QUERIES
-from test_queries_params import INJECTIONS
 
 from partygraph.errors import PartygraphError
 from partygraph.queries import run_query, to_records
 from partygraph.resolve import Registry
 from partygraph.store.remote import RemoteStore
+
+from .conftest import fixture_graphs
+from .test_queries_fixture import SUBJECT_QUERIES
+from .test_queries_params import INJECTIONS
 
 pytestmark = pytest.mark.server
 

@@ -4,13 +4,14 @@ from datetime import datetime, timedelta, timezone
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import INGESTED, SEED_SHA, registry_for, seed_parties_and_resolved
 
 from partygraph.errors import PartygraphError
 from partygraph.extract.model import Meeting, Place
 from partygraph.rdf import iris, registry_quads, statement_quads, to_rdflib_dataset
 from partygraph.rdf.namespaces import DCTERMS, ID, PG, PROV, REGISTRY_GRAPH, SCHEMA, SKOS, XSD
 from partygraph.resolve.model import Party
+
+from .conftest import INGESTED, SEED_SHA, registry_for, seed_parties_and_resolved
 
 PREFIX = f"""PREFIX pg: <{PG}> PREFIX id: <{ID}> PREFIX skos: <{SKOS}> PREFIX schema: <{SCHEMA}>
 PREFIX dcterms: <{DCTERMS}> PREFIX prov: <{PROV}> PREFIX xsd: <{XSD}>

@@ -6,11 +6,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import all_quads
 from rdflib.compare import isomorphic
 
 from partygraph.rdf import jsonld_context, serialize_jsonld, to_rdflib_dataset
 from partygraph.rdf.namespaces import PREFIXES
+
+from .conftest import all_quads
 
 CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
 

@@ -4,11 +4,12 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import all_quads
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from partygraph.rdf import ontology_quads
 from partygraph.rdf.namespaces import PG, PREFIXES, SCHEMA
+
+from .conftest import all_quads
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 pg = rdflib.Namespace(PG)

@@ -8,13 +8,14 @@ from dataclasses import replace
 
 import pytest
 import rdflib
-from conftest import INGESTED, three_party
 from rdflib.namespace import RDF, RDFS
 
 from partygraph.rdf import iris, registry_quads, statement_quads, subject_quads, validate
 from partygraph.rdf.namespaces import PG
 from partygraph.rdf.subjects import target_iri
 from partygraph.resolve.subjects import find_mentions, find_subjects, load_organisations
+
+from .conftest import INGESTED, three_party
 
 TITLE = "Solidarity with the Cuban people against the blockade"
 BODY = "We stand with Cuba and the Cuban people. NATO and the blockade must end."

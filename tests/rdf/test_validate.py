@@ -3,11 +3,12 @@
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import INGESTED, SEED_SHA, all_quads, three_party
 
 from partygraph.errors import PartygraphError
 from partygraph.rdf import to_rdflib_dataset, validate
 from partygraph.rdf.namespaces import ID, PG, SCHEMA, SKOS, XSD
+
+from .conftest import INGESTED, SEED_SHA, all_quads, three_party
 
 SMALL_SHA = "ab" * 32
 SMALL_STATEMENT = ID + "statement/joint-statement-on-peace-abababab"

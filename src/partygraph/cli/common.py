@@ -11,6 +11,8 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
+from partygraph.errors import PartygraphError
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -59,7 +61,7 @@ def store_options(func: F) -> F:
     return wrapped  # type: ignore[no-any-return]
 
 
-def open_store_from(store: dict[str, Any]):  # -> GraphStore
+def open_store_from(store: dict[str, Any], *, create: bool = False):  # -> GraphStore
     """Open the store chosen by :func:`store_options`.
 
     Remote credentials come from ``$PARTYGRAPH_USER`` / ``$PARTYGRAPH_PASSWORD`` (read by
@@ -74,7 +76,14 @@ def open_store_from(store: dict[str, Any]):  # -> GraphStore
             graph_store=store.get("graph_store"),
             profile=store.get("profile"),
         )
-    return open_store(path=store["store_dir"])
+    path = Path(store["store_dir"])
+    if not create and not path.exists():
+        # Reading verbs never create an empty store by accident (a mistyped --store).
+        raise PartygraphError(
+            "no store here: run 'partygraph ingest PATH' first, or give --store / --endpoint",
+            source=str(path),
+        )
+    return open_store(path=path)
 
 
 def format_option(default: str | None = None, choices: Sequence[str] = FORMATS) -> Callable[[F], F]:

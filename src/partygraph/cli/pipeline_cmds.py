@@ -115,7 +115,7 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
     """
     from partygraph.pipeline import ingest_paths
 
-    graph_store = open_store_from(store)
+    graph_store = open_store_from(store, create=True)
     try:
         reports = ingest_paths(graph_store, paths, skip_errors=skip_errors)
     finally:
