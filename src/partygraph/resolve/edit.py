@@ -87,6 +87,49 @@ def _append(path: Path, columns: Sequence[str], row: dict[str, str]) -> None:
     write_atomic(path, _csv_text(header, [*rows, row]))
 
 
+def _log_alias(
+    folder: Path, action: str, party_id: str, alias: str, who: str | None, why: str
+) -> None:
+    """Append a change of a party's names to ``aliases-log.csv``."""
+    _append(
+        folder / "aliases-log.csv",
+        ALIAS_LOG_COLUMNS,
+        {
+            "when": _now(),
+            "who": who or default_who(),
+            "action": action,
+            "party": party_id,
+            "alias": alias,
+            "why": why,
+        },
+    )
+
+
+def _log_merge(
+    folder: Path, action: str, kept: str, merged: str, who: str | None, why: str
+) -> None:
+    """Append a merge or an unmerge to ``merges.csv``."""
+    _append(
+        folder / "merges.csv",
+        MERGE_COLUMNS,
+        {
+            "when": _now(),
+            "who": who or default_who(),
+            "action": action,
+            "kept": kept,
+            "merged": merged,
+            "why": why,
+        },
+    )
+
+
+def _reload(folder: Path, party_id: str) -> Party:
+    """The party as the registry files now hold it (after a write)."""
+    party = Registry.load(folder).get(party_id)
+    assert party is not None
+    return party
+
+
 def _directory(directory: Path | str | None) -> Path:
     return Path(directory) if directory is not None else registry_dir()
 
@@ -167,21 +210,8 @@ def add_alias(
     row_party = reg.all_parties()
     original = next(p for p in row_party if p.id == target.id)
     _set_aliases(folder, target.id, [*original.aliases, alias])
-    _append(
-        folder / "aliases-log.csv",
-        ALIAS_LOG_COLUMNS,
-        {
-            "when": _now(),
-            "who": who or default_who(),
-            "action": "add",
-            "party": target.id,
-            "alias": alias,
-            "why": why,
-        },
-    )
-    reloaded = Registry.load(folder).get(target.id)
-    assert reloaded is not None
-    return reloaded
+    _log_alias(folder, "add", target.id, alias, who, why)
+    return _reload(folder, target.id)
 
 
 def remove_alias(
@@ -202,21 +232,8 @@ def remove_alias(
     if len(kept) == len(original.aliases):
         raise PartygraphError(f"{target.id} has no alias {alias!r}", where="alias")
     _set_aliases(folder, target.id, kept)
-    _append(
-        folder / "aliases-log.csv",
-        ALIAS_LOG_COLUMNS,
-        {
-            "when": _now(),
-            "who": who or default_who(),
-            "action": "remove",
-            "party": target.id,
-            "alias": alias,
-            "why": why,
-        },
-    )
-    reloaded = Registry.load(folder).get(target.id)
-    assert reloaded is not None
-    return reloaded
+    _log_alias(folder, "remove", target.id, alias, who, why)
+    return _reload(folder, target.id)
 
 
 def merge(
@@ -253,18 +270,7 @@ def merge(
         raise PartygraphError(
             f"{a.id} is in {a.country} and {b.id} in {b.country}; use --force to merge anyway"
         )
-    _append(
-        folder / "merges.csv",
-        MERGE_COLUMNS,
-        {
-            "when": _now(),
-            "who": who or default_who(),
-            "action": "merge",
-            "kept": a.id,
-            "merged": b.id,
-            "why": why,
-        },
-    )
+    _log_merge(folder, "merge", a.id, b.id, who, why)
     return a, b
 
 
@@ -284,18 +290,7 @@ def unmerge(
     kept = reg.merged_into(pid)
     if kept is None:
         raise PartygraphError(f"{pid} is not merged into another party", where="merged")
-    _append(
-        folder / "merges.csv",
-        MERGE_COLUMNS,
-        {
-            "when": _now(),
-            "who": who or default_who(),
-            "action": "unmerge",
-            "kept": kept,
-            "merged": pid,
-            "why": why,
-        },
-    )
+    _log_merge(folder, "unmerge", kept, pid, who, why)
     return kept, pid
 
 
@@ -366,21 +361,8 @@ def add_party(
         }
     )
     write_atomic(folder / "parties.csv", _csv_text(header, rows))
-    _append(
-        folder / "aliases-log.csv",
-        ALIAS_LOG_COLUMNS,
-        {
-            "when": _now(),
-            "who": who or default_who(),
-            "action": "add-party",
-            "party": pid,
-            "alias": name,
-            "why": why,
-        },
-    )
-    added = Registry.load(folder).get(pid)
-    assert added is not None
-    return added
+    _log_alias(folder, "add-party", pid, name, who, why)
+    return _reload(folder, pid)
 
 
 def history(directory: Path | str | None = None) -> list[dict[str, str]]:
