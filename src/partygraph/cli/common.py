@@ -99,6 +99,18 @@ def format_option(default: str | None = None, choices: Sequence[str] = FORMATS) 
     )
 
 
+def out_dir_option(default: Path, help: str) -> Callable[[F], F]:
+    """``--out`` (passed as ``out_dir``): the folder a command writes its files to."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
 def resolve_format(fmt: str | None, fallback: str = "json") -> str:
     """The explicit format, else ``table`` on a terminal, else ``fallback``."""
     if fmt:

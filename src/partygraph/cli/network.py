@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from partygraph.cli.common import open_store_from, store_options
+from partygraph.cli.common import open_store_from, out_dir_option, store_options
 from partygraph.errors import PartygraphError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -94,14 +94,7 @@ def _summary(result: Any) -> str:
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out") / "network",
-    show_default=True,
-    help="Folder for the CSV, GEXF, GraphML and report files.",
-)
+@out_dir_option(Path("out") / "network", "Folder for the CSV, GEXF, GraphML and report files.")
 @slice_options
 @click.option("--compare-meeting", multiple=True, metavar="SLUG", help="Second slice: meeting(s).")
 @click.option("--compare-since", type=int, metavar="YEAR", help="Second slice: from YEAR.")
@@ -181,14 +174,7 @@ def _slice_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out") / "viz",
-    show_default=True,
-    help="Folder for network.html and the PNG/SVG figures.",
-)
+@out_dir_option(Path("out") / "viz", "Folder for network.html and the PNG/SVG figures.")
 @slice_options
 @click.option(
     "--top", type=click.IntRange(1), default=20, show_default=True, help="Parties in the top chart."

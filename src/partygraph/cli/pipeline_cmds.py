@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, open_store_from, resolve_format, store_options
+from partygraph.cli.common import (
+    emit_rows,
+    open_store_from,
+    out_dir_option,
+    resolve_format,
+    store_options,
+)
 
 
 @click.command()
@@ -166,14 +172,7 @@ def validate(store: dict) -> None:
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for every output.",
-)
+@out_dir_option(Path("out"), "Folder for every output.")
 @click.option(
     "--data",
     "data_dir",

@@ -7,18 +7,13 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import open_store_from, store_options
+from partygraph.cli.common import open_store_from, out_dir_option, store_options
 from partygraph.errors import PartygraphError
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out") / "solidarity",
-    show_default=True,
-    help="Folder for the CSV, GEXF and GraphML files and the drawings.",
+@out_dir_option(
+    Path("out") / "solidarity", "Folder for the CSV, GEXF and GraphML files and the drawings."
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Rows of each summary.")
 @click.option(
