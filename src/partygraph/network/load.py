@@ -143,23 +143,30 @@ class SignatureData:
 
     def meetings(self) -> dict[str, str]:
         """Meeting slug -> label, for the meetings that have signatures."""
-        out: dict[str, str] = {}
-        for st in self.statements.values():
-            if st.meeting:
-                out[st.meeting] = st.meeting_label or st.meeting
-        return dict(sorted(out.items()))
+        return _slug_labels((st.meeting, st.meeting_label) for st in self.statements.values())
 
     def series(self) -> dict[str, str]:
         """Series slug -> label."""
-        out: dict[str, str] = {}
-        for st in self.statements.values():
-            if st.series:
-                out[st.series] = st.series_label or st.series
-        return dict(sorted(out.items()))
+        return _slug_labels((st.series, st.series_label) for st in self.statements.values())
 
     def years(self) -> list[int]:
         """The years that have at least one dated statement."""
         return sorted({st.year for st in self.statements.values() if st.year is not None})
+
+
+def _slug_labels(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """Slug -> label (the slug when unlabelled), sorted by slug; empty slugs are skipped.
+
+    Examples
+    --------
+    >>> _slug_labels([("b", None), ("a", "A"), (None, "x"), ("a", "A")])
+    {'a': 'A', 'b': 'b'}
+    """
+    out: dict[str, str] = {}
+    for slug, label in pairs:
+        if slug:
+            out[slug] = label or slug
+    return dict(sorted(out.items()))
 
 
 def _text(term: Any) -> str | None:
