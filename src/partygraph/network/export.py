@@ -35,6 +35,26 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
     return path
 
 
+def output_folder(out_dir: str | Path) -> Path:
+    """Create ``out_dir`` (and its parents) if missing; an OS error is a user error.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     output_folder(Path(tmp) / "a" / "b").is_dir()
+    True
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PartygraphError(
+            f"cannot create output folder: {exc.strerror}", source=str(out)
+        ) from exc
+    return out
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -179,12 +199,7 @@ EDGE_COLUMNS = ["source", "target", "count", "newman", "jaccard", "weight", "alp
 
 def write_all(result: NetworkResult, out_dir: Path) -> dict[str, Path]:
     """Write every network output of ``result`` under ``out_dir``; return name -> path."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PartygraphError(
-            f"cannot create output folder: {exc.strerror}", source=str(out_dir)
-        ) from exc
+    output_folder(out_dir)
     g = result.graph
     files: dict[str, Path] = {}
     nodes = sorted(g.nodes)

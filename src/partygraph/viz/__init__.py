@@ -32,8 +32,8 @@ from typing import Any
 
 import networkx as nx
 
-from partygraph.errors import PartygraphError
 from partygraph.network.analysis import NetworkResult
+from partygraph.network.export import output_folder
 from partygraph.viz.html import (
     layout,
     render_page,
@@ -59,17 +59,6 @@ __all__ = [
     "write_page",
     "write_solidarity_page",
 ]
-
-
-def _folder(out_dir: str | Path) -> Path:
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PartygraphError(
-            f"cannot create output folder: {exc.strerror}", source=str(out)
-        ) from exc
-    return out
 
 
 def render_all(
@@ -110,7 +99,7 @@ def render_all(
     >>> sorted(files)[:3]
     ['network-by-country.png', 'network-by-country.svg', 'network.html']
     """
-    out = _folder(out_dir)
+    out = output_folder(out_dir)
     files: dict[str, Path] = {}
     has_solidarity = solidarity is not None or (out / "solidarity.html").is_file()
     views = ["solidarity.html"] if has_solidarity else []
@@ -168,7 +157,7 @@ def render_solidarity(
     >>> sorted(files)[3:]
     ['solidarity.png', 'solidarity.svg']
     """
-    out = _folder(out_dir)
+    out = output_folder(out_dir)
     views = ["network.html"] if (out / "network.html").is_file() else []
     files = {
         "solidarity.html": write_solidarity_page(g, out / "solidarity.html", partition, views=views)
