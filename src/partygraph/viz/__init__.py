@@ -61,6 +61,11 @@ __all__ = [
 ]
 
 
+def _save_figures(figures: Mapping[str, Any], out: Path) -> dict[str, Path]:
+    """Save each figure as ``out/<name>.png`` and ``.svg``; file name -> path."""
+    return {path.name: path for name, fig in figures.items() for path in save(fig, out / name)}
+
+
 def render_all(
     result: NetworkResult,
     out_dir: str | Path,
@@ -112,9 +117,7 @@ def render_all(
         "per-year": per_year_figure(result),
         "parties-per-country": parties_per_country_figure(result),
     }
-    for name, fig in figures.items():
-        for path in save(fig, out / name):
-            files[path.name] = path
+    files.update(_save_figures(figures, out))
     if solidarity is not None:
         files.update(render_solidarity(solidarity, out, partition=result.partition))
     return files
@@ -166,7 +169,5 @@ def render_solidarity(
     figures = {"solidarity": solidarity_figure(g, positions, "kind")}
     if partition is not None:
         figures["solidarity-by-community"] = solidarity_figure(g, positions, "community", partition)
-    for name, fig in figures.items():
-        for path in save(fig, out / name):
-            files[path.name] = path
+    files.update(_save_figures(figures, out))
     return files
