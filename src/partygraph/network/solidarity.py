@@ -31,13 +31,12 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import networkx as nx
 
 from partygraph.network.export import atomic_write, write_csv
-
-ID = "https://w3id.org/partygraph/id/"
+from partygraph.network.load import ID, SelectStore
 
 #: One row per (signing party, subject, statement) with a solidarity stance.
 SOLIDARITY_QUERY = """\
@@ -75,12 +74,6 @@ WHERE {
 }
 GROUP BY ?party ?subject ?statement ?kind
 """
-
-
-class SelectStore(Protocol):
-    """The part of ``partygraph.store.GraphStore`` this module uses."""
-
-    def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> Any: ...
 
 
 @dataclass(frozen=True)
