@@ -10,15 +10,18 @@ leaves the store exactly as it was, unless ``skip_errors`` asks to load the othe
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import rdflib
+
 from partygraph import __version__
 from partygraph.errors import PartygraphError
-from partygraph.extract import read_document
+from partygraph.extract import load_bytes, read_bytes
 from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry, ResolvedStatement
@@ -89,15 +92,17 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
     return list(unique.values())
 
 
-def resolve_document(path: Path, registry: Registry) -> ResolvedStatement:
-    """Read one document and resolve its parties (no store involved)."""
-    return registry.resolve(read_document(path))
+# Above this many files, one scan of every source beats a VALUES list of paths.
+_LOOKUP_LIMIT = 1000
 
 
-def _known_sources(store) -> dict[str, tuple[str, str]]:
-    """source path -> (graph IRI, sha256) for every document already in the store."""
+def _known_sources(store, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """source path -> (graph IRI, sha256) for the given paths already in the store."""
+    values = ""
+    if len(keys) <= _LOOKUP_LIMIT:
+        values = "VALUES ?path { " + " ".join(rdflib.Literal(k).n3() for k in keys) + " } "
     table = store.select(
-        f"SELECT ?g ?path ?sha WHERE {{ ?g a <{PG}SourceDocument> ; "
+        f"SELECT ?g ?path ?sha WHERE {{ {values}?g a <{PG}SourceDocument> ; "
         f"<{PG}sourcePath> ?path ; <{PG}sha256> ?sha }}"
     )
     return {str(path): (str(g), str(sha)) for g, path, sha in table.rows}
@@ -135,57 +140,55 @@ def ingest_paths(
     """
     registry = registry or Registry.load()
     files = discover(paths)
-    known = _known_sources(store)
+    keys = [source_key(p) for p in files]
+    known = _known_sources(store, keys)
     reports: list[IngestReport] = []
-    pending: dict[str, list] = {}
-    replaced: dict[str, str] = {}  # new graph -> the graph of the file's previous version
-    now = datetime.now(UTC).replace(microsecond=0)
-    for done, path in enumerate(files, 1):
-        key = source_key(path)
+    # Every changed document is read and resolved before anything is written, so a bad
+    # file leaves the store untouched; quads are made batch by batch to bound memory.
+    todo: list[tuple[ResolvedStatement, str, str | None]] = []
+    for done, (path, key) in enumerate(zip(files, keys, strict=True), 1):
         try:
-            resolved = resolve_document(path, registry)
+            data = load_bytes(path)
+            sha = hashlib.sha256(data).hexdigest()
+            previous = known.get(key)
+            if previous and previous[1] == sha:
+                reports.append(IngestReport(key, "unchanged", sha256=sha))
+                continue
+            resolved = registry.resolve(read_bytes(data, str(path)))
         except PartygraphError as error:
             if not skip_errors:
                 raise
             reports.append(IngestReport(key, "error", error=str(error)))
             continue
-        sha = resolved.record.sha256
-        previous = known.get(key)
-        report = IngestReport(
-            source=key,
-            status="added",
-            sha256=sha,
-            signatories=len(resolved.signatories),
-            parties=len(resolved.parties()),
-            new_parties=[r.party.name for r in resolved.signatories if r.match == "new"],
-            warnings=list(resolved.record.warnings) + list(resolved.warnings),
+        reports.append(
+            IngestReport(
+                source=key,
+                status="replaced" if previous else "added",
+                sha256=sha,
+                signatories=len(resolved.signatories),
+                parties=len(resolved.parties()),
+                new_parties=[r.party.name for r in resolved.signatories if r.match == "new"],
+                warnings=list(resolved.record.warnings) + list(resolved.warnings),
+            )
         )
-        if previous and previous[1] == sha:
-            report.status = "unchanged"
-        else:
-            graph = iris.source(sha)
-            if previous:
-                report.status = "replaced"
-                if previous[0] != graph:
-                    replaced[graph] = previous[0]
+        todo.append((resolved, key, previous[0] if previous else None))
+        if progress:
+            progress(done, len(files))
+    now = datetime.now(UTC).replace(microsecond=0)
+    registry_graph, digest = versioned_registry_quads(registry)
+    if not _registry_current(store, digest):
+        store.replace_graphs({iris.registry_graph(): registry_graph})
+    for start in range(0, len(todo), BATCH_SIZE):
+        pending: dict[str, list] = {}
+        drops: list[str] = []
+        for resolved, key, old_graph in todo[start : start + BATCH_SIZE]:
+            graph = iris.source(resolved.record.sha256)
             pending[graph] = statement_quads(
                 resolved, source_path=key, ingested_at=now, tool_version=__version__
             )
-        reports.append(report)
-        if progress:
-            progress(done, len(files))
-    registry_graph, digest = versioned_registry_quads(registry)
-    if not _registry_current(store, digest):
-        pending[iris.registry_graph()] = registry_graph
-    _write(store, pending, replaced)
+            if old_graph and old_graph != graph:
+                drops.append(old_graph)
+        # One transaction per batch, holding the new graphs and the drop of the versions
+        # they replace: every document is fully present or absent whatever happens.
+        store.replace_graphs(pending, drop=drops)
     return reports
-
-
-def _write(store, pending: dict[str, list], replaced: dict[str, str]) -> None:
-    # Each batch is one transaction holding both the new graphs and the drop of the
-    # versions they replace, so every document is either fully present or absent
-    # whatever happens to the process.
-    graphs = list(pending.items())
-    for start in range(0, max(len(graphs), 1), BATCH_SIZE):
-        batch = dict(graphs[start : start + BATCH_SIZE])
-        store.replace_graphs(batch, drop=[replaced[g] for g in batch if g in replaced])

@@ -28,6 +28,7 @@ __all__ = [
     "Place",
     "PrintedParty",
     "StatementRecord",
+    "load_bytes",
     "media_type_of",
     "read_bytes",
     "read_document",
@@ -206,6 +207,28 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None) -> State
     )
 
 
+def load_bytes(path: str | Path) -> bytes:
+    """The raw bytes of a statement document file, or one clear error naming it.
+
+    Raises
+    ------
+    PartygraphError
+        Missing or unreadable file, or a folder.
+    """
+    p = Path(path)
+    src = str(path)
+    if not p.exists():
+        raise PartygraphError(
+            "no such file; expected a statement document (.txt, .md or .html)", source=src
+        )
+    if p.is_dir():
+        raise PartygraphError("is a folder; expected a statement document file", source=src)
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise PartygraphError(f"cannot read: {e.strerror or e}", source=src) from None
+
+
 def read_document(path: str | Path) -> StatementRecord:
     """Read a statement document from a file.
 
@@ -230,16 +253,4 @@ def read_document(path: str | Path) -> StatementRecord:
     ...
     partygraph.errors.PartygraphError: no/such/file.txt: no such file; expected ...
     """
-    p = Path(path)
-    src = str(path)
-    if not p.exists():
-        raise PartygraphError(
-            "no such file; expected a statement document (.txt, .md or .html)", source=src
-        )
-    if p.is_dir():
-        raise PartygraphError("is a folder; expected a statement document file", source=src)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise PartygraphError(f"cannot read: {e.strerror or e}", source=src) from None
-    return read_bytes(data, src)
+    return read_bytes(load_bytes(path), str(path))
