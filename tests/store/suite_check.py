@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataset import ID, SUITE, XSD
 from rdflib import Literal, URIRef
+
+from .dataset import ID, SUITE, XSD
 
 INT = URIRef(XSD + "integer")
 DATE = URIRef(XSD + "date")

@@ -7,11 +7,12 @@ import json
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from dataset import ID, graphs
 from servers import free_port
 
 from partygraph.cli import main
 from partygraph.store import EmbeddedStore
+
+from .dataset import ID, graphs
 
 
 @pytest.fixture

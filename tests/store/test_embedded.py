@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from dataset import ID, PG, REGISTRY, graphs
 from rdflib import Literal, URIRef
-from suite_check import check_values, run_suite
 
 from partygraph.errors import PartygraphError
 from partygraph.store import EmbeddedStore, GraphStore, open_store
+
+from .dataset import ID, PG, REGISTRY, graphs
+from .suite_check import check_values, run_suite
 
 
 @pytest.fixture

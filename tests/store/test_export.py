@@ -8,11 +8,12 @@ import json
 import pyoxigraph as ox
 import pytest
 import rdflib
-from dataset import ID, PG, SKOS, XSD, graphs
 
 from partygraph.errors import PartygraphError
 from partygraph.store import EmbeddedStore
 from partygraph.store.export import CompactContext, atomic_output, export_oxigraph, write_jsonld
+
+from .dataset import ID, PG, SKOS, XSD, graphs
 
 CONTEXT = {
     "@context": {

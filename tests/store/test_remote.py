@@ -6,12 +6,13 @@ import time
 
 import pyoxigraph as ox
 import pytest
-from dataset import ID, REGISTRY, graphs
 from servers import FlakyProxy, free_port
-from suite_check import check_values, run_suite
 
 from partygraph.errors import PartygraphError
 from partygraph.store import EmbeddedStore, RemoteStore, open_store
+
+from .dataset import ID, REGISTRY, graphs
+from .suite_check import check_values, run_suite
 
 pytestmark = pytest.mark.server
 
