@@ -93,8 +93,11 @@ def slugify(text: str, max_length: int = 60) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
 
 
+_WHITE_SPACE = re.compile(r"\s")
+
+
 def _check_slug(slug: str, kind: str) -> str:
-    if not slug or slug != slug.strip("/") or any(c.isspace() for c in slug):
+    if not slug or slug[0] == "/" or slug[-1] == "/" or _WHITE_SPACE.search(slug):
         raise ValueError(f"invalid {kind} slug: {slug!r}")
     return slug
 
