@@ -136,7 +136,7 @@ def ingest_paths(
         Load the good documents and report the bad ones instead of stopping at the
         first bad one (which leaves the store untouched).
     progress : callable, optional
-        Called as ``progress(done, total)`` after each document is prepared.
+        Called as ``progress(done, total)`` before each document is read.
     """
     registry = registry or Registry.load()
     files = discover(paths)
@@ -146,7 +146,9 @@ def ingest_paths(
     # Every changed document is read and resolved before anything is written, so a bad
     # file leaves the store untouched; quads are made batch by batch to bound memory.
     todo: list[tuple[ResolvedStatement, str, str | None]] = []
-    for done, (path, key) in enumerate(zip(files, keys, strict=True), 1):
+    for done, (path, key) in enumerate(zip(files, keys, strict=True)):
+        if progress:
+            progress(done, len(files))
         try:
             data = load_bytes(path)
             sha = hashlib.sha256(data).hexdigest()
@@ -172,8 +174,6 @@ def ingest_paths(
             )
         )
         todo.append((resolved, key, previous[0] if previous else None))
-        if progress:
-            progress(done, len(files))
     now = datetime.now(UTC).replace(microsecond=0)
     registry_graph, digest = versioned_registry_quads(registry)
     if not _registry_current(store, digest):

@@ -123,7 +123,19 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
 
     graph_store = open_store_from(store, create=True)
     try:
-        reports = ingest_paths(graph_store, paths, skip_errors=skip_errors)
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task("reading documents", total=None)
+                reports = ingest_paths(
+                    graph_store,
+                    paths,
+                    skip_errors=skip_errors,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                )
+        else:
+            reports = ingest_paths(graph_store, paths, skip_errors=skip_errors)
     finally:
         graph_store.close()
     if resolve_format(fmt) == "json":
