@@ -37,27 +37,16 @@ def main() -> None:
       partygraph extract data/statements/000_d09a13167ed8fed5.txt
       partygraph ingest data/statements
       partygraph query --list
-      partygraph query signatories-of-statement --param statement=...
+      partygraph query signatories --param title=korea
       partygraph export --format turtle -o graph.ttl
       partygraph demo --out out
     """
 
 
 def _register() -> None:
-    from partygraph.cli import pipeline_cmds
+    from partygraph.cli import network, pipeline_cmds, query, registry, solidarity, store
 
-    for command in pipeline_cmds.COMMANDS:
-        main.add_command(command)
-    # Verb groups built by other modules; each exports COMMANDS.
-    import importlib
-
-    for name in ("store", "query", "registry", "network", "solidarity"):
-        try:
-            module = importlib.import_module(f"partygraph.cli.{name}")
-        except ModuleNotFoundError as missing:  # during development only
-            if missing.name != f"partygraph.cli.{name}":
-                raise
-            continue
+    for module in (pipeline_cmds, store, query, registry, network, solidarity):
         for command in module.COMMANDS:
             main.add_command(command)
 
