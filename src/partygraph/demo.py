@@ -27,6 +27,7 @@ from pathlib import Path
 
 from partygraph import paths
 from partygraph.errors import PartygraphError
+from partygraph.store.export import atomic_output
 
 EXPORTS = {
     "turtle": "graph.ttl",
@@ -37,9 +38,8 @@ EXPORTS = {
 
 
 def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    with atomic_output(path) as out:
+        out.write(text.encode("utf-8"))
 
 
 def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
