@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import rdflib
 
 from partygraph.errors import PartygraphError
+from partygraph.store import summaries
 from partygraph.store.base import (
     PG,
     RDF_TYPE,
@@ -166,8 +167,11 @@ class EmbeddedStore:
         drop
             Graph IRIs to remove entirely.
         """
-        st = self.oxigraph
         drop = [check_graph_iri(g) for g in drop]
+        summaries.maintain(self, graphs, drop, lambda: self._replace(graphs, drop))
+
+    def _replace(self, graphs: Mapping[str, Sequence[ox.Quad]], drop: list[str]) -> None:
+        st = self.oxigraph
         batches: list[tuple[ox.NamedNode, Sequence[ox.Quad]]] = []
         for g, quads in graphs.items():
             node = ox.NamedNode(check_graph_iri(g))
@@ -198,7 +202,18 @@ class EmbeddedStore:
         """Remove named graphs (absent ones are ignored), in one transaction."""
         names = [check_graph_iri(g) for g in graphs]
         if names:
-            self.oxigraph.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names))
+            text = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names)
+            summaries.maintain(self, {}, names, lambda: self.oxigraph.update(text))
+
+    def patch_graph(
+        self, graph: str, delete: Sequence[summaries.Triple], insert: Sequence[summaries.Triple]
+    ) -> None:
+        """Remove then add triples of one named graph (the derived summaries use it)."""
+        st, node = self.oxigraph, ox.NamedNode(check_graph_iri(graph))
+        for s, p, o in delete:
+            st.remove(ox.Quad(s, p, o, node))
+        if insert:
+            st.extend(ox.Quad(s, p, o, node) for s, p, o in insert)
 
     def graph_names(self) -> list[str]:
         """IRIs of the named graphs, sorted."""

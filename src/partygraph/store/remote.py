@@ -43,6 +43,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 
 from partygraph import __version__
 from partygraph.errors import PartygraphError
+from partygraph.store import summaries
 from partygraph.store.base import (
     RDF_TYPE,
     XSD_STRING,
@@ -319,6 +320,11 @@ class RemoteStore:
         """
         names = [check_graph_iri(g) for g in graphs]
         drop = [check_graph_iri(g) for g in drop]
+        summaries.maintain(self, graphs, drop, lambda: self._replace(graphs, names, drop))
+
+    def _replace(
+        self, graphs: Mapping[str, Sequence[ox.Quad]], names: list[str], drop: list[str]
+    ) -> None:
         if self._gsp_works:
             try:
                 for g in names:
@@ -331,7 +337,7 @@ class RemoteStore:
                     else:
                         self._request("DELETE", self._gsp_url(g), ok404=True)
                 if drop:
-                    self.drop_graphs(drop)
+                    self._drop(drop)
                 return
             except _Unsupported:
                 if self.update_endpoint is None:
@@ -360,8 +366,21 @@ class RemoteStore:
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs from the server (absent ones are ignored)."""
         names = [check_graph_iri(g) for g in graphs]
-        if not names:
-            return
+        if names:
+            summaries.maintain(self, {}, names, lambda: self._drop(names))
+
+    def patch_graph(
+        self, graph: str, delete: Sequence[summaries.Triple], insert: Sequence[summaries.Triple]
+    ) -> None:
+        """Remove then add triples of one named graph (SPARQL ``DELETE/INSERT DATA``)."""
+        url, g = self._need_update(), check_graph_iri(graph)
+        for verb, triples in (("DELETE", delete), ("INSERT", insert)):
+            for i in range(0, len(triples), UPDATE_CHUNK):
+                body = "".join(f"{s} {p} {o} .\n" for s, p, o in triples[i : i + UPDATE_CHUNK])
+                text = f"{verb} DATA {{ GRAPH <{g}> {{\n{body}}} }}"
+                self._sparql(url, text, "UPDATE", JSON, union=False)
+
+    def _drop(self, names: list[str]) -> None:
         if self.update_endpoint is not None:
             text = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names)
             self._sparql(self.update_endpoint, text, "UPDATE", JSON, union=False)

@@ -1,0 +1,449 @@
+"""Derived summaries: co-signature pair counts and per-party counts and dates.
+
+Questions that aggregate over every signature (how many statements each pair of parties
+signed together, how many each party signed, its first and last dated signature) cost a
+join over all signatures in SPARQL: at 10,000 statements of 60 signatories that is 36 M
+pairs. The store keeps their answers in one named graph of its own,
+:data:`SUMMARY_GRAPH`, marked as derived (``prov:wasGeneratedBy`` an activity whose
+``rdfs:comment`` holds the SPARQL that derives them) and never mixed with what documents
+say. It is updated with each write of source-document graphs:
+
+* adding a document adds its statements' contributions (+1 to each pair of its signers,
+  +1 to each signer's counts, its date folded into each signer's first and last date);
+* removing or replacing one subtracts the old graph's contributions, read before the
+  write, and recomputes first and last dates of the parties that lost a dated signature.
+
+The graph lists the source graphs it covers (``pgs:covers``). A write whose summary
+update did not finish (a crash) leaves ``pgs:pending`` or a covers list that differs
+from the source graphs; the next write then rebuilds the whole graph from one scan of
+the signatures. :func:`deferred` folds the changes of many writes into one update (an
+ingest of many batches).
+
+Vocabulary (``pgs:`` = ``https://w3id.org/partygraph/summary#``), all in the summary graph::
+
+    <pair> pgs:source ?a ; pgs:target ?b ; pgs:weight ?n .   # STR(?a) < STR(?b)
+    ?party pgs:signed ?n ; pgs:dated ?n ; pgs:first ?d ; pgs:last ?d ;
+           pgs:firstStatement ?s .                            # every statement of ?first
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from partygraph.store.base import ID, PG, RDF_TYPE, XSD
+
+SUMMARY_GRAPH = ID + "graph/summaries"
+PGS = "https://w3id.org/partygraph/summary#"
+SOURCE_PREFIX = ID + "source/"
+_DCT = "http://purl.org/dc/terms/"
+_SCHEMA = "https://schema.org/"
+_PROV = "http://www.w3.org/ns/prov#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_XSD_INT = XSD + "integer"
+_XSD_DATE = XSD + "date"
+_G = f"<{SUMMARY_GRAPH}>"
+
+#: The SPARQL whose answers the summary graph holds (stored in the graph, and used by
+#: the tests to check the incremental updates against a full computation).
+DERIVATION = f"""PREFIX pg: <{PG}>
+PREFIX dcterms: <{_DCT}>
+PREFIX schema: <{_SCHEMA}>
+# pgs:weight of each pair (source < target)
+SELECT ?source ?target (COUNT(DISTINCT ?s) AS ?weight)
+WHERE {{ ?s pg:signedBy ?source, ?target FILTER(STR(?source) < STR(?target)) }}
+GROUP BY ?source ?target
+# pgs:signed, pgs:dated, pgs:first, pgs:last of each party (pgs:firstStatement: the
+# statements dated ?first), where the date of a statement is
+# COALESCE(dcterms:date, the schema:startDate of its pg:adoptedAt meeting, dcterms:issued)
+# SELECT ?party (COUNT(DISTINCT ?s) AS ?signed) (COUNT(DISTINCT ?dated) AS ?dated)
+#        (MIN(?d) AS ?first) (MAX(?d) AS ?last) ... GROUP BY ?party
+"""
+
+# The signatures of the statements of some source graphs (?g or ?p bound by VALUES) and
+# each statement's date. The date is looked up in every graph, as the saved queries do: a
+# meeting's start date may come from another document than the statement.
+_CONTRIBUTIONS = f"""PREFIX pg: <{PG}>
+PREFIX dcterms: <{_DCT}>
+PREFIX schema: <{_SCHEMA}>
+SELECT DISTINCT ?s ?p ?d WHERE {{
+  %s
+  GRAPH ?g {{ ?s pg:signedBy ?p }}
+  FILTER(STRSTARTS(STR(?g), "{SOURCE_PREFIX}"))
+  OPTIONAL {{ ?s dcterms:date ?a }}
+  OPTIONAL {{ ?s pg:adoptedAt ?m . ?m schema:startDate ?ms }}
+  OPTIONAL {{ ?s dcterms:issued ?i }}
+  BIND(COALESCE(?a, ?ms, ?i) AS ?d)
+}}"""
+
+# the parties whose statements take their date from these meetings' start dates
+_MEETING_SIGNERS = f"""PREFIX pg: <{PG}>
+PREFIX dcterms: <{_DCT}>
+SELECT DISTINCT ?p WHERE {{
+  VALUES ?m {{ %s }}
+  ?s pg:adoptedAt ?m ; pg:signedBy ?p .
+  FILTER NOT EXISTS {{ ?s dcterms:date ?a }}
+}}"""
+
+# what a statement contributes: its signers and its date (ISO text) or None
+Contribution = dict[str, tuple[frozenset[str], str | None]]
+
+
+def pair_iri(a: str, b: str) -> str:
+    """The IRI of the summary node of the pair ``a`` < ``b``.
+
+    Examples
+    --------
+    >>> pair_iri("http://e/a", "http://e/b")[-24:] == pair_iri("http://e/a", "http://e/b")[-24:]
+    True
+    """
+    return f"{ID}summary/pair/{hashlib.sha1(f'{a} {b}'.encode()).hexdigest()[:24]}"
+
+
+def _read_contributions(store: Any, graphs: Sequence[str] | None) -> Contribution:
+    """The contributions of source graphs already in ``store`` (all of them for ``None``)."""
+    values = ""
+    if graphs is not None:
+        if not graphs:
+            return {}
+        values = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+    signers: dict[str, set[str]] = {}
+    dates: dict[str, str] = {}
+    for s, p, d in store.select(_CONTRIBUTIONS % values).rows:
+        signers.setdefault(str(s), set()).add(str(p))
+        if d is not None:  # (two start dates of one meeting: the earlier counts)
+            dates[str(s)] = min(str(d), dates.get(str(s), str(d)))
+    return {s: (frozenset(who), dates.get(s)) for s, who in signers.items()}
+
+
+def _dated_meetings(store: Any, graphs: Sequence[str]) -> set[str]:
+    if not graphs:
+        return set()
+    values = " ".join(f"<{g}>" for g in graphs)
+    rows = store.select(
+        f"SELECT DISTINCT ?m WHERE {{ VALUES ?g {{ {values} }} "
+        f"GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
+    ).rows
+    return {str(m) for (m,) in rows}
+
+
+def _meeting_signers(store: Any, meetings: set[str]) -> set[str]:
+    """Parties whose statements are dated by these meetings (their dates may change)."""
+    out: set[str] = set()
+    for chunk in _chunks(sorted(meetings), 500):
+        text = _MEETING_SIGNERS % " ".join(f"<{m}>" for m in chunk)
+        out |= {str(p) for (p,) in store.select(text).rows}
+    return out
+
+
+@dataclass
+class Delta:
+    """Changes to fold into the summaries: contributions added and removed."""
+
+    pairs: Counter = field(default_factory=Counter)
+    signed: Counter = field(default_factory=Counter)
+    dated: Counter = field(default_factory=Counter)
+    # party -> (earliest added date, its statements), latest added date
+    first: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
+    last: dict[str, str] = field(default_factory=dict)
+    recompute: set[str] = field(default_factory=set)  # lost a dated signature
+    covers_add: set[str] = field(default_factory=set)
+    covers_del: set[str] = field(default_factory=set)
+
+    def add(self, contribution: Contribution, sign: int) -> None:
+        """Fold in the statements of ``contribution``, added (+1) or removed (-1)."""
+        pairs: Iterator[tuple[str, str]]
+        for statement, (who, date) in contribution.items():
+            ordered = sorted(who)
+            pairs = itertools.combinations(ordered, 2)
+            if sign > 0:
+                self.pairs.update(pairs)
+                self.signed.update(ordered)
+            else:
+                self.pairs.subtract(pairs)
+                self.signed.subtract(ordered)
+            if date is None:
+                continue
+            for p in ordered:
+                self.dated[p] += sign
+                if sign < 0:
+                    self.recompute.add(p)
+                    continue
+                first = self.first.get(p)
+                if first is None or date < first[0]:
+                    self.first[p] = (date, {statement})
+                elif date == first[0]:
+                    first[1].add(statement)
+                if date > self.last.get(p, ""):
+                    self.last[p] = date
+
+    def __bool__(self) -> bool:
+        return bool(self.covers_add or self.covers_del)
+
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+_GRAPH = ox.NamedNode(SUMMARY_GRAPH)
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _lit(value: int | str, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(datatype))
+
+
+def _covered(store: Any) -> tuple[set[str], bool]:
+    rows = store.select(f"SELECT ?g WHERE {{ GRAPH {_G} {{ {_G} <{PGS}covers> ?g }} }}").rows
+    pending = store.ask(f"ASK {{ GRAPH {_G} {{ {_G} <{PGS}pending> ?x }} }}")
+    return {str(g) for (g,) in rows}, pending
+
+
+def _sources(store: Any) -> set[str]:
+    return {g for g in store.graph_names() if g.startswith(SOURCE_PREFIX)}
+
+
+def _metadata() -> list[Triple]:
+    act = _n(SUMMARY_GRAPH + "#derivation")
+    description = (
+        "Derived summaries (co-signature pairs, per-party counts and dates), computed "
+        "from the source-document graphs; not stated by any document."
+    )
+    return [
+        (_GRAPH, _n(RDF_TYPE), _n(_PROV + "Entity")),
+        (_GRAPH, _n(_DCT + "description"), ox.Literal(description)),
+        (_GRAPH, _n(_PROV + "wasGeneratedBy"), act),
+        (act, _n(RDF_TYPE), _n(_PROV + "Activity")),
+        (act, _n(_RDFS + "comment"), ox.Literal(DERIVATION)),
+    ]
+
+
+def _party_state(store: Any, parties: Iterable[str]) -> dict[str, dict[str, Any]]:
+    parties = sorted(parties)
+    if not parties:
+        return {}
+    state: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(parties, 1000):
+        values = " ".join(f"<{p}>" for p in chunk)
+        rows = store.select(
+            f"SELECT ?p ?k ?v WHERE {{ VALUES ?p {{ {values} }} GRAPH {_G} {{ ?p ?k ?v }} "
+            f'FILTER(STRSTARTS(STR(?k), "{PGS}")) }}'
+        ).rows
+        for p, k, v in rows:
+            entry = state.setdefault(str(p), {"firstStatement": set()})
+            key = str(k)[len(PGS) :]
+            if key == "firstStatement":
+                entry[key].add(str(v))
+            elif key in ("signed", "dated"):
+                entry[key] = int(v)
+            else:
+                entry[key] = str(v)
+    return state
+
+
+def _chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _pair_weights(store: Any, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    if not pairs:
+        return {}
+    out: dict[tuple[str, str], int] = {}
+    if len(pairs) > 5000:  # one read of every pair beats a long VALUES list
+        rows = store.select(
+            f"SELECT ?a ?b ?w WHERE {{ GRAPH {_G} {{ ?e <{PGS}source> ?a ; <{PGS}target> ?b ; "
+            f"<{PGS}weight> ?w }} }}"
+        ).rows
+        return {(str(a), str(b)): int(w) for a, b, w in rows}
+    for chunk in _chunks(pairs, 2000):
+        values = " ".join(f"<{pair_iri(a, b)}>" for a, b in chunk)
+        rows = store.select(
+            f"SELECT ?a ?b ?w WHERE {{ VALUES ?e {{ {values} }} GRAPH {_G} {{ "
+            f"?e <{PGS}source> ?a ; <{PGS}target> ?b ; <{PGS}weight> ?w }} }}"
+        ).rows
+        out.update({(str(a), str(b)): int(w) for a, b, w in rows})
+    return out
+
+
+def _recomputed(store: Any, parties: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Signed/dated counts, first and last dates of ``parties``, from the documents."""
+    parties = sorted(parties)
+    out: dict[str, dict[str, Any]] = {
+        p: {"signed": 0, "dated": 0, "firstStatement": set()} for p in parties
+    }
+    for chunk in _chunks(parties, 200):
+        values = " ".join(f"<{p}>" for p in chunk)
+        text = _CONTRIBUTIONS % f"VALUES ?p {{ {values} }}"
+        for s, p, d in store.select(text).rows:
+            e = out[str(p)]
+            e["signed"] += 1
+            if d is None:
+                continue
+            d = str(d)
+            e["dated"] += 1
+            if "first" not in e or d < e["first"]:
+                e["first"], e["firstStatement"] = d, {str(s)}
+            elif d == e["first"]:
+                e["firstStatement"].add(str(s))
+            e["last"] = max(e.get("last", d), d)
+    return out
+
+
+def _party_triples(p: str, e: Mapping[str, Any]) -> list[Triple]:
+    if not e.get("signed"):
+        return []
+    s = _n(p)
+    out: list[Triple] = [
+        (s, _n(PGS + "signed"), _lit(e["signed"], _XSD_INT)),
+        (s, _n(PGS + "dated"), _lit(e.get("dated", 0), _XSD_INT)),
+    ]
+    if e.get("first"):
+        out.append((s, _n(PGS + "first"), _lit(e["first"], _XSD_DATE)))
+        out.append((s, _n(PGS + "last"), _lit(e["last"], _XSD_DATE)))
+        out.extend((s, _n(PGS + "firstStatement"), _n(x)) for x in sorted(e["firstStatement"]))
+    return out
+
+
+def _pair_triples(a: str, b: str, w: int, with_ends: bool) -> list[Triple]:
+    e = _n(pair_iri(a, b))
+    out: list[Triple] = [(e, _n(PGS + "weight"), _lit(w, _XSD_INT))]
+    if with_ends:
+        out += [(e, _n(PGS + "source"), _n(a)), (e, _n(PGS + "target"), _n(b))]
+    return out
+
+
+def _write(store: Any, delete: list[Triple], insert: list[Triple]) -> None:
+    """Delete then insert summary triples; ``pgs:pending`` is set first and cleared last,
+    so an interrupted update is seen (and the graph rebuilt) by the next write."""
+    flag = [(_GRAPH, _n(PGS + "pending"), ox.Literal(True))]
+    store.patch_graph(SUMMARY_GRAPH, [], flag)
+    store.patch_graph(SUMMARY_GRAPH, delete, insert)
+    store.patch_graph(SUMMARY_GRAPH, flag, [])
+
+
+def apply(store: Any, delta: Delta) -> None:
+    """Fold ``delta`` into the summary graph of ``store`` (or rebuild it if stale)."""
+    if not delta:
+        return
+    covered, pending = _covered(store)
+    expected = (covered | delta.covers_add) - delta.covers_del
+    if pending or expected != _sources(store):
+        rebuild(store)
+        return
+    delete: list[Triple] = []
+    insert: list[Triple] = _metadata()
+    # pairs
+    changed = sorted(k for k, v in delta.pairs.items() if v)
+    current = _pair_weights(store, changed)
+    for a, b in changed:
+        old = current.get((a, b), 0)
+        new = old + delta.pairs[(a, b)]
+        if old:
+            delete += _pair_triples(a, b, old, with_ends=new <= 0)
+        if new > 0:
+            insert += _pair_triples(a, b, new, with_ends=not old)
+    # parties
+    affected = {p for p, v in delta.signed.items() if v} | set(delta.first) | delta.recompute
+    state = _party_state(store, affected)
+    fresh = _recomputed(store, delta.recompute)
+    for p in sorted(affected):
+        old = state.get(p, {"firstStatement": set()})
+        if p in fresh:
+            new = fresh[p]
+        else:
+            new = {
+                "signed": old.get("signed", 0) + delta.signed[p],
+                "dated": old.get("dated", 0) + delta.dated[p],
+                "first": old.get("first"),
+                "last": old.get("last"),
+                "firstStatement": set(old["firstStatement"]),
+            }
+            if p in delta.first:
+                date, statements = delta.first[p]
+                if new["first"] is None or date < new["first"]:
+                    new["first"], new["firstStatement"] = date, set(statements)
+                elif date == new["first"]:
+                    new["firstStatement"] |= statements
+                new["last"] = max(new["last"] or "", delta.last[p])
+        before, after = _party_triples(p, old), _party_triples(p, new)
+        delete += [t for t in before if t not in after]
+        insert += [t for t in after if t not in before]
+    covers = _n(PGS + "covers")
+    delete += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_del)]
+    insert += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_add)]
+    _write(store, delete, insert)
+
+
+def rebuild(store: Any) -> None:
+    """Recompute the whole summary graph from one scan of the source graphs."""
+    delta = Delta()
+    delta.add(_read_contributions(store, None), +1)
+    delta.covers_add = _sources(store)
+    store.drop_graphs([SUMMARY_GRAPH])
+    if delta.covers_add:
+        _write(store, [], [])  # an empty, consistent graph: apply() then adds everything
+        apply(store, delta)
+
+
+def maintain(
+    store: Any,
+    graphs: Mapping[str, Sequence[ox.Quad]],
+    drop: Iterable[str],
+    write: Callable[[], None],
+) -> None:
+    """Run ``write`` (the store's write of ``graphs`` and ``drop``) and keep the summaries.
+
+    Only source-document graphs count. Inside :func:`deferred` the changes are
+    collected and applied once at its end.
+    """
+    added = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    dropped = [g for g in drop if g.startswith(SOURCE_PREFIX)]
+    if not added and not dropped:
+        write()
+        return
+    present = _sources(store)
+    gone = [g for g in dict.fromkeys([*added, *dropped]) if g in present]
+    old = _read_contributions(store, gone)
+    meetings = _dated_meetings(store, gone) | {
+        q.subject.value
+        for g in added
+        for q in graphs[g]
+        if q.predicate.value == _SCHEMA + "startDate"
+    }
+    write()
+    delta: Delta = getattr(store, "_summary_delta", None) or Delta()
+    delta.add(old, -1)
+    delta.add(_read_contributions(store, added), +1)
+    delta.recompute |= _meeting_signers(store, meetings)
+    removed = set(dropped) - set(added)
+    delta.covers_add = (delta.covers_add - removed) | set(added)
+    delta.covers_del = (delta.covers_del - set(added)) | removed
+    if getattr(store, "_summary_delta", None) is None:
+        apply(store, delta)
+    else:
+        store._summary_delta = delta
+
+
+@contextlib.contextmanager
+def deferred(store: Any) -> Iterator[None]:
+    """Collect the summary changes of every write inside, and apply them once at the end.
+
+    The changes of the writes that succeeded are applied even when the block fails.
+    """
+    if getattr(store, "_summary_delta", None) is not None:  # already deferred
+        yield
+        return
+    store._summary_delta = Delta()
+    try:
+        yield
+    finally:
+        delta, store._summary_delta = store._summary_delta, None
+        apply(store, delta)

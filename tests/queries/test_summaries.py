@@ -1,0 +1,43 @@
+"""The derived summary graph follows every write and equals a full recomputation."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from partygraph.store import EmbeddedStore
+from partygraph.store.summaries import SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
+
+from .conftest import fixture_graphs
+
+
+def _summary(store: EmbeddedStore) -> list[str]:
+    graph = ox.NamedNode(SUMMARY_GRAPH)
+    return sorted(str(q) for q in store.oxigraph.quads_for_pattern(None, None, None, graph))
+
+
+def test_incremental_summaries_equal_a_rebuild():
+    store = EmbeddedStore()
+    graphs = fixture_graphs()
+    store.replace_graphs(graphs)
+    added = _summary(store)
+    assert added
+    rebuild(store)
+    assert _summary(store) == added
+    sources = [g for g in store.graph_names() if g.startswith(SOURCE_PREFIX)]
+    store.drop_graphs(sources[:2])
+    dropped = _summary(store)
+    rebuild(store)
+    assert _summary(store) == dropped != added
+    store.replace_graphs({g: graphs[g] for g in sources[:2]})
+    assert _summary(store) == added
+
+
+def test_a_stale_summary_is_rebuilt_by_the_next_write():
+    store = EmbeddedStore()
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    store.replace_graphs(graphs)
+    full = _summary(store)
+    store.oxigraph.remove_graph(ox.NamedNode(sources[0]))  # behind the summaries' back
+    store.replace_graphs({sources[0]: graphs[sources[0]]})
+    assert _summary(store) == full
