@@ -156,6 +156,7 @@ class Delta:
     recompute: set[str] = field(default_factory=set)  # lost a dated signature
     covers_add: set[str] = field(default_factory=set)
     covers_del: set[str] = field(default_factory=set)
+    stale: bool = False
 
     def add(self, contribution: Contribution, sign: int) -> None:
         """Fold in the statements of ``contribution``, added (+1) or removed (-1)."""
@@ -335,7 +336,7 @@ def apply(store: Any, delta: Delta) -> None:
         return
     covered, pending = _covered(store)
     expected = (covered | delta.covers_add) - delta.covers_del
-    if pending or expected != _sources(store):
+    if delta.stale or pending or expected != _sources(store):
         rebuild(store)
         return
     delete: list[Triple] = []
@@ -418,8 +419,11 @@ def maintain(
         for q in graphs[g]
         if q.predicate.value == _SCHEMA + "startDate"
     }
-    write()
     delta: Delta = getattr(store, "_summary_delta", None) or Delta()
+    covered, pending = _covered(store)
+    if pending or (covered | delta.covers_add) - delta.covers_del != present:
+        delta.stale = True  # written behind the summaries' back: rebuild at the end
+    write()
     delta.add(old, -1)
     delta.add(_read_contributions(store, added), +1)
     delta.recompute |= _meeting_signers(store, meetings)
