@@ -3,20 +3,25 @@
 Each source document becomes one named graph (its ``pg:SourceDocument`` IRI). A file is
 known by its path as given, normalised relative to the current folder; re-ingesting
 an unchanged file (same sha256) changes nothing, a changed file replaces its own graph
-in the same transaction that adds the new one. Every document of a run is read,
-extracted and resolved before anything is written, so a bad file (one clear error)
-leaves the store exactly as it was, unless ``skip_errors`` asks to load the others.
+in the same transaction that adds the new one. Documents are read (extracted, resolved,
+converted: CPU-bound, so by a process pool for large runs) and written batch by batch;
+a bad file (one clear error) stops the run before its batch is written, so a run of up
+to :data:`BATCH_SIZE` documents leaves the store exactly as it was, unless
+``skip_errors`` asks to load the others.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 
 from partygraph import __version__
@@ -24,7 +29,8 @@ from partygraph.errors import PartygraphError
 from partygraph.extract import load_bytes, read_bytes
 from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
-from partygraph.resolve import Registry, ResolvedStatement
+from partygraph.resolve import Registry
+from partygraph.store import summaries
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
@@ -114,6 +120,53 @@ def _registry_current(store, digest: str) -> bool:
     )
 
 
+# Below this many documents to read, a process pool costs more than it saves.
+_POOL_MIN = 64
+
+
+def _read_one(
+    path: Path, key: str, previous: tuple[str, str] | None, registry: Registry, now: datetime
+) -> tuple[IngestReport, bytes | None, str | None]:
+    """Read, extract, resolve and convert one file: its report, its graph as N-Quads
+    (``None`` when unchanged or bad) and the graph it replaces."""
+    try:
+        data = load_bytes(path)
+        sha = hashlib.sha256(data).hexdigest()
+        if previous and previous[1] == sha:
+            return IngestReport(key, "unchanged", sha256=sha), None, None
+        resolved = registry.resolve(read_bytes(data, str(path)))
+    except PartygraphError as error:
+        return IngestReport(key, "error", error=str(error)), None, None
+    report = IngestReport(
+        source=key,
+        status="replaced" if previous else "added",
+        sha256=sha,
+        signatories=len(resolved.signatories),
+        parties=len(resolved.parties()),
+        new_parties=[r.party.name for r in resolved.signatories if r.match == "new"],
+        warnings=list(resolved.record.warnings) + list(resolved.warnings),
+    )
+    quads = statement_quads(resolved, source_path=key, ingested_at=now, tool_version=__version__)
+    # N-Quads cross the process boundary (pyoxigraph terms do not pickle) and parse fast
+    return report, "".join(f"{q} .\n" for q in quads).encode(), previous[0] if previous else None
+
+
+_WORKER_REGISTRY: Registry | None = None
+
+
+def _init_worker(registry: Registry) -> None:
+    global _WORKER_REGISTRY
+    _WORKER_REGISTRY = registry
+
+
+def _read_in_worker(
+    job: tuple[Path, str, tuple[str, str] | None, datetime],
+) -> tuple[IngestReport, bytes | None, str | None]:
+    assert _WORKER_REGISTRY is not None
+    path, key, previous, now = job
+    return _read_one(path, key, previous, _WORKER_REGISTRY, now)
+
+
 def ingest_paths(
     store,
     paths: Sequence[str | Path],
@@ -121,8 +174,15 @@ def ingest_paths(
     *,
     skip_errors: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> list[IngestReport]:
     """Extract, resolve, convert and load documents; return one report per file.
+
+    Documents are read in batches of :data:`BATCH_SIZE` (by a process pool when there
+    are many) and each batch is written in one store transaction, so every document is
+    fully present or absent and memory grows with the batch, not with the run. A bad
+    document stops the run before its batch is written: the batches before it stay in
+    and the error says how many documents they held.
 
     Parameters
     ----------
@@ -134,61 +194,78 @@ def ingest_paths(
         The party registry (default: ``data/registry``).
     skip_errors : bool
         Load the good documents and report the bad ones instead of stopping at the
-        first bad one (which leaves the store untouched).
+        first bad one.
     progress : callable, optional
-        Called as ``progress(done, total)`` before each document is read.
+        Called as ``progress(done, total)`` as documents are read.
+    workers : int, optional
+        Processes that read documents (default: one per CPU; 1 reads in this process).
+
+    Returns
+    -------
+    list of IngestReport
+        One per file, in the order found.
     """
     registry = registry or Registry.load()
     files = discover(paths)
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
-    reports: list[IngestReport] = []
-    # Every changed document is read and resolved before anything is written, so a bad
-    # file leaves the store untouched; quads are made batch by batch to bound memory.
-    todo: list[tuple[ResolvedStatement, str, str | None]] = []
-    for done, (path, key) in enumerate(zip(files, keys, strict=True)):
-        if progress:
-            progress(done, len(files))
-        try:
-            data = load_bytes(path)
-            sha = hashlib.sha256(data).hexdigest()
-            previous = known.get(key)
-            if previous and previous[1] == sha:
-                reports.append(IngestReport(key, "unchanged", sha256=sha))
-                continue
-            resolved = registry.resolve(read_bytes(data, str(path)))
-        except PartygraphError as error:
-            if not skip_errors:
-                raise
-            reports.append(IngestReport(key, "error", error=str(error)))
-            continue
-        reports.append(
-            IngestReport(
-                source=key,
-                status="replaced" if previous else "added",
-                sha256=sha,
-                signatories=len(resolved.signatories),
-                parties=len(resolved.parties()),
-                new_parties=[r.party.name for r in resolved.signatories if r.match == "new"],
-                warnings=list(resolved.record.warnings) + list(resolved.warnings),
-            )
-        )
-        todo.append((resolved, key, previous[0] if previous else None))
     now = datetime.now(UTC).replace(microsecond=0)
     registry_graph, digest = versioned_registry_quads(registry)
     if not _registry_current(store, digest):
         store.replace_graphs({iris.registry_graph(): registry_graph})
-    for start in range(0, len(todo), BATCH_SIZE):
-        pending: dict[str, list] = {}
-        drops: list[str] = []
-        for resolved, key, old_graph in todo[start : start + BATCH_SIZE]:
-            graph = iris.source(resolved.record.sha256)
-            pending[graph] = statement_quads(
-                resolved, source_path=key, ingested_at=now, tool_version=__version__
-            )
-            if old_graph and old_graph != graph:
-                drops.append(old_graph)
-        # One transaction per batch, holding the new graphs and the drop of the versions
-        # they replace: every document is fully present or absent whatever happens.
-        store.replace_graphs(pending, drop=drops)
+    jobs = [(p, k, known.get(k), now) for p, k in zip(files, keys, strict=True)]
+    batches = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
+    workers = workers or os.cpu_count() or 1
+    pool = None
+    if workers > 1 and len(jobs) >= _POOL_MIN:
+        context = multiprocessing.get_context("forkserver")
+        pool = ProcessPoolExecutor(
+            min(workers, len(jobs) // _POOL_MIN + 1),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(registry,),
+        )
+
+    def start(batch):  # the next batch is read while this one is written
+        if pool is None:
+            return None
+        return [pool.submit(_read_in_worker, job) for job in batch]
+
+    reports: list[IngestReport] = []
+    loaded = 0
+    try:
+        with summaries.deferred(store):
+            ahead = start(batches[0]) if batches else None
+            for n, batch in enumerate(batches):
+                current = ahead
+                ahead = start(batches[n + 1]) if n + 1 < len(batches) else None
+                results = []
+                for i, job in enumerate(batch):
+                    if progress:
+                        progress(n * BATCH_SIZE + i, len(jobs))
+                    results.append(
+                        current[i].result() if current else _read_one(*job[:3], registry, now)
+                    )
+                bad = [r for r, _, _ in results if r.status == "error"]
+                if bad and not skip_errors:
+                    kept = f" (the {loaded} documents before its batch were loaded)"
+                    raise PartygraphError(f"{bad[0].error}{kept if loaded else ''}")
+                pending: dict[str, list] = {}
+                drops: list[str] = []
+                for report, nquads, old_graph in results:
+                    reports.append(report)
+                    if nquads is None or report.sha256 is None:
+                        continue
+                    graph = iris.source(report.sha256)
+                    pending[graph] = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+                    if old_graph and old_graph != graph:
+                        drops.append(old_graph)
+                # one transaction per batch, holding the new graphs and the drop of the
+                # versions they replace: every document is fully present or absent
+                if pending or drops:
+                    store.replace_graphs(pending, drop=drops)
+                loaded += len(pending)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return reports

@@ -237,8 +237,10 @@ class EmbeddedStore:
                 q.subject.value for q in st.quads_for_pattern(None, type_node, ox.NamedNode(cls))
             }
             out[key] = len(subjects)
-        out["triples"] = len(st)
-        out["graphs"] = sum(1 for _ in st.named_graphs())
+        # the derived summaries are not what the documents say: left out of the counts
+        derived = ox.NamedNode(summaries.SUMMARY_GRAPH)
+        out["triples"] = len(st) - sum(1 for _ in st.quads_for_pattern(None, None, None, derived))
+        out["graphs"] = sum(1 for g in st.named_graphs() if g != derived)
         return out
 
     def flush(self) -> None:

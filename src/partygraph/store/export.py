@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
 from partygraph.store.base import EXPORT_FORMATS, FALLBACK_PREFIXES, RDF_TYPE, XSD_STRING
+from partygraph.store.summaries import SUMMARY_GRAPH
 
 _GEN_DELIMS = tuple(":/?#[]@")
 
@@ -167,7 +168,9 @@ def write_union(
     1
     """
     graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
-    graphs += sorted(store.named_graphs(), key=str)
+    # the derived summaries are not what documents say: not mixed into the union
+    derived = ox.NamedNode(SUMMARY_GRAPH)
+    graphs += sorted((g for g in store.named_graphs() if g != derived), key=str)
     first = True
     for g in graphs:
         data = store.dump(format=fmt, from_graph=g, prefixes=prefixes)

@@ -419,6 +419,7 @@ class RemoteStore:
         counts = {str(c): int(n) for c, n in t.rows}  # type: ignore[call-overload]
         out = {k: counts.get(c, 0) for k, c in STAT_CLASSES.items()}
         sizes = self._graph_sizes()
+        sizes.pop(summaries.SUMMARY_GRAPH, None)  # derived, not what documents say
         out["triples"] = sum(sizes.values())
         out["graphs"] = len(sizes)
         return out
