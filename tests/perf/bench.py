@@ -219,6 +219,26 @@ class RdflibStore:
         return bool(self.ds.query(inject_values(query, bindings) if bindings else query).askAnswer)
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str] = ()):
+        from partygraph.store import summaries
+
+        drop = list(drop)
+        summaries.maintain(self, graphs, drop, lambda: self._replace(graphs, drop))
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        self.replace_graphs({}, drop=graphs)
+
+    def patch_graph(self, graph: str, delete, insert) -> None:
+        from rdflib import URIRef
+
+        from partygraph.store.base import to_rdflib
+
+        ctx = self.ds.graph(URIRef(graph))
+        for t in delete:
+            ctx.remove(tuple(map(to_rdflib, t)))
+        for t in insert:
+            ctx.add(tuple(map(to_rdflib, t)))
+
+    def _replace(self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str]) -> None:
         from rdflib import URIRef
 
         from partygraph.store.base import to_rdflib
@@ -250,8 +270,8 @@ class RdflibStore:
 # --- measuring ----------------------------------------------------------------------------
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def timed(fn: Callable[[], Any], repeat: int = 1, budget: float = 0.5) -> tuple[float, Any]:
@@ -387,6 +407,9 @@ def run(
     else:
         store = EmbeddedStore(workdir / "store")
     t_ingest, reports = timed(lambda: ingest_paths(store, [docs], registry), 1, 0)
+    # the process pool's workers (the largest one), before any other child runs
+    result["ingest_worker_peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_CHILDREN)
+    result["ingest_peak_rss_mb"] = peak_rss_mb()
     errors = [r for r in reports if r.status == "error"]
     result["ingest_s"] = t_ingest
     result["signatories"] = sum(r.signatories for r in reports)
@@ -419,6 +442,9 @@ def run(
     result["query_ratio_max"] = max(ratios) if ratios else None
     worst = max(queries, key=lambda k: queries[k].get("ratio", 0)) if ratios else None
     result["query_worst"] = worst
+    result["query_max_s"] = max(
+        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
+    )
 
     # Turtle export: partygraph (union of graphs, prefixes) vs Store.dump of the same triples
     out_ttl = workdir / "graph.ttl"
@@ -464,7 +490,7 @@ TARGETS = {
     "ingest_ratio": 3.0,
     "query_ratio_max": 1.3,
     "export_ratio": 1.5,
-    "peak_rss_mb": 2000.0,
+    "peak_rss_mb": 1500.0,
     "add_one_s": 1.0,
 }
 
@@ -474,7 +500,8 @@ def table(result: Mapping[str, Any]) -> str:
     lines = ["| measure | value | target |", "| --- | ---: | ---: |"]
     for key in (
         "statements", "triples", "ingest_s", "bulk_load_s", "ingest_ratio", "query_ratio_max",
-        "export_s", "dump_s", "export_ratio", "add_one_s", "peak_rss_mb",
+        "export_s", "dump_s", "export_ratio", "add_one_s", "ingest_peak_rss_mb",
+        "ingest_worker_peak_rss_mb", "peak_rss_mb", "query_max_s",
     ):  # fmt: skip
         v = result.get(key)
         shown = f"{v:.3g}" if isinstance(v, float) else str(v)
