@@ -223,8 +223,12 @@ class EmbeddedStore:
             st.extend(quads)
 
     def graph_names(self) -> list[str]:
-        """IRIs of the named graphs, sorted."""
-        return sorted(g.value for g in self.oxigraph.named_graphs() if type(g) is ox.NamedNode)
+        """IRIs of the named graphs, sorted (the derived summaries left out)."""
+        return sorted(
+            g.value
+            for g in self.oxigraph.named_graphs()
+            if type(g) is ox.NamedNode and g.value != summaries.SUMMARY_GRAPH
+        )
 
     def export(self, fmt: str, target: Path | BinaryIO) -> None:
         """Write the store in ``fmt`` (see :func:`~partygraph.store.export.export_oxigraph`)."""

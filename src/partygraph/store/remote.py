@@ -406,8 +406,9 @@ class RemoteStore:
         }
 
     def graph_names(self) -> list[str]:
-        """IRIs of the server's non-empty named graphs (system graphs left out), sorted."""
-        return sorted(self._graph_sizes())
+        """IRIs of the server's non-empty named graphs (system graphs and the derived
+        summaries left out), sorted."""
+        return sorted(g for g in self._graph_sizes() if g != summaries.SUMMARY_GRAPH)
 
     def stats(self) -> dict[str, int]:
         """Count statements, parties, meetings, signatures, triples and graphs."""
