@@ -110,3 +110,22 @@ def test_discover_rejects_empty_folder_and_missing_path(tmp_path):
 
 def test_source_key_is_relative_and_normalised():
     assert source_key(SEED).endswith("data/statements/000_d09a13167ed8fed5.txt")
+
+
+def test_a_bad_document_keeps_the_batches_before_it(tmp_path, monkeypatch):
+    import partygraph.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("Athens", "Lisbon"), encoding="utf-8")
+    (folder / "c.txt").write_text("", encoding="utf-8")  # empty: cannot be read
+    store = open_store(path=tmp_path / "store")
+    try:
+        with pytest.raises(PartygraphError, match=r"c\.txt.*\(the 2 documents before"):
+            ingest_paths(store, [folder])
+        assert _count(store, "?s a pg:Statement") == 2
+    finally:
+        store.close()
