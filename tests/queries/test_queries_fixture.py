@@ -444,6 +444,7 @@ def test_grlc_style_substitution_gives_the_same_rows(name, fixture_store, catalo
         text = re.sub(rf"\?_{pname}_iri\b", lambda _m, v=value: f"<{v}>", text)
         text = re.sub(rf"\?_{pname}\b", lambda _m, v=value: Literal(v).n3(), text)
     assert "?_" not in text
+
     # GROUP_CONCAT's order is not defined by SPARQL: lists compare as sorted items
     def rows(table):
         return [
