@@ -12,7 +12,8 @@ import click
 
 from partygraph.cli.common import emit_rows, open_store_from, store_options
 from partygraph.errors import PartygraphError
-from partygraph.store.base import EXPORT_FORMATS, ID, PG
+from partygraph.store.base import EXPORT_FORMATS
+from partygraph.vocab import ID, PG
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 

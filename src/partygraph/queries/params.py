@@ -30,9 +30,8 @@ from rdflib import Literal, URIRef
 
 from partygraph.errors import PartygraphError
 from partygraph.queries.catalogue import Param, SavedQuery
+from partygraph.vocab import ID, PARTY
 
-ID = "https://w3id.org/partygraph/id/"
-PARTY = ID + "party/"
 MAX_STRING = 1000
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE = URIRef(_XSD + "date")

@@ -16,29 +16,12 @@ import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from partygraph.errors import PartygraphError
+from partygraph.vocab import PREFIXES, RDF, XSD
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-PG = "https://w3id.org/partygraph/ontology#"
-ID = "https://w3id.org/partygraph/id/"
-
-#: prefixes for Turtle/TriG when ``ontology/context.jsonld`` is absent (same as
-#: ``partygraph.rdf.namespaces.PREFIXES``; kept here so the store does not need ``rdf``)
-FALLBACK_PREFIXES = {
-    "pg": PG,
-    "id": ID,
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": XSD,
-    "wd": "http://www.wikidata.org/entity/",
-}
+RDF_TYPE = RDF + "type"
+#: prefixes for Turtle/TriG when ``ontology/context.jsonld`` is absent
+FALLBACK_PREFIXES = PREFIXES
 
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 

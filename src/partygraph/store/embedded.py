@@ -21,7 +21,6 @@ import rdflib
 
 from partygraph.errors import PartygraphError
 from partygraph.store.base import (
-    PG,
     RDF_TYPE,
     Bindings,
     Table,
@@ -32,6 +31,7 @@ from partygraph.store.base import (
     to_rdflib_cached,
 )
 from partygraph.store.export import export_oxigraph
+from partygraph.vocab import PG
 
 # the classes `stats` counts, by the key it reports them under
 STAT_CLASSES = {
