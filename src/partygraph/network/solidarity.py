@@ -35,7 +35,8 @@ from typing import Any
 
 import networkx as nx
 
-from partygraph.network.export import atomic_write, write_csv
+from partygraph.files import atomic_write
+from partygraph.network.export import write_csv
 from partygraph.network.load import SelectStore
 from partygraph.vocab import ID, sparql_prologue
 

@@ -14,6 +14,7 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 
 from partygraph.errors import PartygraphError
+from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
 from partygraph.store.base import GraphStore, Table, inject_values, strip_comments
@@ -187,9 +188,7 @@ def run_all(
     for query in catalogue:
         table = run_query(store, query, example_params(query), registry=registry)
         target = out / f"{query.name}.csv"
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_text(to_csv(table), encoding="utf-8")
-        tmp.replace(target)
+        write_text(target, to_csv(table))
         written.append(target)
     return written
 

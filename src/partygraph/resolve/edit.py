@@ -16,13 +16,12 @@ from __future__ import annotations
 import csv
 import getpass
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from partygraph.errors import PartygraphError
+from partygraph.files import write_text
 from partygraph.paths import registry_dir
 from partygraph.resolve.gazetteer import country_name
 from partygraph.resolve.model import Party
@@ -47,21 +46,6 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file through a temporary file and a rename (never half-written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _csv_text(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
@@ -84,7 +68,7 @@ def _read_rows(path: Path, columns: Sequence[str]) -> tuple[list[str], list[dict
 
 def _append(path: Path, columns: Sequence[str], row: dict[str, str]) -> None:
     header, rows = _read_rows(path, columns)
-    write_atomic(path, _csv_text(header, [*rows, row]))
+    write_text(path, _csv_text(header, [*rows, row]))
 
 
 def _log_alias(
@@ -154,7 +138,7 @@ def _set_aliases(directory: Path, party_id: str, aliases: Sequence[str]) -> None
             break
     else:  # pragma: no cover - the registry was loaded from this file
         raise PartygraphError(f"party {party_id!r} not found", source=str(path))
-    write_atomic(path, _csv_text(header, rows))
+    write_text(path, _csv_text(header, rows))
 
 
 def add_alias(
@@ -360,7 +344,7 @@ def add_party(
             "notes": notes,
         }
     )
-    write_atomic(folder / "parties.csv", _csv_text(header, rows))
+    write_text(folder / "parties.csv", _csv_text(header, rows))
     _log_alias(folder, "add-party", pid, name, who, why)
     return _reload(folder, pid)
 
