@@ -22,7 +22,7 @@ from pathlib import Path
 
 from partygraph.errors import PartygraphError
 from partygraph.files import write_text
-from partygraph.paths import registry_dir
+from partygraph.paths import editable_registry_dir
 from partygraph.resolve.gazetteer import country_name
 from partygraph.resolve.model import Party
 from partygraph.resolve.normalize import name_key, slugify
@@ -115,7 +115,7 @@ def _reload(folder: Path, party_id: str) -> Party:
 
 
 def _directory(directory: Path | str | None) -> Path:
-    return Path(directory) if directory is not None else registry_dir()
+    return Path(directory) if directory is not None else editable_registry_dir()
 
 
 def _party(reg: Registry, text: str, role: str = "party") -> Party:
