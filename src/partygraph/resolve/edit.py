@@ -160,7 +160,8 @@ def add_alias(
         The new alias, written as lists print it (``Socialist Party, Lithuania`` only
         matches lines that state Lithuania).
     directory
-        The registry folder (default :func:`partygraph.paths.registry_dir`).
+        The registry folder (default: the project folder's registry, see
+        :func:`partygraph.paths.editable_registry_dir`).
     who, why
         Recorded in ``aliases-log.csv``.
     force
