@@ -149,7 +149,7 @@ def test_rows_offer_records_and_a_dataframe_only_with_pandas(tmp_path):
     with Project(store=tmp_path / "s") as kg:
         kg.ingest(SEED)
         rows = kg.query("signatories", title="korea", limit=3)
-    assert len(rows) == 3 and list(rows)[0].keys() == set(rows.columns)
+    assert len(rows) == 3 and next(iter(rows)).keys() == set(rows.columns)
     try:
         import pandas  # noqa: F401
     except ImportError:

@@ -257,9 +257,7 @@ class Project:
 
         saved = self.catalogue.find(name)
         values = {k: str(v) for k, v in params.items()}
-        return Rows(
-            run_query(self.store(), saved, values, limit, registry=self.registry)
-        )
+        return Rows(run_query(self.store(), saved, values, limit, registry=self.registry))
 
     def export(self, fmt: str, target: str | Path | BinaryIO) -> None:
         """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``."""

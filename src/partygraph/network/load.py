@@ -18,7 +18,9 @@ ROLE_INITIATOR = "initiator"
 ROLES = (ROLE_SIGNATORY, ROLE_INITIATOR)
 
 #: One row per (statement, party, role), with what slices and labels need.
-SIGNATURES_QUERY = sparql_prologue(["pg", "schema", "skos", "dcterms"]) + """\
+SIGNATURES_QUERY = (
+    sparql_prologue(["pg", "schema", "skos", "dcterms"])
+    + """\
 SELECT ?statement ?party ?role
   (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date) (SAMPLE(?issued0) AS ?issued)
   (SAMPLE(?meeting0) AS ?meeting) (SAMPLE(?mlabel0) AS ?meetingLabel)
@@ -54,6 +56,7 @@ WHERE {
 }
 GROUP BY ?statement ?party ?role
 """
+)
 
 
 class SelectStore(Protocol):

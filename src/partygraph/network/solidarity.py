@@ -41,7 +41,9 @@ from partygraph.network.load import SelectStore
 from partygraph.vocab import ID, sparql_prologue
 
 #: One row per (signing party, subject, statement) with a solidarity stance.
-SOLIDARITY_QUERY = sparql_prologue(["pg", "skos", "dcterms", "schema"]) + """\
+SOLIDARITY_QUERY = (
+    sparql_prologue(["pg", "skos", "dcterms", "schema"])
+    + """\
 SELECT ?party ?subject ?statement ?kind (MIN(?rank0) AS ?rank)
   (SAMPLE(?plabel0) AS ?partyLabel) (SAMPLE(?pcode0) AS ?partyCountry)
   (SAMPLE(?slabel0) AS ?subjectLabel) (SAMPLE(?scode0) AS ?subjectCountry)
@@ -72,6 +74,7 @@ WHERE {
 }
 GROUP BY ?party ?subject ?statement ?kind
 """
+)
 
 
 @dataclass(frozen=True)
