@@ -33,6 +33,26 @@ def _umask() -> int:
     return mask
 
 
+def output_folder(out_dir: str | Path) -> Path:
+    """Create ``out_dir`` (and its parents) if missing; an OS error is a user error.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     output_folder(Path(tmp) / "a" / "b").is_dir()
+    True
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PartygraphError(
+            f"cannot create output folder: {exc.strerror}", source=str(out)
+        ) from exc
+    return out
+
+
 @contextlib.contextmanager
 def atomic_output(target: Path | str, *, parents: bool = False) -> Iterator[BinaryIO]:
     """Open a temporary file beside ``target``; rename it onto ``target`` on success.
@@ -61,12 +81,7 @@ def atomic_output(target: Path | str, *, parents: bool = False) -> Iterator[Bina
     target = Path(target)
     folder = target.parent
     if parents:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise PartygraphError(
-                f"cannot create folder: {exc.strerror}", source=str(folder)
-            ) from exc
+        output_folder(folder)
     elif not folder.is_dir():
         raise PartygraphError("folder does not exist", source=str(folder))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)

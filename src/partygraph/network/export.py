@@ -13,30 +13,9 @@ from typing import Any
 
 import networkx as nx
 
-from partygraph.errors import PartygraphError
-from partygraph.files import atomic_write
+from partygraph.files import atomic_write, output_folder
 from partygraph.network.analysis import NetworkResult
 from partygraph.network.load import SignatureData
-
-
-def output_folder(out_dir: str | Path) -> Path:
-    """Create ``out_dir`` (and its parents) if missing; an OS error is a user error.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     output_folder(Path(tmp) / "a" / "b").is_dir()
-    True
-    """
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PartygraphError(
-            f"cannot create output folder: {exc.strerror}", source=str(out)
-        ) from exc
-    return out
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
