@@ -9,8 +9,8 @@ notebook gets the same behaviour as ``partygraph`` from a few lines:
 >>> with Project(store=tempfile.mkdtemp() + "/store") as kg:
 ...     reports = kg.ingest(kg.statements_dir / "000_d09a13167ed8fed5.txt")
 ...     rows = kg.query("signatories", title="korea")
->>> reports[0].status, len(rows) > 10, rows.columns[:2]
-('added', True, ['position', 'party'])
+>>> reports[0].status, len(rows) > 10, "party" in rows.columns
+('added', True, True)
 """
 
 from __future__ import annotations
