@@ -221,7 +221,7 @@ class RdflibStore:
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str] = ()):
         from rdflib import URIRef
 
-        from partygraph.store.base import to_rdflib
+        from partygraph.terms import to_rdflib
 
         for g in [*drop, *graphs]:
             self.ds.remove_graph(URIRef(g))

@@ -44,8 +44,9 @@ from partygraph.resolve.normalize import (
     tokens,
 )
 from partygraph.resolve.subjects import find_mentions, find_subjects
+from partygraph.vocab import PARTY
 
-PARTY_IRI = "https://w3id.org/partygraph/id/party/"
+PARTY_IRI = PARTY
 PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "wikidata", "source", "notes")
 MERGE_COLUMNS = ("when", "who", "action", "kept", "merged", "why")
 ALIAS_LOG_COLUMNS = ("when", "who", "action", "party", "alias", "why")

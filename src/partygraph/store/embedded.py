@@ -21,17 +21,16 @@ import rdflib
 
 from partygraph.errors import PartygraphError
 from partygraph.store.base import (
-    PG,
     RDF_TYPE,
     Bindings,
     Table,
     check_graph_iri,
     inject_values,
     rdflib_graph_view,
-    to_oxigraph,
-    to_rdflib_cached,
 )
 from partygraph.store.export import export_oxigraph
+from partygraph.terms import to_oxigraph, to_rdflib_cached
+from partygraph.vocab import PG
 
 # the classes `stats` counts, by the key it reports them under
 STAT_CLASSES = {

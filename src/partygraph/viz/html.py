@@ -26,8 +26,9 @@ from typing import Any
 
 import networkx as nx
 
+from partygraph.files import atomic_write
 from partygraph.network.analysis import NetworkResult
-from partygraph.network.export import atomic_write, edge_spans
+from partygraph.network.export import edge_spans
 
 LAYOUT_SEED = 42
 
