@@ -384,6 +384,23 @@ def test_find_party(fixture_store, catalogue):
     ]
 
 
+def test_party_identifiers(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "party-identifiers")
+    assert len(r) == 9  # registry parties only, not the provisional one
+    kke = next(x for x in r if x["id"] == "communist-party-of-greece")
+    assert (kke["wikidata"], kke["partyfacts"], kke["parlgov"]) == ("Q1234567", "1001", "2002")
+    assert (str(kke["retrieved"]), kke["review"]) == ("2026-01-02", "yes")
+    assert [x["id"] for x in rows(fixture_store, catalogue, "party-identifiers", country="GR")] == [
+        "communist-party-of-greece"
+    ]
+
+
+def test_unlinked_parties(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "unlinked-parties")
+    assert len(r) == 8 and "communist-party-of-greece" not in col(r, "id")
+    assert r[0]["id"] == "portuguese-communist-party"  # most statements first
+
+
 def test_every_saved_query_is_checked_here(catalogue):
     tested = {
         name.replace("_", "-")[5:]
@@ -419,6 +436,8 @@ GRLC_CASES = {
     "new-parties-by-year": {"year": "2008"},
     "parties-by-country": {"country": "GB"},
     "party-activity": {"party": ID + "party/akel"},
+    "party-identifiers": {"country": "GR"},
+    "unlinked-parties": {"country": "GB"},
     "party-profile": {"party": ID + "party/communist-party-of-greece"},
     "party-statements": {"party": ID + "party/communist-party-of-greece"},
     "resolution-review": {"match": "alias"},

@@ -34,6 +34,7 @@ PARAMS = {
     "new-parties-by-year": [{}, {"year": "2008"}],
     "parties-by-country": [{}, {"country": "United Kingdom"}],
     "party-activity": [{}, {"party": "AKEL"}],
+    "party-identifiers": [{}, {"country": "Greece"}],
     "party-profile": [{}, {"party": "party/yugoslav-communists"}],
     "party-statements": [{}, {"party": "NCPB"}],
     "resolution-review": [{}, {"match": "fuzzy"}],
@@ -45,6 +46,7 @@ PARAMS = {
     "source-warnings": [{}, {"text": "new party"}],
     "statements": [{}, {"since": "2010-01-01", "until": "2018-11-24"}],
     "statements-by-signatories": [{}, {"min": "4", "max": "4"}],
+    "unlinked-parties": [{}, {"country": "GB"}],
 }
 
 
