@@ -92,12 +92,18 @@ def test_a_rejected_candidate_is_not_proposed_again(
     assert [r.qid for r in review.pending(registry_copy)] == ["Q900000002"]
 
 
-def test_without_statement_years_the_namesake_cannot_be_told_apart(
+def test_without_statement_years_a_dissolved_item_is_never_auto_accepted(
     wikidata_server: str, registry_copy: Path
 ) -> None:
-    # no years: the decoy's dissolution cannot be weighed, the two score alike, and
-    # neither is linked without a person
+    # no years: a dissolved item may be a namesake, so it is capped below the threshold
     client = SparqlClient(wikidata_server)
-    report = link_wikidata(registry_copy, client, parties=["communist-party-of-greece"])
-    assert report.outcomes[0].status == "review"
-    assert [s.candidate.qid for s in report.outcomes[0].ranked] == ["Q192406", "Q900000001"]
+    parties = ["communist-party-of-greece", "communist-party-of-britain"]
+    report = {o.party: o for o in link_wikidata(registry_copy, client, parties=parties).outcomes}
+    kke, cpb = report["communist-party-of-greece"], report["communist-party-of-britain"]
+    assert kke.status == "linked"
+    assert [(s.candidate.qid, s.score) for s in kke.ranked] == [
+        ("Q192406", 0.9),
+        ("Q900000001", 0.8),
+    ]
+    assert cpb.status == "review" and cpb.ranked[0].score == 0.8
+    assert "statement years unknown" in cpb.ranked[0].evidence[-1]

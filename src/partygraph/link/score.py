@@ -10,7 +10,9 @@ alias equals one of the party's names in some language. Its score (0-1) weighs:
   different (0, and the score is capped at :data:`CAP_CONFLICT`);
 * **years** (0.1): the party signed statements between ``first`` and ``last``; an
   item dissolved before ``first`` or founded after ``last`` is a namesake (0, capped
-  at :data:`CAP_CONFLICT`), an item with dates that fit scores 1, unknown 0.5;
+  at :data:`CAP_CONFLICT`), an item with dates that fit scores 1, unknown 0.5; a
+  dissolved item, when the party's years are unknown, is capped at :data:`CAP_UNSURE`
+  (below the auto-accept threshold: a person decides);
 * **website** (0.1): the registry's ``website`` identifier and the item's official
   website (P856) on the same host (1), different (0), unknown (0.5).
 """
@@ -26,6 +28,7 @@ from partygraph.resolve.normalize import name_key
 
 WEIGHTS = {"name": 0.5, "country": 0.3, "years": 0.1, "website": 0.1}
 CAP_CONFLICT = 0.5  # a namesake or another country's party never scores above this
+CAP_UNSURE = 0.8  # a dissolved item, when the party's statement years are unknown
 ALIAS_FACTOR = 0.95  # a match on an alias weighs a little less than one on the main label
 
 
@@ -130,6 +133,7 @@ def score(
         f"{(candidate.matched or (candidate.label,))[0]!r})"
     )
     capped = False
+    total_cap = 1.0
     if country and candidate.country:
         same = country == candidate.country
         country_term = 1.0 if same else 0.0
@@ -153,6 +157,9 @@ def score(
         else:
             years_term = 1.0
             evidence.append(f"active in {first}-{last}")
+    elif years is None and candidate.dissolved is not None:
+        total_cap = CAP_UNSURE
+        evidence.append(f"dissolved {candidate.dissolved}; the party's statement years unknown")
     web_term = 0.5
     ours, theirs = {host(w) for w in websites}, {host(w) for w in candidate.websites}
     if ours and theirs:
@@ -164,6 +171,5 @@ def score(
         + WEIGHTS["years"] * years_term
         + WEIGHTS["website"] * web_term
     )
-    if capped:
-        total = min(total, CAP_CONFLICT)
+    total = min(total, CAP_CONFLICT if capped else total_cap)
     return Scored(candidate, round(total, 3), tuple(evidence))
