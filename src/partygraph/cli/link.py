@@ -11,13 +11,14 @@ import click
 from partygraph.cli.common import emit_rows, format_option, open_store_from, resolve_format
 from partygraph.cli.registry import registry
 from partygraph.errors import PartygraphError
+from partygraph.link import enrich as enrichment
 from partygraph.link import review
-from partygraph.link.enrich import enrich
 from partygraph.link.identifiers import import_table, read_identifiers
 from partygraph.link.linker import ACCEPT, MARGIN, link_wikidata
 from partygraph.link.rdf import WIKIDATA_GRAPH
 from partygraph.link.wikidata import WDQS, SparqlClient
 from partygraph.paths import registry_dir
+from partygraph.rdf import iris, versioned_registry_quads
 from partygraph.resolve import Registry
 
 _REGISTRY = click.option(
@@ -169,22 +170,22 @@ def wikidata_cmd(
         f"(partygraph registry review-links), {report.count('none')} without candidates; "
         f"{report.requests} requests to {endpoint}"
     )
+    graphs: dict[str, list[Any]] = {}
     if enrich:
-        quads = enrich_store(target, client, store_dir)
-        click.echo(f"{len(quads)} quads in {WIKIDATA_GRAPH} ({client.requests} requests in all)")
-    if report.count("linked"):
-        click.echo("run 'partygraph ingest' to refresh the registry graph", err=True)
-
-
-def enrich_store(folder: Path, client: SparqlClient, store_dir: Path) -> list[Any]:
-    """Fetch the enrichment of every linked party and replace graph/wikidata in the store."""
-    quads = enrich(read_identifiers(folder), client)
-    store = open_store_from({"store_dir": store_dir}, create=True)
-    try:
-        store.replace_graphs({WIKIDATA_GRAPH: quads})
-    finally:
-        store.close()
-    return quads
+        graphs[WIKIDATA_GRAPH] = enrichment.enrich(read_identifiers(target), client)
+        click.echo(
+            f"{len(graphs[WIKIDATA_GRAPH])} quads in {WIKIDATA_GRAPH} "
+            f"({client.requests} requests in all)"
+        )
+    if store_dir.exists() or enrich:
+        # the registry graph carries the identifiers: rewrite it as ingest would
+        graphs[iris.registry_graph()] = versioned_registry_quads(Registry.load(target))[0]
+        store = open_store_from({"store_dir": store_dir}, create=True)
+        try:
+            store.replace_graphs(graphs)
+        finally:
+            store.close()
+        click.echo(f"updated {', '.join(sorted(graphs))} in {store_dir}")
 
 
 def _registry_folder(ctx: click.Context) -> Path:
