@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, format_option, open_store_from, resolve_format
+from partygraph.cli.common import (
+    emit_rows,
+    format_option,
+    open_store_from,
+    resolve_format,
+    store_dir_option,
+)
 from partygraph.cli.registry import registry
 from partygraph.errors import PartygraphError
 from partygraph.link import enrich as enrichment
@@ -28,14 +35,8 @@ _REGISTRY = click.option(
     default=None,
     help="Registry folder (default: data/registry of the project).",
 )
-_STORE = click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar="PARTYGRAPH_STORE",
-    default=Path(".partygraph") / "store",
-    show_default=True,
-    help="Embedded store: statement years for scoring, and where --enrich writes.",
+_STORE = store_dir_option(
+    "Embedded store: statement years for scoring, where identifiers and --enrich are written."
 )
 _WHO = click.option("--who", default=None, help="Recorded in links-log.csv (default: login name).")
 _WHY = click.option("--why", default="", help="Why (recorded in links-log.csv).")
@@ -217,40 +218,38 @@ def review_links(ctx: click.Context, fmt: str | None) -> None:
     )
 
 
-@review_links.command("accept")
-@click.argument("party")
-@click.argument("qid")
-@_WHO
-@_WHY
-@click.pass_context
-def accept_cmd(ctx: click.Context, party: str, qid: str, who: str | None, why: str) -> None:
-    """Link PARTY (its id) to QID, logged in links-log.csv."""
-    review.accept(_registry_folder(ctx), party, qid, who=who, why=why)
-    click.echo(f"linked {party} to {qid}")
+def _decision(name: str, doc: str, act: Callable[..., Any], done: str) -> None:
+    """Add ``review-links NAME PARTY QID`` calling ``act`` and echoing ``done``."""
+
+    @review_links.command(name, help=doc)
+    @click.argument("party")
+    @click.argument("qid")
+    @_WHO
+    @_WHY
+    @click.pass_context
+    def command(ctx: click.Context, party: str, qid: str, who: str | None, why: str) -> None:
+        result = act(_registry_folder(ctx), party, qid, who=who, why=why)
+        click.echo(done.format(party=party, qid=qid, result=result))
 
 
-@review_links.command("reject")
-@click.argument("party")
-@click.argument("qid")
-@_WHO
-@_WHY
-@click.pass_context
-def reject_cmd(ctx: click.Context, party: str, qid: str, who: str | None, why: str) -> None:
-    """Record that QID is not PARTY; the linker will not propose it again."""
-    review.reject(_registry_folder(ctx), party, qid, who=who, why=why)
-    click.echo(f"rejected {qid} for {party}")
-
-
-@review_links.command("undo")
-@click.argument("party")
-@click.argument("qid")
-@_WHO
-@_WHY
-@click.pass_context
-def undo_cmd(ctx: click.Context, party: str, qid: str, who: str | None, why: str) -> None:
-    """Reverse the last accept or reject of QID for PARTY."""
-    undone = review.undo(_registry_folder(ctx), party, qid, who=who, why=why)
-    click.echo(f"undid {undone} of {qid} for {party}; it is pending again")
+_decision(
+    "accept",
+    "Link PARTY (its id) to QID, logged in links-log.csv.",
+    review.accept,
+    "linked {party} to {qid}",
+)
+_decision(
+    "reject",
+    "Record that QID is not PARTY; the linker will not propose it again.",
+    review.reject,
+    "rejected {qid} for {party}",
+)
+_decision(
+    "undo",
+    "Reverse the last accept or reject of QID for PARTY.",
+    review.undo,
+    "undid {result} of {qid} for {party}; it is pending again",
+)
 
 
 def _check_endpoint(url: str) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from partygraph.errors import PartygraphError
 from partygraph.resolve.edit import write_atomic
+from partygraph.resolve.registry import _read_csv
 
 IDENTIFIER_COLUMNS = ("registry_id", "scheme", "value", "source", "retrieved", "review")
 FILE_NAME = "identifiers.csv"
@@ -51,21 +52,10 @@ def read_table(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
 
     A missing file has no rows; a header without one of ``columns`` is an error.
     """
-    if not path.is_file():
-        return []
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
-    if missing:
-        raise PartygraphError(
-            f"header lacks column(s) {', '.join(missing)}; expected {', '.join(columns)}",
-            source=str(path),
-        )
-    rows = []
-    for row in reader:
-        cells = {c: (row.get(c) or "").strip() for c in columns}
-        if any(cells.values()):
-            rows.append((reader.line_num, cells))
-    return rows
+    return [
+        (line, {c: values.get(c, "") for c in columns})
+        for line, values in _read_csv(path, columns, required=False)
+    ]
 
 
 def check_value(scheme: str, value: str) -> str | None:
