@@ -401,6 +401,15 @@ def test_unlinked_parties(fixture_store, catalogue):
     assert r[0]["id"] == "portuguese-communist-party"  # most statements first
 
 
+def test_signatures_by_ideology(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "signatures-by-ideology")
+    assert [(str(x["name"]), x["parties"], x["statements"]) for x in r] == [
+        ("Fixture ideology A", 1, 5),
+        ("Fixture ideology B", 1, 5),
+    ]
+    assert rows(fixture_store, catalogue, "signatures-by-ideology", min="2") == []
+
+
 def test_every_saved_query_is_checked_here(catalogue):
     tested = {
         name.replace("_", "-")[5:]
@@ -442,6 +451,7 @@ GRLC_CASES = {
     "party-statements": {"party": ID + "party/communist-party-of-greece"},
     "resolution-review": {"match": "alias"},
     "signatories": {"statement": ID + KOSOVO, "title": "kosovo"},
+    "signatures-by-ideology": {"min": "1"},
     "source-warnings": {"text": "new party"},
     "statements": {"since": "2010-01-01", "until": "2018-11-24"},
     "statements-by-signatories": {"min": "4", "max": "5"},

@@ -43,6 +43,7 @@ PARAMS = {
         {"statement": "statement/declaration-on-kosovo-cccc3333"},
         {"title": "ukraine"},
     ],
+    "signatures-by-ideology": [{}, {"min": "1"}],
     "source-warnings": [{}, {"text": "new party"}],
     "statements": [{}, {"since": "2010-01-01", "until": "2018-11-24"}],
     "statements-by-signatories": [{}, {"min": "4", "max": "4"}],
