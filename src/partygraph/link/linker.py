@@ -222,35 +222,25 @@ def link_wikidata(
         ranked = [s for s in ranked if s.score >= REVIEW_MIN]
         best = ranked[0] if ranked else None
         lead = best.score - (ranked[1].score if len(ranked) > 1 else 0.0) if best else 0.0
-        keep = [r for r in rows if r.registry_id != party.id or r.status == "rejected"]
+        # this run's candidates replace the party's earlier ones (rejections stay)
+        rows = [r for r in rows if r.registry_id != party.id or r.status == "rejected"]
         if best is not None and best.score >= accept and lead >= margin - 1e-9:
             qid = best.candidate.qid
-            set_identifier(
-                folder,
-                Identifier(
-                    party.id,
-                    "wikidata",
-                    qid,
-                    f"partygraph link wikidata {client.endpoint}: score {best.score:.2f}, "
-                    f"lead {lead:.2f}; " + "; ".join(best.evidence),
-                    retrieved,
-                    "",
-                ),
+            source = (
+                f"partygraph link wikidata {client.endpoint}: score {best.score:.2f}, "
+                f"lead {lead:.2f}; " + "; ".join(best.evidence)
             )
+            set_identifier(folder, Identifier(party.id, "wikidata", qid, source, retrieved, ""))
             log_link(folder, "auto-accept", party.id, qid, who, f"score {best.score:.2f}")
             taken[qid] = party.id
             outcomes.append(Outcome(party.id, "linked", ranked))
-            status_of = {qid: "auto-accepted"}
+            rows.append(
+                CandidateRow.of(party.id, best, "auto-accepted", client.endpoint, retrieved)
+            )
         else:
             outcomes.append(Outcome(party.id, "review" if ranked else "none", ranked))
-            status_of = {}
-        keep += [
-            CandidateRow.of(
-                party.id, s, status_of.get(s.candidate.qid, "pending"), client.endpoint, retrieved
-            )
-            for s in ranked
-            if best is None or s is best or status_of.get(best.candidate.qid) is None
-        ]
-        rows = keep
+            rows += [
+                CandidateRow.of(party.id, s, "pending", client.endpoint, retrieved) for s in ranked
+            ]
     write_candidates(folder, rows)
     return LinkReport(outcomes, client.requests)

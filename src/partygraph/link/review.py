@@ -157,10 +157,9 @@ def accept(
             f"{party} is linked to {old.value}; undo that first "
             f"(partygraph registry review-links undo {party} {old.value})"
         )
-    other = next(
-        (i.registry_id for i in current.values() if i.scheme == "wikidata" and i.value == qid),
-        None,
-    )
+    holders = {i.value: i.registry_id for i in current.values() if i.scheme == "wikidata"}
+    holders.update({p.wikidata: p.id for p in Registry.load(folder).parties() if p.wikidata})
+    other = holders.get(qid)
     if other is not None and other != party:
         raise PartygraphError(f"{qid} is already linked to {other}")
     row = _set_status(folder, party, qid, "accepted")

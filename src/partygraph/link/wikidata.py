@@ -182,14 +182,10 @@ class SparqlClient:
                 self.waited.append(wait)
                 self.sleep(wait)
                 delay = min(delay * 2, self.max_wait)
-            except urllib.error.URLError as error:
+            except OSError as error:  # URLError, timeouts, refused connections
+                reason = getattr(error, "reason", None) or error
                 raise PartygraphError(
-                    f"cannot reach the SPARQL endpoint {self.endpoint} ({error.reason}); "
-                    "check the network, or give another endpoint with --endpoint"
-                ) from None
-            except (TimeoutError, OSError) as error:
-                raise PartygraphError(
-                    f"cannot reach the SPARQL endpoint {self.endpoint} ({error}); "
+                    f"cannot reach the SPARQL endpoint {self.endpoint} ({reason}); "
                     "check the network, or give another endpoint with --endpoint"
                 ) from None
             except SPARQLWrapperException as error:
