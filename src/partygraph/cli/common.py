@@ -18,26 +18,21 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "csv", "tsv", "json")
 
 
-def store_dir_option(help: str) -> Callable[[F], F]:
-    """``--store DIR`` (embedded store folder, ``$PARTYGRAPH_STORE``) as ``store_dir``."""
-    return click.option(
-        "--store",
-        "store_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="PARTYGRAPH_STORE",
-        default=Path(".partygraph") / "store",
-        show_default=True,
-        help=help,
-    )
-
-
 def store_options(func: F) -> F:
     """Add the store selection options of SPEC section 1 to a command.
 
     The command receives them as one ``store`` keyword: a dict for :func:`open_store_from`.
     """
     options = [
-        store_dir_option("Embedded Oxigraph store folder ($PARTYGRAPH_STORE)."),
+        click.option(
+            "--store",
+            "store_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            envvar="PARTYGRAPH_STORE",
+            default=Path(".partygraph") / "store",
+            show_default=True,
+            help="Embedded Oxigraph store folder ($PARTYGRAPH_STORE).",
+        ),
         click.option(
             "--endpoint", help="Remote SPARQL 1.1 query endpoint URL (instead of --store)."
         ),

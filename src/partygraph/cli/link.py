@@ -9,13 +9,7 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import (
-    emit_rows,
-    format_option,
-    open_store_from,
-    resolve_format,
-    store_dir_option,
-)
+from partygraph.cli.common import emit_rows, format_option, resolve_format
 from partygraph.cli.registry import registry
 from partygraph.errors import PartygraphError
 from partygraph.link import enrich as enrichment
@@ -27,6 +21,7 @@ from partygraph.link.wikidata import WDQS, SparqlClient
 from partygraph.paths import registry_dir
 from partygraph.rdf import iris, versioned_registry_quads
 from partygraph.resolve import Registry
+from partygraph.store import open_store
 
 _REGISTRY = click.option(
     "--registry",
@@ -35,8 +30,15 @@ _REGISTRY = click.option(
     default=None,
     help="Registry folder (default: data/registry of the project).",
 )
-_STORE = store_dir_option(
-    "Embedded store: statement years for scoring, where identifiers and --enrich are written."
+# Only --store: --endpoint names the Wikidata endpoint here, not a store.
+_STORE = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="PARTYGRAPH_STORE",
+    default=Path(".partygraph") / "store",
+    show_default=True,
+    help="Embedded store: statement years for scoring; identifiers and --enrich are written there.",
 )
 _WHO = click.option("--who", default=None, help="Recorded in links-log.csv (default: login name).")
 _WHY = click.option("--why", default="", help="Why (recorded in links-log.csv).")
@@ -50,7 +52,7 @@ def statement_years(store_dir: Path) -> dict[str, tuple[int, int]]:
     """``{party id: (first, last year)}`` of dated signatures (saved query party-activity)."""
     from partygraph.queries.run import run, to_records
 
-    store = open_store_from({"store_dir": store_dir})
+    store = open_store(path=store_dir)
     try:
         records = to_records(run(store, "party-activity"))
     finally:
@@ -181,7 +183,7 @@ def wikidata_cmd(
     if store_dir.exists() or enrich:
         # the registry graph carries the identifiers: rewrite it as ingest would
         graphs[iris.registry_graph()] = versioned_registry_quads(Registry.load(target))[0]
-        store = open_store_from({"store_dir": store_dir}, create=True)
+        store = open_store(path=store_dir)
         try:
             store.replace_graphs(graphs)
         finally:
