@@ -66,8 +66,10 @@ def test_links_modern_parties_and_sends_namesakes_to_review(
     )
     assert kke.retrieved
     assert [r["action"] for r in review.read_log(registry_copy)] == ["auto-accept"] * 3
-    # the project's registry is untouched
+    # the project's registry is untouched: fixture data never reaches data/registry
     assert (registry_dir() / "identifiers.csv").read_bytes() == before
+    assert not (registry_dir() / "link-candidates.csv").exists()
+    assert not (registry_dir() / "links-log.csv").exists()
 
     # a re-run asks nothing: linked parties are skipped, the others come from the cache
     again = link_wikidata(
