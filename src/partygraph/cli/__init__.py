@@ -77,9 +77,9 @@ def init(directory: Path) -> None:
 
 
 def _register() -> None:
-    from partygraph.cli import network, pipeline_cmds, query, registry, solidarity, store
+    from partygraph.cli import link, network, pipeline_cmds, query, registry, solidarity, store
 
-    for module in (pipeline_cmds, store, query, registry, network, solidarity):
+    for module in (pipeline_cmds, store, query, registry, network, solidarity, link):
         for command in module.COMMANDS:
             main.add_command(command)
 

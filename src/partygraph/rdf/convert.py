@@ -39,6 +39,7 @@ from partygraph.errors import PartygraphError
 from partygraph.extract.countries import country_name, country_names
 from partygraph.extract.meeting import SERIES_NAMES
 from partygraph.extract.model import Meeting, StatementRecord
+from partygraph.link import rdf as link_rdf
 from partygraph.rdf import iris
 from partygraph.rdf.namespaces import (
     PG,
@@ -508,6 +509,8 @@ def registry_quads(
         out += [Quad(node, RDF_TYPE, _T["MeetingSeries"], g), Quad(node, _PREF, Literal(name), g)]
     for p in party_list:
         out += _party_quads(p, g, source)
+    # external identifiers with their provenance (identifiers.csv, issue 13)
+    out += link_rdf.registry_identifier_quads(folder, g, (p.id for p in party_list))
     for o in sorted(organisations or (), key=lambda o: o.id):
         try:
             node = NamedNode(iris.organisation(o.id))
