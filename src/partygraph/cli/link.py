@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, format_option, resolve_format
+from partygraph.cli.common import emit_rows, format_option, open_project, resolve_format
 from partygraph.cli.registry import registry
 from partygraph.errors import PartygraphError
 from partygraph.link import enrich as enrichment
@@ -18,7 +18,6 @@ from partygraph.link.identifiers import import_table, read_identifiers
 from partygraph.link.linker import ACCEPT, MARGIN, link_wikidata
 from partygraph.link.rdf import WIKIDATA_GRAPH
 from partygraph.link.wikidata import WDQS, SparqlClient
-from partygraph.paths import registry_dir
 from partygraph.rdf import iris, versioned_registry_quads
 from partygraph.resolve import Registry
 from partygraph.store import open_store
@@ -35,17 +34,25 @@ _STORE = click.option(
     "--store",
     "store_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    envvar="PARTYGRAPH_STORE",
-    default=Path(".partygraph") / "store",
-    show_default=True,
-    help="Embedded store: statement years for scoring; identifiers and --enrich are written there.",
+    default=None,
+    help="Embedded store: statement years for scoring; identifiers and --enrich are written "
+    "there (default: the project's store, $PARTYGRAPH_STORE or .partygraph/store).",
 )
 _WHO = click.option("--who", default=None, help="Recorded in links-log.csv (default: login name).")
 _WHY = click.option("--why", default="", help="Why (recorded in links-log.csv).")
 
 
 def _folder(folder: Path | None) -> Path:
-    return folder if folder is not None else registry_dir()
+    """Where link edits go: ``--registry DIR``, else the project folder's registry."""
+    return folder if folder is not None else open_project().editable_registry_dir
+
+
+def _store_dir(store_dir: Path | None) -> Path:
+    if store_dir is not None:
+        return store_dir
+    path = open_project().store_path
+    assert path is not None  # a Project without an endpoint always has a store path
+    return path
 
 
 def statement_years(store_dir: Path) -> dict[str, tuple[int, int]]:
@@ -137,7 +144,7 @@ def wikidata_cmd(
     margin: float,
     who: str | None,
     folder: Path | None,
-    store_dir: Path,
+    store_dir: Path | None,
 ) -> None:
     """Find the Wikidata QIDs of registry parties that have none.
 
@@ -153,6 +160,7 @@ def wikidata_cmd(
     """
     _check_endpoint(endpoint)
     target = _folder(folder)
+    store_dir = _store_dir(store_dir)
     client = SparqlClient(endpoint, cache_dir=cache_dir)
     years: dict[str, tuple[int, int]] = {}
     if store_dir.exists():

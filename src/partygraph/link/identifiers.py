@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from partygraph.errors import PartygraphError
-from partygraph.resolve.edit import write_atomic
+from partygraph.files import write_text
 from partygraph.resolve.registry import _read_csv
 
 IDENTIFIER_COLUMNS = ("registry_id", "scheme", "value", "source", "retrieved", "review")
@@ -116,7 +116,7 @@ def write_table(path: Path, columns: tuple[str, ...], rows: Iterable[Mapping[str
     writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    write_atomic(path, buf.getvalue())
+    write_text(path, buf.getvalue())
 
 
 def by_party(identifiers: Iterable[Identifier]) -> dict[str, dict[str, Identifier]]:

@@ -30,7 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from partygraph import __version__
 from partygraph.errors import PartygraphError
-from partygraph.resolve.edit import write_atomic
+from partygraph.files import write_text
 
 WDQS = "https://query.wikidata.org/sparql"
 USER_AGENT = (
@@ -152,7 +152,7 @@ class SparqlClient:
                 "query": query,
                 "rows": rows,
             }
-            write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=1))
+            write_text(path, json.dumps(payload, ensure_ascii=False, indent=1))
         return rows, retrieved
 
     def _fetch(self, query: str) -> dict[str, Any]:
