@@ -35,6 +35,8 @@ from partygraph.extract.model import PrintedParty, StatementRecord
 from partygraph.paths import registry_dir
 from partygraph.resolve.fuzzy import MIN_WORD_RATIO, fuzzy_tokens, pair_tokens, word_ratio
 from partygraph.resolve.gazetteer import countries_in, country_name, implied_countries
+from partygraph.resolve.languages import NameKey
+from partygraph.resolve.languages import name_key as language_key
 from partygraph.resolve.lines import parse_line
 from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
 from partygraph.resolve.normalize import (
@@ -176,8 +178,13 @@ class Registry:
         self._demonyms_path = directory / "demonyms.csv" if directory else None
         self._pairable: dict[str, bool] = {}
         self._vocab: frozenset[str] | None = None
+        self._languages = str(directory or registry_dir())
+        # language-neutral keys: (country, mode, words) -> ids; and every key per country
+        self._keys: dict[tuple[str | None, str, tuple[str, ...]], set[str]] = {}
+        self._country_keys: dict[str | None, list[tuple[str, NameKey]]] = {}
         for p in self._all.values():
             self._index_party(p)
+            self._index_keys(p)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -358,6 +365,36 @@ class Registry:
                         core = " ".join(toks[: start - 1])
                         self._add(core, _Entry(target, "alias", party.country, text))
 
+    def _registry_key(self, party: Party, text: str) -> NameKey | None:
+        """The language-neutral key of one of a party's names, bound to its country."""
+        parsed = parse_line(text)
+        stated = parsed.country
+        if stated and party.country and stated != party.country:
+            return None
+        key = language_key(parsed.name or text, self._languages)
+        if key is None:
+            return None
+        if key.country is None:
+            country = stated or party.country
+            return NameKey(country, "bare" if stated else "none", key.words, key.language)
+        if party.country and key.country != party.country:
+            return None
+        return key
+
+    def _index_keys(self, party: Party) -> None:
+        target = self._target(party.id)
+        texts = [party.name, *party.aliases]
+        if party.abbreviation:
+            texts.append(party.abbreviation)
+        for text in texts:
+            key = self._registry_key(party, text)
+            if key is None or not key.words:
+                continue
+            self._keys.setdefault((key.country, key.mode, key.words), set()).add(target)
+            bucket = self._country_keys.setdefault(key.country, [])
+            if (target, key) not in bucket:
+                bucket.append((target, key))
+
     # ------------------------------------------------------------------ queries
     def parties(self) -> list[Party]:
         """The registry's parties (merged-away ones excluded), sorted by id.
@@ -522,6 +559,8 @@ class Registry:
         if hit is not None:
             mk: MatchKind = "exact" if hit[1] == "name" else "alias"
             return Match(self._all[hit[0]], mk, 1.0, tuple(notes))
+        if not ambiguous and (by_key := self._translated(printed, bracketed, notes)):
+            return Match(self._all[by_key], "alias", 0.95, tuple(notes))
         if fuzzy:
             m = self._fuzzy_match(names[:3], country)
             if m.party is not None:
@@ -548,6 +587,76 @@ class Registry:
             )
             notes.append(f"the line states {country}, the registry's {names_} disagree")
         return Match(None, None, 0.0, tuple(notes))
+
+    def _printed_key(self, printed: PrintedParty) -> NameKey | None:
+        parsed = parse_line(printed.as_printed)
+        stated = printed.country or parsed.country
+        for text in dict.fromkeys([parsed.name, printed.name, printed.as_printed]):
+            key = language_key(text, self._languages) if text else None
+            if key is None or not key.words:
+                continue
+            if key.country is None:
+                return NameKey(stated, "bare" if stated else "none", key.words, key.language)
+            if not stated or key.country == stated:
+                return key
+        return None
+
+    def _translated(
+        self, printed: PrintedParty, bracketed: list[str], notes: list[str]
+    ) -> str | None:
+        """Match on the language-neutral key: same concepts, same country, any order.
+
+        First the key with the way the country is bound (*of Brazil* / *Brazilian*), then
+        without it when that leaves one party and no near rival: a party of that country
+        whose key adds *in*, differs by a singular/plural, or extends the name in the
+        same way of binding (the Communist Party *in* Denmark, the Party of the Bulgarian
+        *Communists*, the Bulgarian Communist Party *Georgi Dimitrov*). A bracketed
+        abbreviation must be the party's own.
+        """
+        key = self._printed_key(printed)
+        if key is None:
+            return None
+        strict = self._keys.get((key.country, key.mode, key.words), set())
+        if key.country is not None:
+            strict = strict | self._keys.get((key.country, "none", key.words), set())
+        if len(strict) > 1:
+            notes.append("could be any of " + ", ".join(sorted(strict)))
+            return None
+        pid = next(iter(strict), None)
+        if pid is None and key.country is not None:
+            entries = self._country_keys.get(key.country, [])
+            loose = {t for t, k in entries if k.words == key.words}
+            if len(loose) > 1:
+                notes.append("could be any of " + ", ".join(sorted(loose)))
+                return None
+            pid = next(iter(loose), None)
+            if pid is not None:
+                rivals = sorted(
+                    {t for t, k in entries if t != pid and self._near(key, k)}
+                )
+                if rivals:
+                    notes.append(
+                        f"its words are those of {pid} but also close to {', '.join(rivals)}"
+                    )
+                    return None
+        if pid is None:
+            return None
+        own = [self._all[pid].abbreviation or "", *self._all[pid].aliases]
+        owned = {_abbreviation_key(a) for a in own if a}
+        for ab in bracketed:
+            if _abbreviation_key(ab) not in owned and self._all[pid].abbreviation:
+                notes.append(f"its words are those of {pid} but its abbreviation {ab} is not")
+                return None
+        return pid
+
+    @staticmethod
+    def _near(printed: NameKey, other: NameKey) -> bool:
+        a, b = set(printed.words), set(other.words)
+        if b - a == {"in"} and a <= b:
+            return True
+        if [w.rstrip("s") for w in printed.words] == [w.rstrip("s") for w in other.words]:
+            return True
+        return other.mode == printed.mode and a < b
 
     def _implied_country(self, texts: Iterable[str]) -> str | None:
         found = {iso2 for t in texts for iso2 in implied_countries(t, self._demonyms_path)}
@@ -817,6 +926,11 @@ class Registry:
                     out.append(Suggestion(a, b, round(max(kept.values()), 3), tuple(notes)))
         out.sort(key=lambda s: (-s.score, s.a.id, s.b.id))
         return out
+
+
+def _abbreviation_key(text: str) -> tuple[str, ...]:
+    """An abbreviation compared without case, dots, dashes and order (``PVDA/PTB``)."""
+    return tuple(sorted(tokens(text)))
 
 
 def party_iri(party_id: str) -> str:
