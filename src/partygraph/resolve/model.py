@@ -14,6 +14,17 @@ Stance = Literal["solidarity", "opposition"]
 
 
 @dataclass(frozen=True)
+class Identifier:
+    """An identifier of a registry party in another dataset (``identifiers.csv``)."""
+
+    scheme: str  # "wikidata" | "partyfacts" | "parlgov"
+    value: str
+    source: str = ""  # where the identifier comes from
+    retrieved: str = ""  # the date or commit of the source, if known
+    review: str = ""  # "yes" when the source itself is doubtful
+
+
+@dataclass(frozen=True)
 class Party:
     """A party of the registry (or a provisional one met for the first time)."""
 
@@ -22,8 +33,9 @@ class Party:
     country: str | None = None  # ISO2; None for international organisations or unknown
     abbreviation: str | None = None
     aliases: tuple[str, ...] = ()
-    wikidata: str | None = None  # QID, only where a cited source gives it
+    wikidata: str | None = None  # QID, from identifiers.csv (only with a cited source)
     provisional: bool = False
+    identifiers: tuple[Identifier, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,13 @@
 Files (plain CSV, UTF-8, one row per fact, diff-friendly):
 
 ``parties.csv``
-    ``id, name, abbreviation, country, aliases, wikidata, source, notes``; aliases are
+    ``id, name, abbreviation, country, aliases, source, notes``; aliases are
     ``|``-separated and may be written the way lists print them (``Socialist Party,
     Lithuania``): such an alias only matches a line that states the same country.
+``identifiers.csv``
+    ``registry_id, scheme, value, source, retrieved, review``: identifiers of a party
+    in other datasets (``wikidata``, ``partyfacts``, ``parlgov``), one per row, each
+    with its source; the Wikidata QID becomes :attr:`Party.wikidata`.
 ``distinct.csv``
     ``a, b, why``: pairs known to be different parties; never merged, never suggested.
 ``merges.csv``
@@ -26,7 +30,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -38,7 +42,7 @@ from partygraph.resolve.gazetteer import countries_in, country_name, implied_cou
 from partygraph.resolve.languages import NameKey
 from partygraph.resolve.languages import name_key as language_key
 from partygraph.resolve.lines import parse_line
-from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
+from partygraph.resolve.model import Identifier, MatchKind, Party, Resolution, ResolvedStatement
 from partygraph.resolve.normalize import (
     is_abbreviation,
     name_key,
@@ -48,14 +52,20 @@ from partygraph.resolve.normalize import (
 from partygraph.resolve.subjects import find_mentions, find_subjects
 
 PARTY_IRI = "https://w3id.org/partygraph/id/party/"
-PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "wikidata", "source", "notes")
+PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "source", "notes")
+IDENTIFIER_COLUMNS = ("registry_id", "scheme", "value", "source", "retrieved", "review")
+# scheme -> the shape of its values
+IDENTIFIER_SCHEMES = {
+    "wikidata": re.compile(r"^Q[1-9][0-9]*$"),
+    "partyfacts": re.compile(r"^[1-9][0-9]*$"),
+    "parlgov": re.compile(r"^[1-9][0-9]*$"),
+}
 MERGE_COLUMNS = ("when", "who", "action", "kept", "merged", "why")
 ALIAS_LOG_COLUMNS = ("when", "who", "action", "party", "alias", "why")
 DISTINCT_COLUMNS = ("a", "b", "why")
 FUZZY_THRESHOLD = 0.85
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_QID = re.compile(r"^Q[1-9][0-9]*$")
 _BINDING = frozenset({"of", "in", "de", "del", "en", "do", "da", "di", "du", "des"})
 # Words that tell two otherwise equal names apart (Communist Party in/of Denmark).
 _PLACE_PREPOSITIONS = frozenset({"in", "en", "im", "dans", "nel", "na", "no", "at", "i"})
@@ -116,6 +126,36 @@ def _read_csv(
         if any(values.values()):
             rows.append((reader.line_num, values))
     return rows
+
+
+def _read_identifiers(path: Path, known: set[str]) -> dict[str, list[Identifier]]:
+    out: dict[str, list[Identifier]] = {}
+    for n, r in _read_csv(path, IDENTIFIER_COLUMNS, required=False):
+        where = f"line {n}"
+        if r["registry_id"] not in known:
+            raise PartygraphError(
+                f"field registry_id: unknown party id {r['registry_id']!r}",
+                source=str(path),
+                where=where,
+            )
+        shape = IDENTIFIER_SCHEMES.get(r["scheme"])
+        if shape is None:
+            raise PartygraphError(
+                f"field scheme: expected one of {', '.join(IDENTIFIER_SCHEMES)}, "
+                f"got {r['scheme']!r}",
+                source=str(path),
+                where=where,
+            )
+        if not shape.match(r["value"]):
+            raise PartygraphError(
+                f"field value: not a {r['scheme']} identifier: {r['value']!r}",
+                source=str(path),
+                where=where,
+            )
+        out.setdefault(r["registry_id"], []).append(
+            Identifier(r["scheme"], r["value"], r["source"], r["retrieved"], r["review"])
+        )
+    return out
 
 
 def _split_aliases(value: str) -> tuple[str, ...]:
@@ -245,13 +285,6 @@ class Registry:
                     source=str(parties_path),
                     where=where,
                 )
-            wikidata = row.get("wikidata", "") or None
-            if wikidata and not _QID.match(wikidata):
-                raise PartygraphError(
-                    f"field wikidata: expected a QID like Q42, got {wikidata!r}",
-                    source=str(parties_path),
-                    where=where,
-                )
             parties.append(
                 Party(
                     id=pid,
@@ -259,12 +292,24 @@ class Registry:
                     country=country,
                     abbreviation=row.get("abbreviation", "") or None,
                     aliases=_split_aliases(row.get("aliases", "")),
-                    wikidata=wikidata,
                 )
             )
             sources[pid] = row.get("source", "")
             notes[pid] = row.get("notes", "")
         known = {p.id for p in parties}
+        identifiers = _read_identifiers(directory / "identifiers.csv", known)
+        parties = [
+            replace(
+                p,
+                identifiers=tuple(identifiers.get(p.id, ())),
+                wikidata=next(
+                    (i.value for i in identifiers.get(p.id, ()) if i.scheme == "wikidata"), None
+                ),
+            )
+            if p.id in identifiers
+            else p
+            for p in parties
+        ]
 
         def check_id(path: Path, line: int, column: str, value: str) -> str:
             if value not in known:
