@@ -75,29 +75,57 @@ class NameKey:
 
 @dataclass
 class Language:
-    """One language table: folded form (tuple of words) -> (kind, means)."""
+    """One language table: folded form -> [(form in lower case with accents, kind, means)].
+
+    Folding accents away lets ``Komunisticka`` match ``Komunistická``; where two forms
+    fold alike and mean different things (Czech ``Dánská`` *Danish*, ``Dánska`` *of
+    Denmark*) only the accented form decides.
+    """
 
     code: str
-    forms: dict[tuple[str, ...], tuple[str, str]]
+    forms: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str]]]
     longest: int = 1
 
+    def add(self, form: str, kind: str, means: str) -> None:
+        """Add a row (the first row of a form and meaning wins)."""
+        words = split_words(form)
+        key = tuple(f for _, f, _ in words)
+        exact = tuple(x for _, _, x in words)
+        bucket = self.forms.setdefault(key, [])
+        if all(b[0] != exact for b in bucket):
+            bucket.append((exact, kind, means))
 
-def split_words(text: str) -> list[tuple[str, str]]:
-    """Words of a text as ``(as printed, folded)``; apostrophes and hyphens split words.
+    def get(
+        self, folded: tuple[str, ...], exact: tuple[str, ...]
+    ) -> tuple[str, str] | None:
+        """The (kind, means) of printed words, ``None`` if unknown or undecided."""
+        bucket = self.forms.get(folded)
+        if not bucket:
+            return None
+        meanings = {(k, m) for _, k, m in bucket}
+        if len(meanings) == 1:
+            return next(iter(meanings))
+        return next(((k, m) for e, k, m in bucket if e == exact), None)
+
+
+def split_words(text: str) -> list[tuple[str, str, str]]:
+    """Words of a text as ``(as printed, folded, lower case with accents)``.
+
+    Apostrophes and hyphens split words.
 
     Examples
     --------
-    >>> [f for _, f in split_words("Partito Comunista d’Albania")]
+    >>> [f for _, f, _ in split_words("Partito Comunista d’Albania")]
     ['partito', 'comunista', 'd', 'albania']
-    >>> [f for _, f in split_words("Danimarka'da Komünist Parti")]
+    >>> [f for _, f, _ in split_words("Danimarka'da Komünist Parti")]
     ['danimarka', 'da', 'komunist', 'parti']
     """
     t = unicodedata.normalize("NFKC", text)
-    return [(w, fold(w)) for w in _SPLIT.split(t) if w]
+    return [(w, fold(w), w.casefold()) for w in _SPLIT.split(t) if w]
 
 
 def _fold_form(form: str) -> tuple[str, ...]:
-    return tuple(f for _, f in split_words(form))
+    return tuple(f for _, f, _ in split_words(form))
 
 
 def _read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -146,10 +174,9 @@ def load_languages(directory: str) -> tuple[dict[str, Language], dict[tuple[str,
                     source=str(path),
                     where=where,
                 )
-            key = _fold_form(form)
-            if not key:
+            if not _fold_form(form):
                 raise PartygraphError("field form: empty", source=str(path), where=where)
-            lang.forms.setdefault(key, (kind, means))
+            lang.add(form, kind, means)
         tables[lang.code] = lang
     demonyms = folder / "demonyms.csv"
     if demonyms.exists():
@@ -159,9 +186,8 @@ def load_languages(directory: str) -> tuple[dict[str, Language], dict[tuple[str,
             lang_code, iso2 = (row.get("lang") or "").strip(), (row.get("iso2") or "").strip()
             if row.get("kind") not in _DEMONYM_KINDS or not iso2 or lang_code not in tables:
                 continue
-            key = _fold_form(row.get("form") or "")
-            if key:
-                tables[lang_code].forms.setdefault(key, ("adjective", iso2.upper()))
+            if _fold_form(row.get("form") or ""):
+                tables[lang_code].add(row.get("form") or "", "adjective", iso2.upper())
     for lang in tables.values():
         lang.longest = max((len(k) for k in lang.forms), default=1)
     countries: dict[tuple[str, ...], set[str]] = {}
@@ -174,7 +200,7 @@ def load_languages(directory: str) -> tuple[dict[str, Language], dict[tuple[str,
 
 
 def _read(
-    words: list[tuple[str, str]],
+    words: list[tuple[str, str, str]],
     lang: Language,
     neutral: dict[tuple[str, ...], str],
     longest: int,
@@ -186,13 +212,15 @@ def _read(
     bind = False
     last_country: list[str] | None = None
     i = 0
-    folded = [f for _, f in words]
+    folded = [f for _, f, _ in words]
+    exact = [x for _, _, x in words]
     while i < len(words):
         hit = None
         for n in range(min(longest, len(words) - i), 0, -1):
             key = tuple(folded[i : i + n])
-            if key in lang.forms:
-                hit = (n, *lang.forms[key], True)
+            found = lang.get(key, tuple(exact[i : i + n]))
+            if found is not None:
+                hit = (n, *found, True)
                 break
             if key in neutral:
                 hit = (n, "country", neutral[key], False)
@@ -203,7 +231,7 @@ def _read(
             i += 1
             continue
         n, kind, means, own = hit
-        printed = " ".join(w for w, _ in words[i : i + n])
+        printed = " ".join(w for w, _, _ in words[i : i + n])
         if kind == "abbreviation" and not printed.isupper():
             kind, means = "word", " ".join(folded[i : i + n])
         known += n if own else 0

@@ -79,6 +79,30 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# Greek and Cyrillic letters in Latin, for abbreviations (КОЕ = KOE) and slugs.
+_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфхцы", "abvgdeziyklmnoprstufhcy", strict=True)),
+        "ж": "zh", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "", "ю": "yu", "я": "ya",
+        "э": "e", "ё": "e", "є": "ye", "і": "i", "ї": "yi", "ђ": "dj", "ј": "j", "љ": "lj",
+        "њ": "nj", "ћ": "c", "џ": "dz",
+        **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo", strict=True)),
+        "ς": "s", "θ": "th", "χ": "ch", "ψ": "ps",
+    }
+)
+
+
+def latin(text: str) -> str:
+    """Greek and Cyrillic letters of a folded text in Latin letters (a transliteration).
+
+    Examples
+    --------
+    >>> latin(fold("КОЕ")), latin(fold("Κομμουνιστικό Κόμμα"))
+    ('koe', 'kommoynistiko komma')
+    """
+    return text.translate(_LATIN)
+
+
 def fold(text: str) -> str:
     """NFKC, unified dashes and apostrophes, accents removed, casefolded.
 
@@ -169,7 +193,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     >>> slugify("«»")
     'party'
     """
-    t = fold(text).replace("'", "").replace("&", " and ")
+    t = latin(fold(text)).replace("'", "").replace("&", " and ")
     t = t.encode("ascii", "ignore").decode("ascii")
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
     if len(t) > max_length:

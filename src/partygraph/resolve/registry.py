@@ -38,13 +38,20 @@ from partygraph.errors import PartygraphError
 from partygraph.extract.model import PrintedParty, StatementRecord
 from partygraph.paths import registry_dir
 from partygraph.resolve.fuzzy import MIN_WORD_RATIO, fuzzy_tokens, pair_tokens, word_ratio
-from partygraph.resolve.gazetteer import countries_in, country_name, implied_countries
+from partygraph.resolve.gazetteer import (
+    countries_in,
+    country_code,
+    country_name,
+    implied_countries,
+)
 from partygraph.resolve.languages import NameKey
 from partygraph.resolve.languages import name_key as language_key
 from partygraph.resolve.lines import parse_line
 from partygraph.resolve.model import Identifier, MatchKind, Party, Resolution, ResolvedStatement
 from partygraph.resolve.normalize import (
+    fold,
     is_abbreviation,
+    latin,
     name_key,
     slugify,
     tokens,
@@ -65,6 +72,7 @@ ALIAS_LOG_COLUMNS = ("when", "who", "action", "party", "alias", "why")
 DISTINCT_COLUMNS = ("a", "b", "why")
 FUZZY_THRESHOLD = 0.85
 
+_CAPITALS_BRACKET = re.compile(r"^(.*?)\s*[\[(]([A-Z0-9][A-Z0-9 .\-\u2010-\u2015/]*)[\])]\s*$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BINDING = frozenset({"of", "in", "de", "del", "en", "do", "da", "di", "du", "des"})
 # Words that tell two otherwise equal names apart (Communist Party in/of Denmark).
@@ -215,6 +223,7 @@ class Registry:
         self._fuzzy: dict[int, list[tuple[tuple[str, ...], frozenset[str], _Entry]]] = {}
         self._cache: dict[tuple[str, str, str | None, str | None], tuple[Match, Party | None]] = {}
         self._provisional: dict[str, Party] = {}
+        self._identity: dict[str, str] = {}  # provisional id -> country and name key
         self._demonyms_path = directory / "demonyms.csv" if directory else None
         self._pairable: dict[str, bool] = {}
         self._vocab: frozenset[str] | None = None
@@ -222,6 +231,7 @@ class Registry:
         # language-neutral keys: (country, mode, words) -> ids; and every key per country
         self._keys: dict[tuple[str | None, str, tuple[str, ...]], set[str]] = {}
         self._country_keys: dict[str | None, list[tuple[str, NameKey]]] = {}
+        self._countryless: dict[tuple[str, ...], set[str]] = {}  # names without a country
         for p in self._all.values():
             self._index_party(p)
             self._index_keys(p)
@@ -410,35 +420,21 @@ class Registry:
                         core = " ".join(toks[: start - 1])
                         self._add(core, _Entry(target, "alias", party.country, text))
 
-    def _registry_key(self, party: Party, text: str) -> NameKey | None:
-        """The language-neutral key of one of a party's names, bound to its country."""
-        parsed = parse_line(text)
-        stated = parsed.country
-        if stated and party.country and stated != party.country:
-            return None
-        key = language_key(parsed.name or text, self._languages)
-        if key is None:
-            return None
-        if key.country is None:
-            country = stated or party.country
-            return NameKey(country, "bare" if stated else "none", key.words, key.language)
-        if party.country and key.country != party.country:
-            return None
-        return key
-
     def _index_keys(self, party: Party) -> None:
+        """Index the language-neutral keys of a party's names under its country."""
         target = self._target(party.id)
         texts = [party.name, *party.aliases]
         if party.abbreviation:
             texts.append(party.abbreviation)
         for text in texts:
-            key = self._registry_key(party, text)
-            if key is None or not key.words:
-                continue
-            self._keys.setdefault((key.country, key.mode, key.words), set()).add(target)
-            bucket = self._country_keys.setdefault(key.country, [])
-            if (target, key) not in bucket:
-                bucket.append((target, key))
+            line = PrintedParty(0, text, text)
+            for key, _ in self._printed_keys(line, party.country):
+                self._keys.setdefault((key.country, key.mode, key.words), set()).add(target)
+                if key.mode == "none":
+                    self._countryless.setdefault(key.words, set()).add(target)
+                bucket = self._country_keys.setdefault(key.country, [])
+                if (target, key) not in bucket:
+                    bucket.append((target, key))
 
     # ------------------------------------------------------------------ queries
     def parties(self) -> list[Party]:
@@ -604,7 +600,7 @@ class Registry:
         if hit is not None:
             mk: MatchKind = "exact" if hit[1] == "name" else "alias"
             return Match(self._all[hit[0]], mk, 1.0, tuple(notes))
-        if not ambiguous and (by_key := self._translated(printed, bracketed, notes)):
+        if not ambiguous and (by_key := self._translated(printed, notes)):
             return Match(self._all[by_key], "alias", 0.95, tuple(notes))
         if fuzzy:
             m = self._fuzzy_match(names[:3], country)
@@ -633,75 +629,100 @@ class Registry:
             notes.append(f"the line states {country}, the registry's {names_} disagree")
         return Match(None, None, 0.0, tuple(notes))
 
-    def _printed_key(self, printed: PrintedParty) -> NameKey | None:
+    def _printed_keys(
+        self, printed: PrintedParty, home: str | None = None
+    ) -> list[tuple[NameKey, list[str]]]:
+        """Keys of the forms of a line, with the abbreviations each form left out.
+
+        ``home`` is the country of a registry party whose names are keyed: a name
+        without a country word is that country's (mode ``none``). A line that states
+        a country anywhere never gets a key without it.
+        """
         parsed = parse_line(printed.as_printed)
         stated = printed.country or parsed.country
-        for text in dict.fromkeys([parsed.name, printed.name, printed.as_printed]):
-            key = language_key(text, self._languages) if text else None
+        bracketed = list(parsed.bracketed)
+        if printed.abbreviation and is_abbreviation(printed.abbreviation):
+            bracketed.append(printed.abbreviation)
+        texts = [(t, bracketed) for t in (parsed.name, printed.name, printed.as_printed) if t]
+        for text, _ in list(texts):
+            # "Philippine Communist Party [PKP 1930]": a bracket of capitals and digits
+            if (m := _CAPITALS_BRACKET.match(text)) and any(c.isalpha() for c in m[2]):
+                texts.append((m[1], [*bracketed, m[2]]))
+            # "Communist Party in Denmark KPiD": an abbreviation after the name
+            head, _, last = text.rpartition(" ")
+            if " " in head and is_abbreviation(last) and not country_code(last):
+                texts.append((head, [*bracketed, last]))
+        out: list[tuple[NameKey, list[str]]] = []
+        for text, abbreviations in texts:
+            key = language_key(text, self._languages)
             if key is None or not key.words:
                 continue
             if key.country is None:
-                return NameKey(stated, "bare" if stated else "none", key.words, key.language)
-            if not stated or key.country == stated:
-                return key
-        return None
+                if stated:
+                    key = NameKey(stated, "bare", key.words, key.language)
+                elif home:
+                    key = NameKey(home, "none", key.words, key.language)
+            elif (stated and key.country != stated) or (home and key.country != home):
+                continue
+            if all(k != key for k, _ in out):
+                out.append((key, abbreviations))
+        if any(k.country for k, _ in out) and not home:
+            out = [(k, a) for k, a in out if k.country]
+        return out
 
-    def _translated(
-        self, printed: PrintedParty, bracketed: list[str], notes: list[str]
-    ) -> str | None:
+    def _translated(self, printed: PrintedParty, notes: list[str]) -> str | None:
         """Match on the language-neutral key: same concepts, same country, any order.
 
         First the key with the way the country is bound (*of Brazil* / *Brazilian*), then
         without it when that leaves one party and no near rival: a party of that country
-        whose key adds *in*, differs by a singular/plural, or extends the name in the
-        same way of binding (the Communist Party *in* Denmark, the Party of the Bulgarian
-        *Communists*, the Bulgarian Communist Party *Georgi Dimitrov*). A bracketed
-        abbreviation must be the party's own.
+        whose key adds *in* or differs by a singular/plural (the Communist Party *in*
+        Denmark, the Party of the Bulgarian *Communists*). A bracketed
+        abbreviation must be the party's own. The forms of the line are tried in turn;
+        one whose bound key could be several parties stops the search.
         """
-        key = self._printed_key(printed)
-        if key is None:
-            return None
-        strict = self._keys.get((key.country, key.mode, key.words), set())
-        if key.country is not None:
-            strict = strict | self._keys.get((key.country, "none", key.words), set())
-        if len(strict) > 1:
-            notes.append("could be any of " + ", ".join(sorted(strict)))
-            return None
-        pid = next(iter(strict), None)
-        if pid is None and key.country is not None:
-            entries = self._country_keys.get(key.country, [])
-            loose = {t for t, k in entries if k.words == key.words}
-            if len(loose) > 1:
-                notes.append("could be any of " + ", ".join(sorted(loose)))
+        for key, abbreviations in self._printed_keys(printed):
+            if key.country is None:  # "Parti des travailleurs de Corée"
+                strict = self._countryless.get(key.words, set())
+            else:
+                strict = self._keys.get((key.country, key.mode, key.words), set())
+                strict = strict | self._keys.get((key.country, "none", key.words), set())
+            if len(strict) > 1:
+                notes.append("could be any of " + ", ".join(sorted(strict)))
                 return None
-            pid = next(iter(loose), None)
-            if pid is not None:
-                rivals = sorted(
-                    {t for t, k in entries if t != pid and self._near(key, k)}
-                )
-                if rivals:
+            pid = next(iter(strict), None)
+            if pid is None and key.country is not None:
+                entries = self._country_keys.get(key.country, [])
+                loose = {t for t, k in entries if k.words == key.words}
+                if len(loose) > 1:
+                    notes.append("could be any of " + ", ".join(sorted(loose)))
+                    continue
+                pid = next(iter(loose), None)
+                rivals = sorted({t for t, k in entries if t != pid and self._near(key, k)})
+                if pid is not None and rivals:
                     notes.append(
                         f"its words are those of {pid} but also close to {', '.join(rivals)}"
                     )
                     return None
-        if pid is None:
-            return None
-        own = [self._all[pid].abbreviation or "", *self._all[pid].aliases]
-        owned = {_abbreviation_key(a) for a in own if a}
-        for ab in bracketed:
-            if _abbreviation_key(ab) not in owned and self._all[pid].abbreviation:
-                notes.append(f"its words are those of {pid} but its abbreviation {ab} is not")
-                return None
-        return pid
+            if pid is None:
+                continue
+            party = self._all[pid]
+            owned = {_abbreviation_key(a) for a in (party.abbreviation, *party.aliases) if a}
+            for ab in abbreviations:
+                if party.abbreviation and _abbreviation_key(ab) not in owned:
+                    notes.append(f"its words are those of {pid} but its abbreviation {ab} is not")
+                    return None
+            return pid
+        return None
 
     @staticmethod
     def _near(printed: NameKey, other: NameKey) -> bool:
+        """Whether another party's key is one place word or one plural away."""
         a, b = set(printed.words), set(other.words)
         if b - a == {"in"} and a <= b:
             return True
-        if [w.rstrip("s") for w in printed.words] == [w.rstrip("s") for w in other.words]:
-            return True
-        return other.mode == printed.mode and a < b
+        return sorted(w.rstrip("s") for w in printed.words) == sorted(
+            w.rstrip("s") for w in other.words
+        )
 
     def _implied_country(self, texts: Iterable[str]) -> str | None:
         found = {iso2 for t in texts for iso2 in implied_countries(t, self._demonyms_path)}
@@ -782,12 +803,20 @@ class Registry:
             name = name[4:]
         stated = printed.country or parsed.country
         implied = self._implied_country([name])
-        country = stated or implied
+        keyed = next((k.country for k, _ in self._printed_keys(printed) if k.country), None)
+        country = stated or keyed or implied
         slug = slugify(name)
         if stated and stated != implied:
             slug = f"{slug}-{stated.lower()}"
         if slug in self._all:
             slug = f"{slug}-new"
+        # Two different names never share a provisional id (nor one the registry has).
+        identity = f"{country}|{name_key(name)}|{'|'.join(parsed.abbreviations)}"
+        taken = self._provisional.get(slug)
+        if (taken is not None and self._identity[slug] != identity) or slug in self._all or (
+            slug == "party" and name_key(name) != "party"
+        ):
+            slug = f"{slug}-{hashlib.sha256(identity.encode('utf-8')).hexdigest()[:8]}"
         abbreviation = (parsed.abbreviations[0] if parsed.abbreviations else None) or (
             printed.abbreviation
             if printed.abbreviation and is_abbreviation(printed.abbreviation)
@@ -805,6 +834,7 @@ class Registry:
             provisional=True,
         )
         self._provisional[slug] = party
+        self._identity[slug] = identity
         return party
 
     def provisional(self) -> list[Party]:
@@ -974,8 +1004,8 @@ class Registry:
 
 
 def _abbreviation_key(text: str) -> tuple[str, ...]:
-    """An abbreviation compared without case, dots, dashes and order (``PVDA/PTB``)."""
-    return tuple(sorted(tokens(text)))
+    """An abbreviation compared without case, dots, dashes, order and script (``КОЕ``)."""
+    return tuple(sorted(tokens(latin(fold(text)))))
 
 
 def party_iri(party_id: str) -> str:
