@@ -33,8 +33,10 @@ language's table as adjectives. A name is read in the language whose table knows
 of its words.
 
 A :class:`NameKey` is ``(country, mode, words)``: ``mode`` says how the name binds its
-country (``of``, ``adj``, ``bare`` for a stated or juxtaposed country, ``none``) and
-``words`` are the concept words, sorted (word order is free).
+country (``of``; ``adj``; ``bare``, a country word before the name's words, as in
+*Nepal Communist Party*; ``stated``, a country after the name or set off from it, as in
+*Communist Party, Italy*; ``none``) and ``words`` are the concept words, sorted (word
+order is free).
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class NameKey:
     """The language-neutral key of a party name (see the module docstring)."""
 
     country: str | None
-    mode: str  # "of" | "adj" | "bare" | "none"
+    mode: str  # "of" | "adj" | "bare" | "stated" | "none"
     words: tuple[str, ...]
     language: str
 
@@ -210,7 +212,7 @@ def _read(
     seen: list[list[str]] = []
     known = 0
     bind = False
-    last_country: list[str] | None = None
+    last_country: list | None = None  # [iso2, mode, words before it]
     i = 0
     folded = [f for _, f, _ in words]
     exact = [x for _, _, x in words]
@@ -255,10 +257,13 @@ def _read(
                 bind = True
         else:
             mode = {"country-of": "of", "adjective": "adj"}.get(kind, "of" if bind else "bare")
-            last_country = [means, mode]
+            last_country = [means, mode, len(out)]
             seen.append(last_country)
             bind = False
-    return out, seen, known
+    for c in seen:  # a bare country after the whole name is stated ("AKEL Cipar")
+        if c[1] == "bare" and c[2] == len(out):
+            c[1] = "stated"
+    return out, [c[:2] for c in seen], known
 
 
 @lru_cache(maxsize=65536)
@@ -282,7 +287,7 @@ def _key(text: str, directory: str) -> NameKey | None:
     if not seen:
         return NameKey(None, "none", tuple(sorted(out)), best[1])
     modes = [m for _, m in seen]
-    mode = "of" if "of" in modes else "adj" if "adj" in modes else "bare"
+    mode = next(m for m in ("of", "adj", "bare", "stated") if m in modes)
     return NameKey(seen[0][0], mode, tuple(sorted(out)), best[1])
 
 

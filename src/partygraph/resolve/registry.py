@@ -229,9 +229,10 @@ class Registry:
         self._vocab: frozenset[str] | None = None
         self._languages = str(directory or registry_dir())
         # language-neutral keys: (country, mode, words) -> ids; and every key per country
-        self._keys: dict[tuple[str | None, str, tuple[str, ...]], set[str]] = {}
-        self._country_keys: dict[str | None, list[tuple[str, NameKey]]] = {}
-        self._countryless: dict[tuple[str, ...], set[str]] = {}  # names without a country
+        # (id, language): the language of an alias, "" for a party's name and abbreviation
+        self._keys: dict[tuple[str | None, str, tuple[str, ...]], set[tuple[str, str]]] = {}
+        self._country_keys: dict[str | None, list[tuple[str, str, NameKey]]] = {}
+        self._countryless: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for p in self._all.values():
             self._index_party(p)
             self._index_keys(p)
@@ -421,20 +422,25 @@ class Registry:
                         self._add(core, _Entry(target, "alias", party.country, text))
 
     def _index_keys(self, party: Party) -> None:
-        """Index the language-neutral keys of a party's names under its country."""
+        """Index the language-neutral keys of a party's names under its country.
+
+        An alias answers only names read in its own language: "Komunistička partija
+        Nepala" says what a Serbian list means, not what "Communist Party of Nepal" is.
+        """
         target = self._target(party.id)
-        texts = [party.name, *party.aliases]
+        texts = [(party.name, False), *((a, True) for a in party.aliases)]
         if party.abbreviation:
-            texts.append(party.abbreviation)
-        for text in texts:
+            texts.append((party.abbreviation, False))
+        for text, alias in texts:
             line = PrintedParty(0, text, text)
             for key, _ in self._printed_keys(line, party.country):
-                self._keys.setdefault((key.country, key.mode, key.words), set()).add(target)
+                entry = (target, key.language if alias else "")
+                self._keys.setdefault((key.country, key.mode, key.words), set()).add(entry)
                 if key.mode == "none":
-                    self._countryless.setdefault(key.words, set()).add(target)
+                    self._countryless.setdefault(key.words, set()).add(entry)
                 bucket = self._country_keys.setdefault(key.country, [])
-                if (target, key) not in bucket:
-                    bucket.append((target, key))
+                if (*entry, key) not in bucket:
+                    bucket.append((*entry, key))
 
     # ------------------------------------------------------------------ queries
     def parties(self) -> list[Party]:
@@ -600,9 +606,10 @@ class Registry:
         if hit is not None:
             mk: MatchKind = "exact" if hit[1] == "name" else "alias"
             return Match(self._all[hit[0]], mk, 1.0, tuple(notes))
+        before = len(notes)
         if not ambiguous and (by_key := self._translated(printed, notes)):
             return Match(self._all[by_key], "alias", 0.95, tuple(notes))
-        if fuzzy:
+        if fuzzy and len(notes) == before:  # no fuzzy guess where the key saw rivals
             m = self._fuzzy_match(names[:3], country)
             if m.party is not None:
                 return Match(m.party, "fuzzy", m.score, tuple(notes) + m.notes)
@@ -640,10 +647,13 @@ class Registry:
         """
         parsed = parse_line(printed.as_printed)
         stated = printed.country or parsed.country
+        forms = [parsed.name, printed.name, printed.as_printed]
+        if home and parsed.bare_country:  # the registry's "Nepal Communist Party" is a name
+            stated, forms = None, [printed.as_printed]
         bracketed = list(parsed.bracketed)
         if printed.abbreviation and is_abbreviation(printed.abbreviation):
             bracketed.append(printed.abbreviation)
-        texts = [(t, bracketed) for t in (parsed.name, printed.name, printed.as_printed) if t]
+        texts = [(t, bracketed) for t in forms if t]
         for text, _ in list(texts):
             # "Philippine Communist Party [PKP 1930]": a bracket of capitals and digits
             if (m := _CAPITALS_BRACKET.match(text)) and any(c.isalpha() for c in m[2]):
@@ -659,7 +669,7 @@ class Registry:
                 continue
             if key.country is None:
                 if stated:
-                    key = NameKey(stated, "bare", key.words, key.language)
+                    key = NameKey(stated, "stated", key.words, key.language)
                 elif home:
                     key = NameKey(home, "none", key.words, key.language)
             elif (stated and key.country != stated) or (home and key.country != home):
@@ -681,17 +691,27 @@ class Registry:
         one whose bound key could be several parties stops the search.
         """
         for key, abbreviations in self._printed_keys(printed):
+
+            def ids(entries: Iterable[tuple[str, str]], lang: str = key.language) -> set[str]:
+                return {t for t, x in entries if x in ("", lang)}
+
             if key.country is None:  # "Parti des travailleurs de Corée"
-                strict = self._countryless.get(key.words, set())
+                strict = ids(self._countryless.get(key.words, ()))
             else:
-                strict = self._keys.get((key.country, key.mode, key.words), set())
-                strict = strict | self._keys.get((key.country, "none", key.words), set())
+                strict = ids(self._keys.get((key.country, key.mode, key.words), ()))
+                strict |= ids(self._keys.get((key.country, "none", key.words), ()))
             if len(strict) > 1:
                 notes.append("could be any of " + ", ".join(sorted(strict)))
                 return None
             pid = next(iter(strict), None)
             if pid is None and key.country is not None:
-                entries = self._country_keys.get(key.country, [])
+                # a registry name with its country before its words is a name of its
+                # own: Nepal Communist Party is not the Communist Party of Nepal
+                entries = [
+                    (t, k)
+                    for t, x, k in self._country_keys.get(key.country, [])
+                    if k.mode != "bare" and x in ("", key.language)
+                ]
                 loose = {t for t, k in entries if k.words == key.words}
                 if len(loose) > 1:
                     notes.append("could be any of " + ", ".join(sorted(loose)))
