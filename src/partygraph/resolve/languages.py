@@ -97,9 +97,7 @@ class Language:
         if all(b[0] != exact for b in bucket):
             bucket.append((exact, kind, means))
 
-    def get(
-        self, folded: tuple[str, ...], exact: tuple[str, ...]
-    ) -> tuple[str, str] | None:
+    def get(self, folded: tuple[str, ...], exact: tuple[str, ...]) -> tuple[str, str] | None:
         """The (kind, means) of printed words, ``None`` if unknown or undecided."""
         bucket = self.forms.get(folded)
         if not bucket:

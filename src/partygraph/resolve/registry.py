@@ -434,9 +434,11 @@ class Registry:
         for text, alias in texts:
             line = PrintedParty(0, text, text)
             for key, _ in self._printed_keys(line, party.country):
+                if text == party.abbreviation and key.words != _abbreviation_key(text):
+                    continue  # the party's "CPS" is not every "Communist Party"
                 entry = (target, key.language if alias else "")
                 self._keys.setdefault((key.country, key.mode, key.words), set()).add(entry)
-                if key.mode == "none":
+                if key.mode == "none" and not self._implied_country([text]):
                     self._countryless.setdefault(key.words, set()).add(entry)
                 bucket = self._country_keys.setdefault(key.country, [])
                 if (*entry, key) not in bucket:
@@ -529,8 +531,11 @@ class Registry:
         >>> reg = Registry.load()
         >>> reg.match("Comunist Party of Cuba").kind
         'fuzzy'
-        >>> reg.match("Communist Party of Austria").party is None
+        >>> reg.match("Communist Party of Slovenia").party is None  # not of Slovakia
         True
+        >>> m = reg.match("Partito Comunista d’Albania")  # translated, in any word order
+        >>> m.party.id, m.kind
+        ('communist-party-of-albania', 'alias')
         >>> reg.match("Austria - Party of Labour").party.id
         'party-of-labour-of-austria'
         """
@@ -833,8 +838,10 @@ class Registry:
         # Two different names never share a provisional id (nor one the registry has).
         identity = f"{country}|{name_key(name)}|{'|'.join(parsed.abbreviations)}"
         taken = self._provisional.get(slug)
-        if (taken is not None and self._identity[slug] != identity) or slug in self._all or (
-            slug == "party" and name_key(name) != "party"
+        if (
+            (taken is not None and self._identity[slug] != identity)
+            or slug in self._all
+            or (slug == "party" and name_key(name) != "party")
         ):
             slug = f"{slug}-{hashlib.sha256(identity.encode('utf-8')).hexdigest()[:8]}"
         abbreviation = (parsed.abbreviations[0] if parsed.abbreviations else None) or (
