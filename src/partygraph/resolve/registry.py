@@ -226,7 +226,7 @@ class Registry:
         self._identity: dict[str, str] = {}  # provisional id -> country and name key
         self._demonyms_path = directory / "demonyms.csv" if directory else None
         self._pairable: dict[str, bool] = {}
-        self._vocab: frozenset[str] | None = None
+        self._vocab: dict[int, frozenset[str]] | None = None
         self._languages = str(directory or registry_dir())
         # language-neutral keys: (country, mode, words) -> ids; and every key per country
         # (id, language): the language of an alias, "" for a party's name and abbreviation
@@ -756,19 +756,28 @@ class Registry:
     def _has_partner(self, word: str) -> bool:
         known = self._pairable.get(word)
         if known is None:
-            vocabulary = self._vocabulary()
-            known = word in vocabulary or any(
-                word_ratio(word, v) >= MIN_WORD_RATIO for v in vocabulary
+            by_length = self._vocabulary()
+            n = len(word)
+            # word_ratio is 0 unless the lengths are within 2:3 of each other; one slip
+            # keeps the first letter or the last two
+            known = word in by_length.get(n, ()) or any(
+                (v[0] == word[0] or v[-2:] == word[-2:]) and word_ratio(word, v) >= MIN_WORD_RATIO
+                for m in range((2 * n + 2) // 3, (3 * n) // 2 + 1)
+                for v in by_length.get(m, ())
             )
             if len(self._pairable) < 100_000:
                 self._pairable[word] = known
         return known
 
-    def _vocabulary(self) -> frozenset[str]:
+    def _vocabulary(self) -> dict[int, frozenset[str]]:
+        """The words of the fuzzy index by length."""
         if self._vocab is None:
-            self._vocab = frozenset(
-                w for bucket in self._fuzzy.values() for t, _, _ in bucket for w in t
-            )
+            words: dict[int, set[str]] = {}
+            for bucket in self._fuzzy.values():
+                for t, _, _ in bucket:
+                    for w in t:
+                        words.setdefault(len(w), set()).add(w)
+            self._vocab = {n: frozenset(ws) for n, ws in words.items()}
         return self._vocab
 
     def _fuzzy_match(self, texts: list[str], country: str | None) -> Match:
