@@ -157,3 +157,46 @@ def test_merge_refuses_known_distinct_and_cross_country(registry_copy: Path):
 def test_writes_are_atomic_and_leave_no_temp_files(registry_copy: Path):
     edit.add_alias("akel", "A.K.E.L. party", directory=registry_copy)
     assert not [p for p in registry_copy.iterdir() if p.name.startswith(".")]
+
+
+def test_identifiers_load_with_their_source(registry_copy: Path):
+    reg = Registry.load(registry_copy)
+    akel = reg.get("akel")
+    assert akel.wikidata == "Q212158"
+    assert {(i.scheme, i.value) for i in akel.identifiers} == {
+        ("wikidata", "Q212158"),
+        ("partyfacts", "1076"),
+        ("parlgov", "572"),
+    }
+    assert all(i.source and i.retrieved == "764de89" for i in akel.identifiers)
+    assert reg.get("communist-party-of-azerbaijan").wikidata is None
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("no-such-party,wikidata,Q1,x,,", r"line 120: field registry_id: unknown party id"),
+        ("akel,geonames,1,x,,", r"line 120: field scheme: expected one of wikidata"),
+        ("akel,wikidata,42,x,,", r"line 120: field value: not a wikidata identifier"),
+    ],
+)
+def test_malformed_identifiers_name_file_line_and_field(registry_copy: Path, row, message):
+    path = registry_copy / "identifiers.csv"
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(PartygraphError, match=message) as err:
+        Registry.load(registry_copy)
+    assert "identifiers.csv" in str(err.value)
+
+
+def test_a_shared_identifier_is_strong_evidence_of_one_party(registry_copy: Path):
+    path = registry_copy / "identifiers.csv"
+    row = "communist-party-of-romania,wikidata,Q1,test,,\nromanian-socialist-party,wikidata,Q1,test,,\n"
+    path.write_text(path.read_text(encoding="utf-8") + row, encoding="utf-8")
+    pairs = Registry.load(registry_copy).suggest()
+    hit = [
+        s
+        for s in pairs
+        if {s.a.id, s.b.id} == {"communist-party-of-romania", "romanian-socialist-party"}
+    ]
+    assert hit and hit[0].score == 1.0
+    assert "same wikidata identifier Q1" in hit[0].evidence

@@ -980,7 +980,8 @@ class Registry:
         """Pairs of registry parties that may be the same party, with evidence.
 
         For a person to review (``partygraph registry suggest``), so it errs towards
-        recall: names equal after normalisation, names whose words pair up in any order
+        recall: a shared identifier of ``identifiers.csv`` (a Wikidata QID, say), names
+        equal after normalisation, names whose words pair up in any order
         (spelling slips and translations included), one name extending another by a
         word, a shared abbreviation. Pairs listed in ``distinct.csv`` and parties of
         different countries are left out.
@@ -1009,9 +1010,14 @@ class Registry:
             for b in parties[i + 1 :]:
                 if self.are_distinct(a.id, b.id):
                     continue
-                if a.country and b.country and a.country != b.country:
-                    continue
                 evidence: dict[str, float] = {}
+                shared = {(i.scheme, i.value) for i in a.identifiers} & {
+                    (i.scheme, i.value) for i in b.identifiers
+                }
+                for scheme, value in sorted(shared):  # strong evidence, whatever else differs
+                    evidence[f"same {scheme} identifier {value}"] = 1.0
+                if not shared and a.country and b.country and a.country != b.country:
+                    continue
                 if a.abbreviation and a.abbreviation == b.abbreviation:
                     evidence[f"same abbreviation {a.abbreviation}"] = 0.9
                 for fa, ka, ta, sa in names[a.id]:
