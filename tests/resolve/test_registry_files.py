@@ -190,7 +190,10 @@ def test_malformed_identifiers_name_file_line_and_field(registry_copy: Path, row
 
 def test_a_shared_identifier_is_strong_evidence_of_one_party(registry_copy: Path):
     path = registry_copy / "identifiers.csv"
-    row = "communist-party-of-romania,wikidata,Q1,test,,\nromanian-socialist-party,wikidata,Q1,test,,\n"
+    row = "".join(
+        f"{pid},wikidata,Q1,test,,\n"
+        for pid in ("communist-party-of-romania", "romanian-socialist-party")
+    )
     path.write_text(path.read_text(encoding="utf-8") + row, encoding="utf-8")
     pairs = Registry.load(registry_copy).suggest()
     hit = [

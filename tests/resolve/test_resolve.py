@@ -425,3 +425,49 @@ def test_a_bare_country_stays_in_a_provisional_name(registry: Registry):
     )
     r, _ = registry.resolve_line(PrintedParty(1, "South Africa – SACP", "South Africa – SACP"))
     assert r.party.id == "south-african-communist-party"
+
+
+# ---------------------------------------------------------------- language tables
+@pytest.mark.parametrize(
+    ("line", "party_id"),
+    [
+        ("Partito Comunista d’Albania", "communist-party-of-albania"),
+        ("Κομμουνιστικό Κόμμα Αλβανίας", "communist-party-of-albania"),
+        ("Partito Comunista Armeno", "armenian-communist-party"),
+        ("Partido Obrero Socialista Croata", "socialist-workers-party-of-croatia"),
+        ("Socialist Party of Romania", "romanian-socialist-party"),
+        ("Hungary's Workers Party", "hungarian-workers-party"),
+        ("UCP of Georgia", "unified-communist-party-of-georgia"),
+        ("AKEL-Cyprus", "akel"),
+        ("Progressive Tribune-Bahrain", "democratic-progressive-tribune"),
+        ("Philippine Communist Party [PKP 1930]", "philippine-communist-party"),
+        ("Communist Party in Denmark KPiD", "communist-party-in-denmark"),
+        ("Danimarka'da Komünist Parti", "communist-party-in-denmark"),
+        ("Danimarka Komünist Partisi", "communist-party-of-denmark"),
+        ("KS Velké Británie", "communist-party-of-britain"),
+        ("Komunistička partija Indije marksista", "communist-party-of-india-marxist"),
+        ("Partido Comunista de los Pueblos de España", "communist-party-of-the-peoples-of-spain"),
+        ("Partido Comunista de España", "communist-party-of-spain"),
+        (
+            "Brasils revolusjonære kommunistiske parti",
+            "revolutionary-communist-party-of-brazil-pcr",
+        ),
+        ("Partido Comunista Brasileño", "brazilian-communist-party"),
+        ("Partito Comunista del Brasile", "communist-party-of-brazil"),
+    ],
+)
+def test_translations_word_order_and_abbreviations_resolve(registry, line, party_id):
+    r, warnings = registry.resolve_line(PrintedParty(1, line, line))
+    assert (r.party.id, r.match, warnings) == (
+        party_id,
+        "alias" if r.match == "alias" else "exact",
+        [],
+    )
+
+
+def test_provisional_ids_never_collide(registry: Registry):
+    lines = ["Κόμμα Χ", "Κόμμα Ψ", "«»", "(—)", "Strana X ČR", "Strana X SRN", "Κόμμα Χ"]
+    ids = [registry.resolve_line(PrintedParty(1, t, t))[0].party.id for t in lines]
+    assert len(set(ids[:-1])) == 6
+    assert ids[-1] == ids[0]  # the same name is the same provisional party
+    assert not set(ids) & {p.id for p in registry.all_parties()}

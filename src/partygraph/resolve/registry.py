@@ -848,7 +848,9 @@ class Registry:
         if slug in self._all:
             slug = f"{slug}-new"
         # Two different names never share a provisional id (nor one the registry has).
-        identity = f"{country}|{name_key(name)}|{'|'.join(parsed.abbreviations)}"
+        identity = "|".join(
+            [country or "", name_key(name) or printed.as_printed, *parsed.abbreviations]
+        )
         taken = self._provisional.get(slug)
         if (
             (taken is not None and self._identity[slug] != identity)
