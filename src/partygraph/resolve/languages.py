@@ -264,15 +264,34 @@ def _read(
     return out, [c[:2] for c in seen], known
 
 
+@lru_cache(maxsize=4)
+def _forms_index(directory: str) -> dict[tuple[str, ...], set[str]]:
+    """Folded form -> the languages whose table has it."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for code, lang in load_languages(directory)[0].items():
+        for form in lang.forms:
+            index.setdefault(form, set()).add(code)
+    return index
+
+
 @lru_cache(maxsize=65536)
 def _key(text: str, directory: str) -> NameKey | None:
     tables, neutral = load_languages(directory)
     words = split_words(text)
     if not words or not tables:
         return None
+    # only the tables that know one of the name's words can know more than none
+    folded = [f for _, f, _ in words]
+    index = _forms_index(directory)
+    candidates = {"en"} & tables.keys()
+    for i in range(len(folded)):
+        for n in range(1, min(4, len(folded) - i) + 1):
+            candidates |= index.get(tuple(folded[i : i + n]), set())
     best: tuple[int, str] | None = None
     results = {}
     for code, lang in tables.items():
+        if code not in candidates:
+            continue
         res = _read(words, lang, neutral, max(lang.longest, 4))
         results[code] = res
         if best is None or res[2] > best[0] or (res[2] == best[0] and code == "en"):
