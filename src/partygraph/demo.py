@@ -56,6 +56,7 @@ def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
     from partygraph.rdf import validate
     from partygraph.resolve import Registry, to_json
     from partygraph.store import open_store
+    from partygraph.subjects import SubjectFinder
     from partygraph.viz import render_all
 
     data_dir = data_dir or paths.statements_dir()
@@ -70,8 +71,9 @@ def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
     extract_dir = out_dir / "extract"
     extract_dir.mkdir(exist_ok=True)
     files = discover([data_dir])
+    finder = SubjectFinder(registry)
     for f in files:
-        facts = to_json(registry.resolve(read_document(f)))
+        facts = to_json(finder.annotate(registry.resolve(read_document(f))))
         _write_text(extract_dir / f"{f.stem}.json", json.dumps(facts, ensure_ascii=False, indent=1))
     yield f"extract: {len(files)} documents -> {extract_dir}/"
 

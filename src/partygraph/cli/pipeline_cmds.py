@@ -40,9 +40,11 @@ def extract(files: tuple[Path, ...], fmt: str | None) -> None:
     """
     from partygraph.extract import read_document
     from partygraph.resolve import Registry, to_json
+    from partygraph.subjects import SubjectFinder
 
     registry = Registry.load()
-    results = [to_json(registry.resolve(read_document(f))) for f in files]
+    finder = SubjectFinder(registry)
+    results = [to_json(finder.annotate(registry.resolve(read_document(f)))) for f in files]
     if resolve_format(fmt) == "json":
         payload: Any = results[0] if len(results) == 1 else results
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))

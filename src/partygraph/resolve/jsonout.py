@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from partygraph.resolve.model import ResolvedStatement
-from partygraph.resolve.subjects import item_json
+from partygraph.subjects import item_json
 
 
 def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     """Build the JSON object of SPEC section 2, keys in the SPEC's order.
 
     Extra keys follow the SPEC ones: ``subjects`` and ``mentions`` (what the
-    statement is about, ranked; items of :func:`partygraph.resolve.subjects.item_json`),
+    statement is about, ranked; items of :func:`partygraph.subjects.item_json`),
     ``partial_dates`` (month-only facts kept out of the dated fields), and
     ``initiators[].party_name`` / ``match``.
 
@@ -30,10 +30,12 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     --------
     >>> from partygraph.extract.model import PrintedParty, StatementRecord, Place
     >>> from partygraph.resolve import Registry
+    >>> from partygraph.subjects import SubjectFinder
     >>> rec = StatementRecord(source="a.txt", sha256="ab" * 32, language="en",
     ...     title="Solidarity with Cuba", place=Place("Athens", "GR"),
     ...     signatories=[PrintedParty(1, "AKEL, Cyprus", "AKEL", country="CY")])
-    >>> doc = to_json(Registry.load().resolve(rec))
+    >>> reg = Registry.load()
+    >>> doc = to_json(SubjectFinder(reg).annotate(reg.resolve(rec)))
     >>> list(doc)  # doctest: +NORMALIZE_WHITESPACE
     ['source', 'sha256', 'language', 'title', 'headline', 'date', 'publication_date',
      'place', 'meeting', 'initiators', 'signatories', 'warnings', 'subjects', 'mentions']

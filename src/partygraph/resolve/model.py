@@ -76,7 +76,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Subject:
-    """A subject of a statement: a mention chosen by :mod:`partygraph.resolve.subjects`."""
+    """A subject of a statement: a mention chosen by :mod:`partygraph.subjects`."""
 
     kind: Kind
     id: str
@@ -95,7 +95,7 @@ class ResolvedStatement:
     """An extracted record plus the resolution of each signatory and initiator line.
 
     ``subjects`` and ``mentions`` say what the statement is about
-    (:func:`partygraph.resolve.subjects.find_subjects` and ``find_mentions``, with the
+    (:class:`partygraph.subjects.SubjectFinder`, with the
     resolved signing and initiating parties as the signers); both ranked, rank 1 first.
     """
 

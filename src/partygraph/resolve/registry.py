@@ -57,7 +57,6 @@ from partygraph.resolve.normalize import (
     slugify,
     tokens,
 )
-from partygraph.resolve.subjects import find_mentions, find_subjects
 
 PARTY_IRI = "https://w3id.org/partygraph/id/party/"
 PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "source", "notes")
@@ -931,8 +930,7 @@ class Registry:
         ``ResolvedStatement.warnings`` holds the resolution's own warnings (fuzzy
         matches, provisional parties, duplicate lines); the record keeps extraction's.
         :func:`partygraph.resolve.to_json` shows both. ``subjects`` and ``mentions``
-        come from :mod:`partygraph.resolve.subjects`, with the resolved signatories and
-        initiators as the signers.
+        stay empty: :meth:`partygraph.subjects.SubjectFinder.annotate` fills them.
 
         Examples
         --------
@@ -948,9 +946,6 @@ class Registry:
         2
         >>> res.warnings[0].split(":")[0]
         'signatories 1 and 3 both name Communist Party of Britain (communist-party-of-britain)'
-        >>> cuba = StatementRecord(source="c.txt", sha256="1" * 64, title="Hands off Cuba")
-        >>> [(s.kind, s.id, s.rank) for s in Registry.load().resolve(cuba).subjects]
-        [('country', 'CU', 1)]
         """
         warnings: list[str] = []
         signatories: list[Resolution] = []
@@ -971,11 +966,7 @@ class Registry:
             r, w = self.resolve_line(printed)
             warnings.extend(f"initiator {x}" for x in w)
             initiators.append(r)
-        # What the statement is about; the parties that sign it are not its body subjects.
-        signers = {r.party.id for r in (*signatories, *initiators)}
-        mentions = find_mentions(record, self)
-        subjects = find_subjects(record, self, signers=signers, mentions=mentions)
-        return ResolvedStatement(record, signatories, initiators, warnings, subjects, mentions)
+        return ResolvedStatement(record, signatories, initiators, warnings)
 
     # ------------------------------------------------------------------ suggest
     def suggest(self, min_score: float = 0.75) -> list[Suggestion]:
