@@ -14,32 +14,5 @@ fills its ``subjects`` and ``mentions`` (:mod:`partygraph.subjects.about` has th
 
 from __future__ import annotations
 
-from partygraph.subjects.about import (
-    Mention,
-    Organisation,
-    Subject,
-    SubjectFinder,
-    demonym_table,
-    extra_countries,
-    find_mentions,
-    find_subjects,
-    item_json,
-    load_organisations,
-    search_fold,
-    subjects_json,
-)
-
-__all__ = [
-    "Mention",
-    "Organisation",
-    "Subject",
-    "SubjectFinder",
-    "demonym_table",
-    "extra_countries",
-    "find_mentions",
-    "find_subjects",
-    "item_json",
-    "load_organisations",
-    "search_fold",
-    "subjects_json",
-]
+from partygraph.subjects.about import *  # noqa: F403 (the public API of the stage)
+from partygraph.subjects.about import __all__ as __all__

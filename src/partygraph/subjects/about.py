@@ -64,6 +64,7 @@ from partygraph.errors import PartygraphError
 from partygraph.extract.countries import city_lookup, country_name, country_names
 from partygraph.extract.model import StatementRecord
 from partygraph.paths import registry_dir
+from partygraph.resolve.jsonout import item_json
 from partygraph.resolve.model import Mention, Party, ResolvedStatement, Stance, Subject
 
 if TYPE_CHECKING:
@@ -930,38 +931,6 @@ def _ranked_subjects(
         )
         for n, (m, reason) in enumerate(chosen, 1)
     ]
-
-
-def item_json(item: Mention | Subject) -> dict[str, Any]:
-    """One ``subjects`` or ``mentions`` item of ``partygraph extract``'s JSON.
-
-    ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``, ``as_printed``,
-    ``count``, ``where`` (title, headline or body), ``rank`` and ``stance``; a subject
-    adds ``reason``, a mention ``places``.
-
-    Examples
-    --------
-    >>> from partygraph.extract.model import StatementRecord
-    >>> r = StatementRecord(source="x", sha256="0", title="Hands off Cuba")
-    >>> item_json(find_subjects(r, None, signers=())[0])  # doctest: +NORMALIZE_WHITESPACE
-    {'kind': 'country', 'id': 'CU', 'name': 'Cuba', 'as_printed': 'Cuba', 'count': 1,
-     'where': 'title', 'rank': 1, 'stance': 'solidarity', 'reason': 'title'}
-    """
-    out: dict[str, Any] = {
-        "kind": item.kind,
-        "id": item.id,
-        "name": item.label,
-        "as_printed": item.as_printed,
-        "count": item.count,
-        "where": item.where,
-        "rank": item.rank,
-        "stance": item.stance,
-    }
-    if isinstance(item, Subject):
-        out["reason"] = item.reason
-    else:
-        out["places"] = list(item.places)
-    return out
 
 
 def subjects_json(
