@@ -471,3 +471,17 @@ def test_provisional_ids_never_collide(registry: Registry):
     assert len(set(ids[:-1])) == 6
     assert ids[-1] == ids[0]  # the same name is the same provisional party
     assert not set(ids) & {p.id for p in registry.all_parties()}
+
+
+def test_an_ambiguous_abbreviation_is_settled_only_by_a_one_country_list(registry: Registry):
+    def ids(lines: list[str]) -> list[str]:
+        rec = StatementRecord(
+            source="t.txt",
+            sha256="2" * 64,
+            signatories=[PrintedParty(i, t, t) for i, t in enumerate(lines, 1)],
+        )
+        return [r.party.id for r in registry.resolve(rec).signatories]
+
+    assert ids(["CPI", "CPI(M)", "RSP"])[0] == "communist-party-of-india"
+    assert ids(["CPI", "Workers' Party of Ireland"])[0] == "cpi"  # one other: not enough
+    assert ids(["CPI", "KKE", "AKEL"])[0] == "cpi"  # several countries: no guess

@@ -97,6 +97,7 @@ class Match:
     kind: MatchKind | None
     score: float = 1.0
     notes: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()  # the parties an ambiguous line could be
 
 
 @dataclass(frozen=True)
@@ -639,7 +640,7 @@ class Registry:
                 f"{pid} ({self._all[pid].country})" for pid in dict.fromkeys(conflicts)
             )
             notes.append(f"the line states {country}, the registry's {names_} disagree")
-        return Match(None, None, 0.0, tuple(notes))
+        return Match(None, None, 0.0, tuple(notes), tuple(dict.fromkeys(ambiguous)))
 
     def _printed_keys(
         self, printed: PrintedParty, home: str | None = None
@@ -950,8 +951,8 @@ class Registry:
         warnings: list[str] = []
         signatories: list[Resolution] = []
         first: dict[str, int] = {}
-        for printed in record.signatories:
-            r, w = self.resolve_line(printed)
+        lines = self._in_context([self.resolve_line(p) for p in record.signatories])
+        for printed, (r, w) in zip(record.signatories, lines, strict=True):
             warnings.extend(f"signatory {printed.position} {x}" for x in w)
             if r.party.id in first:
                 warnings.append(
@@ -967,6 +968,37 @@ class Registry:
             warnings.extend(f"initiator {x}" for x in w)
             initiators.append(r)
         return ResolvedStatement(record, signatories, initiators, warnings)
+
+    def _in_context(
+        self, lines: list[tuple[Resolution, list[str]]]
+    ) -> list[tuple[Resolution, list[str]]]:
+        """Settle ambiguous abbreviations by the other signatories of the statement.
+
+        "CPI" is the Communist Party of India or of Ireland; in a statement whose other
+        registry signatories (two or more) are all of one country, it is the candidate of
+        that country, if exactly one is. Anything else stays provisional.
+        """
+        known = [r.party.country for r, _ in lines if not r.party.provisional]
+        countries = set(known)
+        if len(known) < 2 or len(countries) != 1 or None in countries:
+            return lines
+        (home,) = countries
+        out = []
+        for r, w in lines:
+            cached = self._cache.get(
+                (r.printed.as_printed, r.printed.name, r.printed.country, r.printed.abbreviation)
+            )
+            candidates = cached[0].candidates if cached and r.match == "new" else ()
+            local = [pid for pid in candidates if self._all[pid].country == home]
+            if len(local) == 1:
+                party = self._all[local[0]]
+                note = (
+                    f"'{r.printed.as_printed}' could be any of {', '.join(candidates)}; "
+                    f"{party.id}, as every other signatory is in {home}"
+                )
+                r, w = Resolution(r.printed, party, "alias", 0.9), [note]
+            out.append((r, w))
+        return out
 
     # ------------------------------------------------------------------ suggest
     def suggest(self, min_score: float = 0.75) -> list[Suggestion]:
