@@ -46,6 +46,8 @@ class PrintedParty:
     country: str | None = None
     abbreviation: str | None = None
     section: str | None = None  # a sub-heading inside the list ("SolidNet Parties")
+    # "participant" when the list names who took part in a meeting, else "signatory"
+    role: str = "signatory"
 
 
 @dataclass

@@ -16,12 +16,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import find_dates
 from partygraph.extract.language import detect_language
+from partygraph.extract.inline import InlineList, find_inline, named, role_of, split_names, strip_article
 from partygraph.extract.lines import (
     HEADING,
     INITIATOR,
@@ -80,24 +81,6 @@ _MEETING_HINTS = (
     "working group",
 )
 # one white-space quantifier per branch: no quadratic retries on long runs of spaces
-_SPLIT_AND = re.compile(r"(?<!\s)(?:\s*,\s*|\s+)(?:and|y|e|et|und|και|&)\s+")
-_LEAD = re.compile(
-    r"(?i)^(?:the\s+)?(?:leaders|representatives|general\s+secretaries|delegations|"
-    r"the\s+central\s+committees|central\s+committees)\s+of\s+(?:the\s+)?(?P<list>.+?)\s+"
-    r"(?:have|has|jointly)\s+(?:\w+\s+)?(?:issued|signed|adopted|released|made|published)\b"
-    r"|^(?P<list2>.+?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:issued|signed|adopted|released)\s+"
-    r"(?:the\s+following|this|a\s+joint)\b"
-    r"|^(?:joint\s+|common\s+)?(?:statement|declaration|communiqu[ée]|appeal)\s+(?:of|by|from)\s+"
-    r"(?:the\s+)?(?P<list4>[^:(]+)(?:[:(].*)?$"
-    r"|(?:statement|declaration)\s+(?:was\s+|is\s+)?(?:jointly\s+)?(?:signed|issued)\s+by\s+"
-    r"(?:the\s+)?(?P<list3>.+?)[.:]?$"
-)
-_ARTICLE = re.compile(
-    r"(?i)^(?:the|el|la|los|las|il|lo|le|les|l['’]|o|a|os|as|der|die|das|του|της|των|"
-    r"del|dello|della|dei|degli|delle|de\s+la|de\s+los|du|des|do|da|dos|das|de)\s+"
-)
-
-
 @dataclass
 class _Run:
     """Consecutive list-like lines."""
@@ -285,53 +268,6 @@ def _trim_tail(run: _Run, lines: Sequence[Line]) -> list[Line]:
     return [ln for b in blocks for ln in b]
 
 
-def _split_inline(text: str) -> list[str]:
-    """Split ``A, B and C`` into party names, keeping names that contain *and*."""
-    depth = 0
-    parts: list[str] = []
-    buf: list[str] = []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        if ch in ",;" and depth == 0:
-            parts.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    parts.append("".join(buf))
-    out: list[str] = []
-    for p in parts:
-        p = re.sub(r"(?i)^(?:and|y|e|et|und|και)\s+", "", p.strip())
-        if not p:
-            continue
-        if out and country_code(p):  # "AKEL, Cyprus": the country belongs to the name
-            out[-1] = f"{out[-1]}, {p}"
-            continue
-        out.extend(_split_and(p))
-    return [_ARTICLE.sub("", fold_ws(x)).strip(" .") for x in out if x.strip(" .")]
-
-
-def _named(text: str) -> bool:
-    """A whole party name: a head noun (party, union, front...) or an abbreviation."""
-    t = _ARTICLE.sub("", text.strip())
-    return (
-        bool(t)
-        and (HEAD_NOUN.search(t) is not None or bool(caps_tokens(t)))
-        and (t[:1].isupper() or t[:1] in "(«\"'")
-    )
-
-
-def _split_and(text: str) -> list[str]:
-    """Split ``A and the B`` where both sides are whole names; keep ``Bohemia and Moravia``."""
-    for m in _SPLIT_AND.finditer(text):
-        left, right = text[: m.start()], text[m.end() :]
-        if _named(left) and _named(right):
-            return [*_split_and(left), *_split_and(right)]
-    return [text]
-
-
 def _clean_printed(s: str) -> str:
     """The line as printed, white space folded, list punctuation (``,`` ``;`` a final ``.``
     after a whole word) dropped."""
@@ -369,7 +305,7 @@ def _columns(raw: str) -> tuple[str, ...] | None:
         return None
     # markers stay with their names: "1. A     2. B"
     if all(
-        len(c.split()) >= 2 and _named(re.sub(r"^\d{1,3}[.)]\s*|^[•\-–*]\s*", "", c)) for c in cells
+        len(c.split()) >= 2 and named(re.sub(r"^\d{1,3}[.)]\s*|^[•\-–*]\s*", "", c)) for c in cells
     ):
         return tuple(cells)
     return None
@@ -759,13 +695,13 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
                     cut = i
                     break
             elif depth == 0 and ch == "," and i + 2 < len(rest):
-                nxt = _ARTICLE.sub("", rest[i + 1 :].lstrip())
+                nxt = strip_article(rest[i + 1 :].lstrip())
                 if not (nxt[:1].isupper() or nxt[:1] in "(«\"'") or re.match(
                     r"(?i)(?:which|who|that|che|que|qui|der|die)\b", nxt
                 ):
                     cut = i
                     break
-        names = _split_inline(rest[:cut])
+        names = split_names(rest[:cut])
         if not names and not rest[:cut].strip():
             # "Initiated by:" over a short list of its own
             for nxt in st.lines[ln.idx + 1 : ln.idx + 25]:
@@ -842,7 +778,7 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
             if after is not None and after.idx == nxt.idx + 1 and _item_like(after):
                 continue  # a list of lines, read as such
             tail, idx = nxt.content, nxt.idx
-        names = _split_inline(tail)
+        names = split_names(tail)
         if len(names) >= 2 and all(party_score(n) > 0 for n in names):
             st.used.update((ln.idx, idx))
             st.warnings.append("signatories: names printed in one run of text, split at commas")
@@ -896,7 +832,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             if run.heading is not None:
                 st.used.add(run.heading.idx)
         if len(items) == 1 and run.heading is not None:
-            pieces = _split_inline(items[0][0])
+            pieces = split_names(items[0][0])
             if len(pieces) >= 2 and all(party_score(p) > 0 for p in pieces):
                 items = [(p, items[0][1], items[0][2]) for p in pieces]
                 st.warnings.append("signatories: one paragraph of comma-separated names, split")
@@ -923,36 +859,67 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
                 )
         return _parties_from(items), span
-    # inline: "Leaders of A, B and C have issued the following statement", or at the end
-    # "The statement was signed by A, B and C."
-    head_end = min(len(lines), body_start + 60)
-    scan = [*lines[:head_end], *lines[max(head_end, len(lines) - 40) :]]
-    for ln in scan:
-        if ln.blank or ln.boiler or len(ln.content) > 1500:
+    return _inline_lists(st)
+
+
+def _paragraphs(st: _State) -> list[tuple[str, list[int], str]]:
+    """Paragraphs of prose: ``(text, line indexes, the line before)``; hard-wrapped lines
+    are joined, a line ending a sentence or a list heading ends its paragraph."""
+    out: list[tuple[str, list[int], str]] = []
+    cur: list[Line] = []
+    before = ""
+    prev_text = ""
+
+    def flush() -> None:
+        if cur:
+            out.append((" ".join(ln.content for ln in cur), [ln.idx for ln in cur], before))
+
+    for ln in st.lines:
+        if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 20_000:
+            flush()
+            if cur:
+                prev_text = " ".join(x.content for x in cur)
+            cur = []
+            before = prev_text if ln.blank else ""
             continue
-        m = _LEAD.search(ln.content)
-        if not m:
-            continue
-        text = m["list"] or m["list2"] or m["list3"] or m["list4"] or ""
-        names = _split_inline(text)
-        if len(names) >= 2 and all(party_score(n) > 0 for n in names):
-            st.used.add(ln.idx)
-            st.warnings.append("signatories: read from a sentence (no list printed)")
-            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
-    # a closing paragraph of names only: "Communist Party of A, Party of Labour of B, ..."
-    for ln in reversed(lines[max(body_start, len(lines) - 40) :]):
-        if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 3000:
-            continue
-        if ln.content.count(",") + ln.content.count(";") < 2:
-            continue
-        names = _split_inline(ln.content)
-        if len(names) >= 3 and all(_named(n) for n in names):
-            st.used.add(ln.idx)
+        if not cur:
+            before = prev_text if not before else before
+        cur.append(ln)
+        if ln.content.endswith((".", "!", "?", ":", "”", "»")) or ln.marker:
+            flush()
+            prev_text = " ".join(x.content for x in cur)
+            cur = []
+            before = prev_text
+    flush()
+    return out
+
+
+def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | None]:
+    """Parties named in a sentence: the longest list (a cue phrase beside it counts), and
+    the lists of the same paragraph that also name who took part or signed."""
+    found: list[tuple[int, InlineList, list[int]]] = []
+    for n, (text, idxs, before) in enumerate(_paragraphs(st)):
+        for il in find_inline(text, before if before.endswith(":") or len(before) < 120 else ""):
+            if il.negated or not (len(il.names) >= 3 or il.cue):
+                continue
+            found.append((n, il, idxs))
+    if not found:
+        return [], None
+    best = max(found, key=lambda t: (len(t[1].names) + (3 if t[1].cue else 0), -t[0]))
+    chosen = [t for t in found if t is best or (t[0] == best[0] and t[1].cue and t[1].start > best[1].start)]
+    names: list[tuple[str, str]] = []
+    for _, il, idxs in chosen:
+        names.extend((nm, il.role) for nm in il.names)
+        st.used.update(idxs)
+        if il.count is not None and il.count != len(il.names):
             st.warnings.append(
-                f"signatories: read from a paragraph of names (line {ln.idx + 1}), no list printed"
+                f"signatories: the text counts {il.count} parties but names {len(il.names)}"
             )
-            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
-    return [], None
+    st.warnings.append("signatories: read from a sentence (no list printed)")
+    out = _parties_from([(nm, None, None) for nm, _ in names])
+    out = [replace(p, role=names[p.position - 1][1]) for p in out]
+    idxs = best[2]
+    return out, (idxs[0], idxs[-1])
 
 
 _MAIL_HEADER = re.compile(
