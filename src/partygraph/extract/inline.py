@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from partygraph.extract.countries import country_code
 from partygraph.extract.langdata import words
-from partygraph.extract.parties import PARTY_WORDS, caps_tokens
+from partygraph.extract.parties import PARTY_WORDS, abbreviation_like, caps_tokens
 
 MAX_SENTENCE = 6000  # longer runs of text are not a sentence naming parties
 
@@ -95,10 +95,13 @@ def named(text: str) -> bool:
     t = strip_article(text)
     if not t or not (t[:1].isupper() or t[:1] in "(«\"'„“" or t[:1].isdigit()):
         return False
-    if country_code(t):
-        return False
+    if country_code(t) or _count(t) is not None:
+        return False  # a country, or a count ("11 Communist and Workers Parties")
     return bool(
-        PARTY_WORDS.search(t) or _head_nouns().search(t) or caps_tokens(t)
+        PARTY_WORDS.search(t)
+        or _head_nouns().search(t)
+        or caps_tokens(t)
+        or abbreviation_like(t.split(" ")[0])
     ) and len(t.split()) <= 16
 
 
@@ -307,7 +310,10 @@ def _split_top(text: str) -> list[str]:
 
 def _country_only(item: str) -> bool:
     """``Turkey`` or ``Turkey (EMEP)``: a country that belongs to the name before it."""
-    base = re.sub(r"\s*\([^()]*\)$", "", item).strip()
+    m = re.match(r"^(.*?)\s*\(([^()]*)\)$", item)
+    if m and not abbreviation_like(m.group(2).strip()):
+        return False
+    base = m.group(1).strip() if m else item.strip()
     return bool(base) and country_code(base) is not None
 
 
@@ -460,8 +466,9 @@ def find_inline(paragraph: str, before: str = "") -> list[InlineList]:
                 names.extend(_expand(it))
             names = [n for n in _merge_countries(names) if n]
             if len(names) >= 2 and sum(1 for n in names if named(n)) >= len(names) - 1:
-                lead = sent[:f_start]
-                tail = sent[last_end:]
+                # the clause around the names: a semicolon ends it
+                lead = sent[:f_start].rsplit(";", 1)[-1]
+                tail = sent[last_end:].split(";", 1)[0]
                 near = lead + " " + tail
                 cue_text = near if lead.strip() or tail.strip() else before
                 role = role_of(cue_text) or role_of(before) or "signatory"
