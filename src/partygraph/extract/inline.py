@@ -95,7 +95,7 @@ def named(text: str) -> bool:
     t = strip_article(text)
     if not t or not (t[:1].isupper() or t[:1] in "(«\"'„“" or t[:1].isdigit()):
         return False
-    if country_code(t) or _count(t) is not None:
+    if country_code(t) or _count(" ".join(t.split(" ")[:6])) is not None:
         return False  # a country, or a count ("11 Communist and Workers Parties")
     return bool(
         PARTY_WORDS.search(t)
@@ -297,11 +297,15 @@ def split_and(text: str) -> list[str]:
 
 def _expand(item: str) -> list[str]:
     """One list item to its names: ``Country (A, B)`` gives A and B; ``A and B`` both."""
-    m = re.match(r"^([^()]{2,40}?)\s*\((.+)\)$", item)
-    if m and country_code(m.group(1)) and named(m.group(2).split(",")[0]):
-        inner = [s.strip() for s in _split_top(m.group(2))]
-        return _merge_countries([n for s in inner if s for n in split_and(s)])
-    return split_and(item)
+    out: list[str] = []
+    for piece in split_and(item):
+        m = re.match(r"^([^()]{2,40}?)\s*\(([^()]+)\)$", piece)
+        if m and country_code(m.group(1)) and named(m.group(2).split(",")[0]):
+            inner = [s.strip() for s in _split_top(m.group(2))]
+            out.extend(_merge_countries([n for s in inner if s for n in split_and(s)]))
+        else:
+            out.append(piece)
+    return out
 
 
 def _split_top(text: str) -> list[str]:
@@ -334,7 +338,7 @@ def _count(text: str) -> int | None:
     for i, tok in enumerate(toks):
         t = _bare(tok)
         n = int(t) if t.isdigit() and len(t) <= 3 else w.numbers.get(t)
-        if not n:
+        if not n or t in w.glue:  # Portuguese "dos" is "of the", not two
             continue
         for nxt in toks[i + 1 : i + 6]:
             b = _bare(nxt)

@@ -644,12 +644,12 @@ def _item_like(
     if first.islower() and not (PARTY_WORDS.search(c) and nwords <= 8):
         return False
     last = c.rsplit(" ", 1)[-1].casefold()
-    if nwords > 1 and last in _DANGLING:
+    if nwords > 1 and last in DANGLING:
         return False  # a wrapped line of prose ("... call on the"), not a name
     return first.isalnum() or first in "(\"'«“[" or "\U0001f1e6" <= first <= "\U0001f1ff"
 
 
-_DANGLING = frozenset(
+DANGLING = frozenset(
     [
         "the",
         "of",

@@ -24,6 +24,7 @@ from partygraph.extract.dates import find_dates
 from partygraph.extract.language import detect_language
 from partygraph.extract.inline import InlineList, find_inline, named, role_of, split_names, strip_article
 from partygraph.extract.lines import (
+    DANGLING,
     HEADING,
     INITIATOR,
     Line,
@@ -326,6 +327,26 @@ def _prepare(text: str) -> tuple[list[Line], int]:
     return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side
 
 
+_CAPTION = re.compile(
+    r"(?i)^(?P<text>[^()]{0,200}?)\s*\((?:photo|image|picture|foto|φωτο)\w*(?:\s+credits?)?\s*:[^()]{0,120}\)$"
+)
+
+
+def _drop_captions(lines: list[Line]) -> None:
+    """An image caption ("... (Photo credit: X)") and the image's alt text above it are
+    page furniture, not the title."""
+    prev: Line | None = None
+    for ln in lines:
+        if ln.blank:
+            continue
+        m = _CAPTION.match(ln.content) if ln.content.endswith(")") else None
+        if m:
+            ln.boiler = True
+            if prev is not None and prev.content == m["text"].strip():
+                prev.boiler = True
+        prev = ln
+
+
 def _header(st: _State) -> tuple[int, list[Line]]:
     """Index of the first prose line and the heading lines before it."""
     lines = st.lines
@@ -336,7 +357,7 @@ def _header(st: _State) -> tuple[int, list[Line]]:
         nxt = next((x for x in lines[ln.idx + 1 : ln.idx + 2] if not x.blank), None)
         continues = (
             nxt is not None
-            and nxt.content[:1].islower()
+            and (nxt.content[:1].islower() or ln.content.rsplit(" ", 1)[-1].casefold() in DANGLING)
             and not ln.content.endswith((".", "!", "?", ":"))
         )
         long_prose = ln.sentence and (len(ln.content) > 300 or ln.content[-1:] in ".:;")
@@ -1031,6 +1052,7 @@ def read_text(
             f"last {tail:,} were analysed"
         )
     prepared, side_by_side = _prepare(analysed)
+    _drop_captions(prepared)
     st = _State(lines=prepared, warnings=warns)
     if side_by_side:
         st.warnings.append(
