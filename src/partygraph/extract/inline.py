@@ -290,7 +290,7 @@ def split_and(text: str) -> list[str]:
         probe = text
     for m in _conj_split().finditer(probe):
         left, right = text[: m.start()], text[m.end() :]
-        if named(left) and named(right):
+        if (named(left) or country_code(left)) and named(right):
             return [*split_and(left), *split_and(right)]
     return [strip_article(text)]
 
@@ -507,3 +507,105 @@ def split_names(text: str) -> list[str]:
     for it in _merge_countries([i for i in items if i]):
         names.extend(_expand(it))
     return [n.strip(" .") for n in _merge_countries(names) if n.strip(" .")]
+
+
+def _norm_name(s: str) -> str:
+    return " ".join(s.replace("’", "'").replace("`", "'").casefold().split())
+
+
+@lru_cache(maxsize=64)
+def _lexicon_index(known: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Known names by their first word, longest first."""
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for name in known:
+        toks = tuple(_norm_name(name).split())
+        if len(toks) >= 2:
+            idx.setdefault(toks[0], []).append(toks)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in idx.items()}
+
+
+def _is_head(tok: str) -> bool:
+    """A head noun of party names (party, union, left, pole...), from the language files."""
+    return _head_nouns().search(tok.strip(_QUOTES + ".,;:()")) is not None
+
+
+def _starts_name(toks: list[str], i: int) -> bool:
+    """May a new party name start at token ``i``? A capitalised word with a head noun
+    within three capitalised words ("Communist Party", "Hungarian Workers' Communist
+    Party"), or a head noun followed by "of" ("Party of", "Union of", "Pole of")."""
+    if not _capitalised(toks[i]) or toks[i][:1] in _OPEN:
+        return False
+    w = words()
+    if _is_head(toks[i]):
+        return i + 1 < len(toks) and _bare(toks[i + 1]) in w.glue
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if _is_head(toks[k]):
+            return True
+        if not _capitalised(toks[k]) or _bare(toks[k]) in w.glue:
+            return False
+    return False
+
+
+def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """Split party names printed one after another without separators (a PDF or web
+    copy that lost its line breaks), by known names first (longest first), else by the
+    grammar of party names. Returns ``(name, confirmed by a known name)`` pairs; a
+    single pair when the text does not split.
+
+    Examples
+    --------
+    >>> [n for n, _ in segment_run_together("Communist Party of Greece Hungarian Workers’ "
+    ...     "Party Pole of Rebirth of Communists in France URCF Communist Peoples’ Left, Italy "
+    ...     "Party of the Italian Communists")]  # doctest: +NORMALIZE_WHITESPACE
+    ['Communist Party of Greece', 'Hungarian Workers’ Party',
+     'Pole of Rebirth of Communists in France URCF', 'Communist Peoples’ Left, Italy',
+     'Party of the Italian Communists']
+    >>> segment_run_together("Communist Party of Bohemia and Moravia")
+    [('Communist Party of Bohemia and Moravia', False)]
+    """
+    toks = text.split()
+    lex = _lexicon_index(known) if known else {}
+    low = [_norm_name(t) for t in toks]
+    out: list[tuple[str, bool]] = []
+    cur: list[str] = []
+    closed = False  # "Left, Italy": a country after a comma ends the name
+
+    def complete() -> bool:
+        last = cur[-1]
+        if last.endswith(")"):
+            return True
+        # "Union of Revolutionary": an adjective still waits for its noun
+        adjective = PARTY_WORDS.search(last) is not None and not _is_head(last)
+        return any(_is_head(t) for t in cur) and _bare(last) not in words().glue and not adjective
+
+    i = 0
+    while i < len(toks):
+        if lex and (not cur or complete()):
+            hit = next(
+                (
+                    c
+                    for c in lex.get(low[i], ())
+                    if tuple(low[i : i + len(c)]) == c
+                ),
+                None,
+            )
+            if hit is not None:
+                if cur:
+                    out.append((" ".join(cur), False))
+                out.append((" ".join(toks[i : i + len(hit)]), True))
+                cur, closed = [], False
+                i += len(hit)
+                continue
+        tok = toks[i]
+        if cur and cur[-1].endswith(",") and country_code(tok.strip(",.")):
+            closed = True
+        elif cur and complete() and tok.isupper() and abbreviation_like(tok):
+            pass  # "... of France URCF": the name's abbreviation
+        elif cur and (closed or complete()) and _starts_name(toks, i):
+            out.append((" ".join(cur), False))
+            cur, closed = [], False
+        cur.append(tok)
+        i += 1
+    if cur:
+        out.append((" ".join(cur), False))
+    return out

@@ -15,16 +15,25 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import find_dates
 from partygraph.extract.language import detect_language
-from partygraph.extract.inline import InlineList, find_inline, named, role_of, split_names, strip_article
+from partygraph.extract.inline import (
+    InlineList,
+    find_inline,
+    named,
+    role_of,
+    segment_run_together,
+    split_names,
+    strip_article,
+)
 from partygraph.extract.lines import (
     DANGLING,
+    MAX_LINE,
     HEADING,
     INITIATOR,
     Line,
@@ -312,19 +321,47 @@ def _columns(raw: str) -> tuple[str, ...] | None:
     return None
 
 
-def _prepare(text: str) -> tuple[list[Line], int]:
-    """Parsed lines, and how many printed lines held several names side by side."""
+def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line], int, list[str]]:
+    """Parsed lines, how many printed lines held several names side by side, and a
+    warning for each run of names that was split by the grammar of party names."""
     raw_lines: list[str] = []
     side_by_side = 0
-    for raw in text.split("\n"):
+    warns: list[str] = []
+    for n, raw in enumerate(text.split("\n"), 1):
         if len(raw) < 12:
             raw_lines.append(raw)
-        else:
-            parts = _split_raw(raw)
-            if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
-                side_by_side += 1
-            raw_lines.extend(parts)
-    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side
+            continue
+        parts = _split_raw(raw)
+        if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
+            side_by_side += 1
+        if len(parts) == 1 and len(raw) >= 60 and _names_only(raw):
+            segs = segment_run_together(fold_ws(raw), known)
+            if len(segs) >= 3 and all(named(x) for x, _ in segs):
+                unconfirmed = [x for x, ok in segs if not ok]
+                if unconfirmed:
+                    warns.append(
+                        f"signatories: line {n} runs {len(segs)} names together; split by the "
+                        f"grammar of party names ({len(unconfirmed)} not confirmed by a known "
+                        f"name: {' | '.join(unconfirmed[:30])})"
+                    )
+                parts = tuple(x for x, _ in segs)
+        raw_lines.extend(parts)
+    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side, warns
+
+
+_SENTENCE_PUNCT = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _names_only(raw: str) -> bool:
+    """A long line of capitalised names without sentence punctuation or prose words."""
+    if len(raw) > MAX_LINE or _SENTENCE_PUNCT.search(raw.rstrip(".")) is not None:
+        return False
+    if raw.count(",") >= 2:
+        return False  # commas separate the names already
+    toks = raw.split()
+    heads = sum(1 for t in toks if HEAD_NOUN.search(t))
+    prose = sum(1 for t in toks if t[:1].islower() and t.casefold() not in NAME_GLUE)
+    return heads >= 3 and prose * 10 <= len(toks)
 
 
 _CAPTION = re.compile(
@@ -377,7 +414,7 @@ def _header(st: _State) -> tuple[int, list[Line]]:
     return len(lines), heads
 
 
-_NAME_GLUE = frozenset(
+NAME_GLUE = frozenset(
     [
         "of",
         "the",
@@ -415,7 +452,7 @@ def _party_name_only(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 8 or text[-1:] in ".!?:" or not HEAD_NOUN.search(text):
         return False
-    return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in _NAME_GLUE for w in words)
+    return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in NAME_GLUE for w in words)
 
 
 def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None, str | None]:
@@ -1009,6 +1046,7 @@ def read_text(
     published_hint: str | None = None,
     language_hint: str | None = None,
     warnings: Sequence[str] = (),
+    known_names: Iterable[str] = (),
 ) -> StatementRecord:
     """Read a statement from decoded text (HTML and Markdown already turned into lines).
 
@@ -1023,6 +1061,10 @@ def read_text(
         text itself does not print them.
     warnings
         Earlier warnings (decoding), kept first.
+    known_names
+        Party names the caller knows (a registry's names and aliases, any iterable of
+        strings): names printed run together on one line are split at them first,
+        longest first; splits they confirm raise no warning.
 
     Returns
     -------
@@ -1051,9 +1093,9 @@ def read_text(
             f"document is {len(text):,} characters; only the first {HEAD_CHARS:,} and the "
             f"last {tail:,} were analysed"
         )
-    prepared, side_by_side = _prepare(analysed)
+    prepared, side_by_side, split_warns = _prepare(analysed, frozenset(known_names))
     _drop_captions(prepared)
-    st = _State(lines=prepared, warnings=warns)
+    st = _State(lines=prepared, warnings=warns + split_warns)
     if side_by_side:
         st.warnings.append(
             f"layout: {side_by_side} lines hold names in columns; read row by row, so the "
