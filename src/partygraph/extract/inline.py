@@ -575,7 +575,11 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
         if last.endswith(")"):
             return True
         # "Union of Revolutionary": an adjective still waits for its noun
-        adjective = PARTY_WORDS.search(last) is not None and not _is_head(last)
+        adjective = (
+            PARTY_WORDS.search(last) is not None
+            and not _is_head(last)
+            and _bare(last).endswith(words().adjective_endings)
+        )
         return any(_is_head(t) for t in cur) and _bare(last) not in words().glue and not adjective
 
     i = 0

@@ -3,7 +3,8 @@
 ``extract/data/lang/<iso>.json`` holds, for one language, the words the reader needs to
 read lists printed in prose (like dateparser's ``data/`` per locale): ``articles``,
 ``conjunctions``, ``glue`` (small words inside party names), ``participation``,
-``negation`` and ``signing`` cue phrases, ``meeting`` nouns, ``list_cues``,
+``negation`` and ``signing`` cue phrases, ``meeting`` nouns, ``adjective_endings`` (of party adjectives such as
+*Communist*, *Revolutionary*), ``list_cues``,
 ``party_nouns``, ``prose`` (words that end a name printed in a sentence: verbs,
 auxiliaries, prepositions never found inside a party's name), ``numbers`` and
 ``ordinals`` (words to integers). Adding a language is adding a file.
@@ -31,6 +32,7 @@ class Words:
     party_nouns: frozenset[str]
     prose: frozenset[str]
     meeting: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
 
@@ -85,6 +87,7 @@ def words() -> Words:
         party_nouns=frozenset(sets.get("party_nouns", ())),
         prose=frozenset(sets.get("prose", ())),
         meeting=longest_first("meeting"),
+        adjective_endings=longest_first("adjective_endings"),
         numbers=maps["numbers"],
         ordinals=maps["ordinals"],
     )
