@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from partygraph.extract.lines import HEADING
+
 _DROP_TAGS = (
     "script",
     "style",
@@ -200,9 +202,56 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
             out.append("\n\n")
             _walk(child, out)
             out.append("\n\n")
+        elif tag == "a":
+            out.append(_LINK_OPEN)
+            _walk(child, out)
+            out.append(_LINK_CLOSE)
         else:
             _walk(child, out)
         child = child.next
+
+
+_LINK_OPEN = "\x01"
+_LINK_CLOSE = "\x02"
+_LIST_MARK = re.compile(r"^(?:[-•*]|\d{1,3}[.)])?\s*")
+_LINK_BLOCK_MIN = 3
+
+
+def _link_only(line: str) -> bool:
+    """The line is the text of one link (a list marker aside)."""
+    rest = _LIST_MARK.sub("", line, count=1)
+    return (
+        rest.startswith(_LINK_OPEN)
+        and rest.endswith(_LINK_CLOSE)
+        and rest.count(_LINK_OPEN) == 1
+        and len(rest) > 2
+    )
+
+
+def _drop_link_blocks(lines: list[str]) -> list[str]:
+    """Blocks of three or more lines that are each one link (menus, "related posts",
+    sidebars of an old layout table) go, unless a list heading ("Signed by:") opens
+    them; link marks are removed from what stays."""
+    keep = [True] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not _link_only(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (_link_only(lines[j]) or not lines[j]):
+            j += 1
+        n = sum(1 for k in range(i, j) if lines[k])
+        prev = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
+        if n >= _LINK_BLOCK_MIN and not HEADING.search(prev.replace(_LINK_OPEN, "")):
+            for k in range(i, j):
+                keep[k] = False
+        i = j
+    out = []
+    for line, k in zip(lines, keep, strict=True):
+        if k:
+            out.append(line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, ""))
+    return out
 
 
 _TITLE_SELECTORS = (
@@ -298,5 +347,5 @@ def html_to_text(html: str) -> HtmlText:
         line = " ".join(line.split())
         if line or (lines and lines[-1]):
             lines.append(line)
-    text = "\n".join(lines).strip()
+    text = "\n".join(_drop_link_blocks(lines)).strip()
     return HtmlText(text=text, title=title, published=published, language=lang)

@@ -332,6 +332,8 @@ def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line]
             raw_lines.append(raw)
             continue
         parts = _split_raw(raw)
+        if len(parts) == 1:
+            parts = _glued_heading(raw)
         if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
             side_by_side += 1
         if len(parts) == 1 and len(raw) >= 60 and _names_only(raw):
@@ -346,7 +348,43 @@ def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line]
                     )
                 parts = tuple(x for x, _ in segs)
         raw_lines.extend(parts)
+    _space_numbered(raw_lines)
     return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side, warns
+
+
+_SPACE_NUM = re.compile(r"^(\s*)(\d{1,3}) (?=[^\W\d_(\"'“«])")
+
+
+def _space_numbered(raw: list[str]) -> None:
+    """``1 Communist Party of Albania`` / ``2 ...``: a number and one space mark a list
+    item only in a run of three or more lines numbered in sequence; those get ``1.``."""
+    i = 0
+    while i < len(raw):
+        m = _SPACE_NUM.match(raw[i])
+        if m is None:
+            i += 1
+            continue
+        j = i + 1
+        want = int(m.group(2)) + 1
+        while j < len(raw) and (m2 := _SPACE_NUM.match(raw[j])) and int(m2.group(2)) == want:
+            j += 1
+            want += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                raw[k] = _SPACE_NUM.sub(r"\1\2. ", raw[k], count=1)
+        i = j
+
+
+def _glued_heading(raw: str) -> tuple[str, ...]:
+    """``Hands off the NCPY! The Parties``: a list heading glued to the end of a sentence
+    becomes a line of its own."""
+    cut = max(raw.rfind(". "), raw.rfind("! "), raw.rfind("? "))
+    if cut < 0:
+        return (raw,)
+    tail = raw[cut + 2 :].strip()
+    if 0 < len(tail.split()) <= 4 and HEADING.search(tail) and not tail.endswith("."):
+        return (raw[: cut + 1], tail)
+    return (raw,)
 
 
 _SENTENCE_PUNCT = re.compile(r"[.!?;:](?:\s|$)")
