@@ -907,6 +907,14 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             accepted,
             key=lambda t: (t[0], -t[1].lines[0].idx if t[0] >= 100 else t[1].lines[0].idx),
         )
+        if best.heading is None:
+            # lines of a hard-wrapped sentence naming parties ("Attending the meeting
+            # were / the A, / the B, the C") read as one sentence
+            used, warns = set(st.used), list(st.warnings)
+            parties, span = _inline_lists(st)
+            if span is not None and span[0] <= best.lines[0].idx and best.lines[-1].idx <= span[1]:
+                return parties, span
+            st.used, st.warnings = used, warns
         chosen = [best]
         # lists continued after a sub-heading or a second heading ("New signatures")
         for _w, run in accepted:
@@ -1002,7 +1010,18 @@ def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | Non
     if not found:
         return [], None
     best = max(found, key=lambda t: (len(t[1].names) + (3 if t[1].cue else 0), -t[0]))
-    chosen = [t for t in found if t is best or (t[0] == best[0] and t[1].cue and t[1].start > best[1].start)]
+    # more names of the same role: "The X and the Y also attended the meeting."
+    chosen = [
+        t
+        for t in found
+        if t is best
+        or (
+            0 <= t[0] - best[0] <= 2
+            and (t[0] > best[0] or t[1].start > best[1].start)
+            and t[1].cue
+            and t[1].role == best[1].role
+        )
+    ]
     names: list[tuple[str, str]] = []
     for _, il, idxs in chosen:
         names.extend((nm, il.role) for nm in il.names)
@@ -1014,8 +1033,7 @@ def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | Non
     st.warnings.append("signatories: read from a sentence (no list printed)")
     out = _parties_from([(nm, None, None) for nm, _ in names])
     out = [replace(p, role=names[p.position - 1][1]) for p in out]
-    idxs = best[2]
-    return out, (idxs[0], idxs[-1])
+    return out, (best[2][0], chosen[-1][2][-1])
 
 
 _MAIL_HEADER = re.compile(
