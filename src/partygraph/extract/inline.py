@@ -26,7 +26,9 @@ MAX_SENTENCE = 6000  # longer runs of text are not a sentence naming parties
 
 _TOKEN = re.compile(r"\S+")
 # a full stop ends a sentence after a word (not "D." or "No.") and before a capital
-_SENT_END = re.compile(r"(?:(?<=[^\W\d_][^\W\d_])|(?<=[)\]”\"»]))[.!?](?=\s+[\"“„«(]?[^\W\d_])")
+_SENT_END = re.compile(
+    r"(?:(?<=[^\W\d_][^\W\d_])|(?<=[)\]”\"»])|(?<=[)\]”\"»] ))[.!?](?=\s+[\"“„«(]?[^\W\d_])"
+)
 _OPEN = "([{"
 _CLOSE = ")]}"
 _LEAD_PUNCT = " .,;:–—-·•"
