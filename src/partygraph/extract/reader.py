@@ -33,6 +33,7 @@ from partygraph.extract.inline import (
 )
 from partygraph.extract.lines import (
     DANGLING,
+    DOC_WORDS,
     MAX_LINE,
     HEADING,
     INITIATOR,
@@ -41,9 +42,11 @@ from partygraph.extract.lines import (
     parse_line,
     split_run_together,
 )
-from partygraph.extract.meeting import days_near, find_meetings, place_near
+from partygraph.extract.langdata import words as lang_words
+from partygraph.extract.meeting import days_near, find_meetings, place_near, roman
 from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
 from partygraph.extract.parties import (
+    PARTY_WORDS,
     abbreviation_like,
     caps_tokens,
     party_score,
@@ -493,9 +496,50 @@ def _party_name_only(text: str) -> bool:
     return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in NAME_GLUE for w in words)
 
 
+_BYLINE = re.compile(r"(?i)^(?:by|por|par|di|da|von|από|от)\s+\S+(?:\s+\S+){0,3}$")
+_LABEL_WORDS = frozenset(
+    "joint common final press release international world statement declaration resolution "
+    "appeal communique communiqué comunicado declaración declaração resolución resolução "
+    "dichiarazione risoluzione comunicato déclaration résolution erklärung resolution "
+    "gemeinsame conjunta congiunta commune conjunto".split()
+)
+
+
+def _label_only(text: str) -> bool:
+    """A line that only says what kind of document this is and of which meeting
+    ("Statement of the 20th International Meeting of ...", "Resolution der 5.
+    Weltkonferenz", "Joint Statement of Communist and Workers' Parties")."""
+    if not _STATEMENT_START.match(text) and not find_meetings(text):
+        return False
+    rest = text
+    for h in sorted(find_meetings(text), key=lambda h: -h.start):
+        rest = rest[: h.start] + " " + rest[h.end :]
+    w = lang_words()
+    for tok in rest.split():
+        t = tok.strip("\"'“”«».,:;()-–—!").casefold()
+        if (
+            not t
+            or t in _LABEL_WORDS
+            or t in w.glue
+            or t in w.articles
+            or t in w.conjunctions
+            or t in w.ordinals
+            or t.rstrip("stndrhèeº°ª.") .isdigit()
+            or (t.isalpha() and roman(t.upper()) is not None)
+            or PARTY_WORDS.search(t)
+            or DOC_WORDS.search(t)
+            or any(m in t for m in w.meeting)
+        ):
+            continue
+        return False
+    return True
+
+
 def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None, str | None]:
     cands = []
     labels: list[str] = []
+    label_lines: list[int] = []
+    bylines: list[int] = []
     for ln in heads:
         c = ln.content
         if (ln.dates and ln.is_dateline) or ln.place_only:
@@ -521,6 +565,15 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
             if len(re.findall(r"\w{3,}", rest)) == 0:
                 st.used.add(ln.idx)
                 continue  # the line only names the meeting
+        if _label_only(c):
+            st.used.add(ln.idx)
+            labels.append(c.rstrip(".:"))
+            label_lines.append(ln.idx)
+            continue
+        if _BYLINE.match(c):
+            st.used.add(ln.idx)
+            bylines.append(ln.idx)
+            continue
         if len(c) < 3 or len(c) > 320:
             continue
         cands.append(ln)
@@ -548,6 +601,17 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
     named = [ln for ln in cands if _party_name_only(ln.content)]
     if named and len(named) < len(cands):
         cands = [ln for ln in cands if ln not in named]
+    # a banner in lower case ("il pane e le rose"), a section path ("Memoria:: Notizie")
+    plain = [ln for ln in cands if ln.content[:1].isupper() or ln.content[:1].isdigit()]
+    plain = [ln for ln in plain if "::" not in ln.content and not ln.content.endswith(":")]
+    if plain:
+        cands = plain
+    # the line under a label ("Joint Statement" / its title) or over a byline ("By staff")
+    order = [ln.idx for ln in heads]
+    for ln in cands:
+        k = order.index(ln.idx)
+        if (k and order[k - 1] in label_lines) or (k + 1 < len(order) and order[k + 1] in bylines):
+            return ln.content, (hint if hint and hint != ln.content else None)
     texts: list[str] = []
     for ln in cands:
         if ln.content not in texts:
