@@ -145,6 +145,17 @@ def _is_furniture(node: Node) -> bool:
     return bool(probe) and _FURNITURE.search(probe) is not None
 
 
+_LOGO = re.compile(r"(?i)logo|brand|site-?(?:title|name)|masthead|blog-?title|header")
+
+
+def _is_logo(node: Node) -> bool:
+    """An element naming the site (its logo or masthead), not the article."""
+    probe = " ".join(
+        v for k, v in node.attributes.items() if k in ("class", "id") and isinstance(v, str)
+    )
+    return bool(probe) and _LOGO.search(probe) is not None
+
+
 def _simple_row(tr: Node) -> bool:
     """A row of short cells without blocks inside (not a layout table holding a page)."""
     if len(tr.text() or "") > 400:
@@ -300,7 +311,10 @@ def html_to_text(html: str) -> HtmlText:
     title = None
     # one combined query first: most pages have few of these, and each query costs
     for sel in _TITLE_SELECTORS if tree.css_first(_ANY_TITLE) is not None else ():
-        n = tree.css_first(sel)
+        # the site's logo is often an <h1> too
+        n = next((x for x in tree.css(sel) if not _is_logo(x)), None) if sel == "h1" else (
+            tree.css_first(sel)
+        )
         if n is not None:
             t = " ".join((n.text(separator=" ") or "").split())
             if t:

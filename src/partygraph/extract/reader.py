@@ -496,6 +496,7 @@ def _party_name_only(text: str) -> bool:
     return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in NAME_GLUE for w in words)
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _BYLINE = re.compile(r"(?i)^(?:by|por|par|di|da|von|από|от)\s+\S+(?:\s+\S+){0,3}$")
 _LABEL_WORDS = frozenset(
     "joint common final press release international world statement declaration resolution "
@@ -574,8 +575,8 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
             st.used.add(ln.idx)
             bylines.append(ln.idx)
             continue
-        if len(c) < 3 or len(c) > 320:
-            continue
+        if len(c) < 3 or len(c) > 320 or (ln.words <= 4 and _YEAR.search(c)):
+            continue  # "November 23-25, 2018": days the date reader leaves to the meeting
         cands.append(ln)
     if not cands:
         if hint:
@@ -598,7 +599,7 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
         ):
             cands = [ln for ln in cands if ln.idx > stamp]
     # a party's name alone is the site's banner, not the statement's title
-    named = [ln for ln in cands if _party_name_only(ln.content)]
+    named = [ln for ln in cands if _party_name_only(ln.content) and ln.content != hint]
     if named and len(named) < len(cands):
         cands = [ln for ln in cands if ln not in named]
     # a banner in lower case ("il pane e le rose"), a section path ("Memoria:: Notizie")
