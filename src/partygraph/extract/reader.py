@@ -536,6 +536,30 @@ def _label_only(text: str) -> bool:
     return True
 
 
+def _own_heading(st: _State, body_start: int) -> str | None:
+    """The statement's own heading inside a report: "The conference adopted a joint
+    declaration:" followed by a short heading line (or two, wrapped) and its prose."""
+    lines = [ln for ln in st.lines[body_start:] if not ln.blank and not ln.boiler]
+    for k, ln in enumerate(lines[:-2]):
+        if not ln.content.endswith(":") or ln.words > 25 or not DOC_WORDS.search(ln.content):
+            continue
+        head = [lines[k + 1]]
+        if head[0].content.rsplit(" ", 1)[-1].casefold() in DANGLING:
+            head.append(lines[k + 2])
+        after = lines[k + 1 + len(head)] if k + 1 + len(head) < len(lines) else None
+        text = " ".join(x.content for x in head)
+        if (
+            after is not None
+            and after.sentence
+            and all(x.marker is None and not x.heading and not x.sentence for x in head)
+            and len(text.split()) <= 15
+            and text[-1:] not in ".:;,"
+        ):
+            st.used.update(x.idx for x in head)
+            return text
+    return None
+
+
 def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None, str | None]:
     cands = []
     labels: list[str] = []
@@ -1224,6 +1248,10 @@ def read_text(
         )
     body_start, heads = _header(st)
     title, headline = _title(st, heads, title_hint)
+    # a report's own headline gives way to the heading of the statement it prints
+    own = None if title and DOC_WORDS.search(title) else _own_heading(st, body_start)
+    if own is not None and own != title:
+        title, headline = own, title
     initiators = _initiators(st, len(st.lines))
     sigs, span = _signatories(st, body_start)
     years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
