@@ -20,11 +20,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup, country_code
-from partygraph.extract.dates import find_dates
+from partygraph.extract.dates import find_dates, find_ranges, month_number
 from partygraph.extract.language import detect_language
 from partygraph.extract.inline import (
     InlineList,
     find_inline,
+    sentences,
     named,
     role_of,
     segment_run_together,
@@ -657,6 +658,7 @@ def _dates(
     list_span: tuple[int, int] | None,
     heads: list[Line],
     meeting: Meeting | None = None,
+    report: bool = False,
 ) -> tuple[str | None, str | None, Place | None]:
     lines = st.lines
     pub = None
@@ -682,14 +684,15 @@ def _dates(
                 break
     # datelines after the header: the one nearest the list (before it, else after it);
     # "Posted on ..." stamps date the page, not the statement
-    stamps = [ln for ln in lines[body_start:] if ln.stamp and ln.dates]
+    # "Posted on ...", "1/29/14 10:02 AM": a posting time dates the page
+    stamps = [ln for ln in lines[body_start:] if (ln.stamp or ln.time) and ln.dates]
     if pub is None and stamps:
         full = [h for h in stamps[0].dates if not h.partial]
         if full:
             pub = full[0].value
             st.used.add(stamps[0].idx)
     cands: list[Line] = [
-        ln for ln in lines[body_start:] if ln.is_dateline and ln.dates and not ln.stamp
+        ln for ln in lines[body_start:] if ln.is_dateline and ln.dates and not ln.stamp and not ln.time
     ]
     if not cands and pub_line is not None and not pub_plain:
         # a page stamp, then the statement's own dateline under the title
@@ -743,13 +746,94 @@ def _dates(
     after_meeting = (
         meeting is not None and meeting.end is not None and pub is not None and (pub > meeting.end)
     )
-    if date is None and pub and pub_plain and "date" not in st.partial and not after_meeting:
+    # (a report on a meeting is dated by the meeting's day, not by its own posting)
+    if (
+        date is None
+        and pub
+        and pub_plain
+        and "date" not in st.partial
+        and not after_meeting
+        and not report
+    ):
         date = pub
         st.warnings.append(
             f"date: no dateline; the plain date printed under the title ({pub}) is taken as "
             "the statement's date"
         )
     return date, pub, place
+
+
+_DAY_BEFORE = re.compile(
+    r"(?<!\d)[0-3]?\d(?:st|nd|rd|th|\.|º)?\s*(?:[-–—/,]|(?:and|y|e|et|und|и|i|a|og|ve|και)(?!\w))"
+    r"\s*(?:(?:il|el|le|the|de|la)\s+)?$"
+)
+_DAY_MONTH = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|\.|º|ª|η)?\s+(?:(?:de|of|del|di)\s+)?(\w+)")
+_MONTH_DAY = re.compile(r"(\w+)\.?\s+([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
+
+
+def _day_without_year(sentence: str) -> tuple[int, int] | None:
+    """``(month, day)`` of a day printed without its year ("il 29 aprile", "May 8")."""
+    for m in _DAY_MONTH.finditer(sentence):
+        if (mon := month_number(m.group(2))) is not None:
+            return mon, int(m.group(1))
+    for m in _MONTH_DAY.finditer(sentence):
+        if (mon := month_number(m.group(1))) is not None:
+            return mon, int(m.group(2))
+    return None
+
+
+def _meeting_day(st: _State, body_start: int) -> str | None:
+    """The printed day of the meeting a report is about: the first sentence of the
+    opening paragraphs that names a meeting and prints one day ("On 15th of September
+    2006 KKE hosted a meeting", "All'Incontro di Salonicco il 22 gennaio 2011"). A day
+    without its year, a month, or a span of days stops the search: no day is guessed."""
+    w = lang_words()
+    seen = 0
+    for ln in st.lines[body_start:]:
+        if ln.blank or ln.boiler or len(ln.content) > 5000:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        spans = sentences(ln.content)
+        for k, (a, b) in enumerate(spans):
+            sent = ln.content[a:b]
+            prev = ln.content[spans[k - 1][0] : spans[k - 1][1]] if k else ""
+            low = sent.casefold()
+            about = any(m in low for m in w.meeting) or (
+                len(sent) < 40 and any(m in prev.casefold() for m in w.meeting)
+            )
+            if not about:
+                continue
+            hits = find_dates(sent)
+            ranges = [r for r in find_ranges(sent) if r.start != r.end]
+            if ranges:
+                return None
+            full = [h for h in hits if not h.partial]
+            if full and _DAY_BEFORE.search(sent[max(0, full[0].start - 24) : full[0].start]):
+                return None  # "l'11 e il 12 aprile 2011": several days
+            if full:
+                st.warnings.append(
+                    f"date: the day of the meeting reported ({full[0].value}), printed in "
+                    f"line {ln.idx + 1}"
+                )
+                return full[0].value
+            if hits:
+                return None  # a month only
+            dm = _day_without_year(sent)
+            if dm is not None:
+                # "the European Communist Meeting 2017 ... on Monday 23 January": the year
+                # printed with the meeting's name
+                year = re.search(r"(?:" + "|".join(map(re.escape, w.meeting)) + r")\s+((?:19|20)\d\d)\b", low)
+                if year is not None:
+                    iso = f"{year.group(1)}-{dm[0]:02d}-{dm[1]:02d}"
+                    st.warnings.append(
+                        f"date: the meeting's day printed without a year; the year from its "
+                        f"name ({iso})"
+                    )
+                    return iso
+                return None
+    return None
 
 
 def _meeting(
@@ -1257,7 +1341,10 @@ def read_text(
     years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
     default_year = max(set(years), key=years.count) if years else None
     meeting = _meeting(st, heads, body_start, default_year)
-    date, pub, place = _dates(st, body_start, span, heads, meeting)
+    report = any(p.role == "participant" for p in sigs)
+    date, pub, place = _dates(st, body_start, span, heads, meeting, report)
+    if date is None and "date" not in st.partial:
+        date = _meeting_day(st, body_start)
     if pub is None and published_hint:
         hits = find_dates(published_hint)
         if hits and not hits[0].partial:
