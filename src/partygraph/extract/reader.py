@@ -44,7 +44,14 @@ from partygraph.extract.lines import (
     split_run_together,
 )
 from partygraph.extract.langdata import words as lang_words
-from partygraph.extract.meeting import days_near, find_meetings, place_near, roman
+from partygraph.extract.meeting import (
+    WG_RE as _WG_RE,
+    days_near,
+    find_meetings,
+    find_numbered_meeting,
+    place_near,
+    roman,
+)
 from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
 from partygraph.extract.parties import (
     PARTY_WORDS,
@@ -907,6 +914,15 @@ def _meeting(
                             "taken from the document's other dates"
                         )
     if not found:
+        # a meeting of another series, known by its printed ordinal ("XI International
+        # Conference", "die zwölfte Vier-Parteien-Konferenz"); a working group's session
+        # is not the numbered meeting it prepares
+        if any(_WG_RE.search(chunk) for chunk in zone):
+            return None
+        for chunk in zone:
+            hit = find_numbered_meeting(chunk)
+            if hit is not None:
+                return Meeting(ordinal=hit[0], name=hit[1])
         return None
     if len(ordinals) > 1:
         st.warnings.append(f"meeting: several ordinals printed {sorted(ordinals)}; took {ordinal}")
