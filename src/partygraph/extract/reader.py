@@ -941,9 +941,16 @@ def _initiator_match(text: str) -> re.Match[str] | None:
     """An initiator trigger that opens a sentence ("Initiated by ...", "(Proposed by ...",
     "This statement was initiated by ..."), not one inside prose ("the war initiated by")."""
     for m in INITIATOR.finditer(text):
-        if _INIT_PREFIX.search(text[max(0, m.start() - 60) : m.start()]):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _INIT_PREFIX.search(before):
+            return m
+        # "..., at the initiative of the KKE, ...": an adverbial phrase between commas
+        if before.rstrip().endswith(",") and _INITIATIVE_NOUN.search(m.group(0)):
             return m
     return None
+
+
+_INITIATIVE_NOUN = re.compile(r"(?i)initiative|iniciativa|iniziativa|πρωτοβουλία")
 
 
 def _initiators(st: _State, limit: int) -> list[PrintedParty]:
