@@ -312,8 +312,10 @@ def html_to_text(html: str) -> HtmlText:
     # one combined query first: most pages have few of these, and each query costs
     for sel in _TITLE_SELECTORS if tree.css_first(_ANY_TITLE) is not None else ():
         # the site's logo is often an <h1> too
-        n = next((x for x in tree.css(sel) if not _is_logo(x)), None) if sel == "h1" else (
-            tree.css_first(sel)
+        n = (
+            next((x for x in tree.css(sel) if not _is_logo(x)), None)
+            if sel == "h1"
+            else (tree.css_first(sel))
         )
         if n is not None:
             t = " ".join((n.text(separator=" ") or "").split())

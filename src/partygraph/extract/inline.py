@@ -99,12 +99,15 @@ def named(text: str) -> bool:
         return False
     if country_code(t) or _count(" ".join(t.split(" ")[:6])) is not None:
         return False  # a country, or a count ("11 Communist and Workers Parties")
-    return bool(
-        PARTY_WORDS.search(t)
-        or _head_nouns().search(t)
-        or caps_tokens(t)
-        or abbreviation_like(t.split(" ")[0])
-    ) and len(t.split()) <= 16
+    return (
+        bool(
+            PARTY_WORDS.search(t)
+            or _head_nouns().search(t)
+            or caps_tokens(t)
+            or abbreviation_like(t.split(" ")[0])
+        )
+        and len(t.split()) <= 16
+    )
 
 
 def strip_article(text: str) -> str:
@@ -154,8 +157,10 @@ def _stop(tok: str) -> bool:
     t = _bare(tok)
     if not t or t in w.glue or t in w.articles or t in w.conjunctions:
         return False
-    return t in w.prose or any(t == c or t == c.split(" ")[0] for c in w.participation) or any(
-        t == c.split(" ")[0] for c in w.signing
+    return (
+        t in w.prose
+        or any(t == c or t == c.split(" ")[0] for c in w.participation)
+        or any(t == c.split(" ")[0] for c in w.signing)
     )
 
 
@@ -181,7 +186,7 @@ def name_suffix(text: str) -> str:
         if deps[i - 1] > 0 or tok[:1] in _OPEN:
             i -= 1
             continue
-        if tok in ("–", "—", "-") or tok.endswith((".", ";")) and i < len(toks):
+        if tok in ("–", "—", "-") or (tok.endswith((".", ";")) and i < len(toks)):
             break
         if _is_article(tok):
             prev = toks[i - 2] if i >= 2 else ""
@@ -344,7 +349,9 @@ def _count(text: str) -> int | None:
             continue
         for nxt in toks[i + 1 : i + 6]:
             b = _bare(nxt)
-            if b in w.party_nouns and (b.endswith(("s", "i", "e", "a", "ler", "leri", "er")) or b == "cps"):
+            if b in w.party_nouns and (
+                b.endswith(("s", "i", "e", "a", "ler", "leri", "er")) or b == "cps"
+            ):
                 return n
             if _stop(nxt):
                 break
@@ -478,9 +485,12 @@ def find_inline(paragraph: str, before: str = "") -> list[InlineList]:
                 near = lead + " " + tail
                 cue_text = near if lead.strip() or tail.strip() else before
                 role = role_of(cue_text) or role_of(before) or "signatory"
-                cue = _has(near, words().participation) or _has(near, words().signing) or _has(
-                    near, words().list_cues
-                ) or (not lead.strip() and role_of(before) is not None)
+                cue = (
+                    _has(near, words().participation)
+                    or _has(near, words().signing)
+                    or _has(near, words().list_cues)
+                    or (not lead.strip() and role_of(before) is not None)
+                )
                 out.append(
                     InlineList(
                         names=tuple(names),
@@ -588,11 +598,7 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
     while i < len(toks):
         if lex and (not cur or complete()):
             hit = next(
-                (
-                    c
-                    for c in lex.get(low[i], ())
-                    if tuple(low[i : i + len(c)]) == c
-                ),
+                (c for c in lex.get(low[i], ()) if tuple(low[i : i + len(c)]) == c),
                 None,
             )
             if hit is not None:

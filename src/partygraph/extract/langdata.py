@@ -3,11 +3,11 @@
 ``extract/data/lang/<iso>.json`` holds, for one language, the words the reader needs to
 read lists printed in prose (like dateparser's ``data/`` per locale): ``articles``,
 ``conjunctions``, ``glue`` (small words inside party names), ``participation``,
-``negation`` and ``signing`` cue phrases, ``meeting`` nouns, ``adjective_endings`` (of party adjectives such as
-*Communist*, *Revolutionary*), ``list_cues``,
-``party_nouns``, ``prose`` (words that end a name printed in a sentence: verbs,
-auxiliaries, prepositions never found inside a party's name), ``numbers`` and
-``ordinals`` (words to integers). Adding a language is adding a file.
+``negation`` and ``signing`` cue phrases, ``meeting`` nouns, ``doc_kinds`` (statement,
+declaration...), ``adjective_endings`` (of party adjectives such as *Communist*),
+``list_cues``, ``party_nouns``, ``prose`` (words that end a name printed in a sentence:
+verbs, auxiliaries, prepositions never found inside a party's name), ``numbers``,
+``ordinals`` and ``months`` (words to integers). Adding a language is adding a file.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Words:
     party_nouns: frozenset[str]
     prose: frozenset[str]
     meeting: tuple[str, ...]
+    doc_kinds: frozenset[str]
     adjective_endings: tuple[str, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -71,7 +72,9 @@ def words() -> Words:
             if isinstance(value, list):
                 sets.setdefault(key, set()).update(str(v).casefold() for v in value)
             elif isinstance(value, dict):
-                maps.setdefault(key, {}).update({str(k).casefold(): int(v) for k, v in value.items()})
+                maps.setdefault(key, {}).update(
+                    {str(k).casefold(): int(v) for k, v in value.items()}
+                )
 
     def longest_first(key: str) -> tuple[str, ...]:
         return tuple(sorted(sets.get(key, ()), key=lambda s: (-len(s), s)))
@@ -87,6 +90,7 @@ def words() -> Words:
         party_nouns=frozenset(sets.get("party_nouns", ())),
         prose=frozenset(sets.get("prose", ())),
         meeting=longest_first("meeting"),
+        doc_kinds=frozenset(sets.get("doc_kinds", ())),
         adjective_endings=longest_first("adjective_endings"),
         numbers=maps["numbers"],
         ordinals=maps["ordinals"],

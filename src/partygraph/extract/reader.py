@@ -19,33 +19,34 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from partygraph.extract.countries import city_lookup, country_code
+from partygraph.extract.countries import city_lookup
 from partygraph.extract.dates import find_dates, find_ranges, month_number
-from partygraph.extract.language import detect_language
 from partygraph.extract.inline import (
     InlineList,
     find_inline,
-    sentences,
     named,
-    role_of,
     segment_run_together,
+    sentences,
     split_names,
     strip_article,
 )
+from partygraph.extract.langdata import words as lang_words
+from partygraph.extract.language import detect_language
 from partygraph.extract.lines import (
     DANGLING,
     DOC_WORDS,
-    MAX_LINE,
     HEADING,
     INITIATOR,
+    MAX_LINE,
     Line,
     fold_ws,
     parse_line,
     split_run_together,
 )
-from partygraph.extract.langdata import words as lang_words
 from partygraph.extract.meeting import (
     WG_RE as _WG_RE,
+)
+from partygraph.extract.meeting import (
     days_near,
     find_meetings,
     find_numbered_meeting,
@@ -101,6 +102,8 @@ _MEETING_HINTS = (
     "séminaire",
     "working group",
 )
+
+
 # one white-space quantifier per branch: no quadratic retries on long runs of spaces
 @dataclass
 class _Run:
@@ -506,12 +509,6 @@ def _party_name_only(text: str) -> bool:
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _BYLINE = re.compile(r"(?i)^(?:by|por|par|di|da|von|από|от)\s+\S+(?:\s+\S+){0,3}$")
-_LABEL_WORDS = frozenset(
-    "joint common final press release international world statement declaration resolution "
-    "appeal communique communiqué comunicado declaración declaração resolución resolução "
-    "dichiarazione risoluzione comunicato déclaration résolution erklärung resolution "
-    "gemeinsame conjunta congiunta commune conjunto".split()
-)
 
 
 def _label_only(text: str) -> bool:
@@ -528,12 +525,12 @@ def _label_only(text: str) -> bool:
         t = tok.strip("\"'“”«».,:;()-–—!").casefold()
         if (
             not t
-            or t in _LABEL_WORDS
+            or t in w.doc_kinds
             or t in w.glue
             or t in w.articles
             or t in w.conjunctions
             or t in w.ordinals
-            or t.rstrip("stndrhèeº°ª.") .isdigit()
+            or t.rstrip("stndrhèeº°ª.").isdigit()
             or (t.isalpha() and roman(t.upper()) is not None)
             or PARTY_WORDS.search(t)
             or DOC_WORDS.search(t)
@@ -699,7 +696,9 @@ def _dates(
             pub = full[0].value
             st.used.add(stamps[0].idx)
     cands: list[Line] = [
-        ln for ln in lines[body_start:] if ln.is_dateline and ln.dates and not ln.stamp and not ln.time
+        ln
+        for ln in lines[body_start:]
+        if ln.is_dateline and ln.dates and not ln.stamp and not ln.time
     ]
     if not cands and pub_line is not None and not pub_plain:
         # a page stamp, then the statement's own dateline under the title
@@ -774,7 +773,9 @@ _DAY_BEFORE = re.compile(
     r"(?<!\d)[0-3]?\d(?:st|nd|rd|th|\.|º)?\s*(?:[-–—/,]|(?:and|y|e|et|und|и|i|a|og|ve|και)(?!\w))"
     r"\s*(?:(?:il|el|le|the|de|la)\s+)?$"
 )
-_DAY_MONTH = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|\.|º|ª|η)?\s+(?:(?:de|of|del|di)\s+)?(\w+)")
+_DAY_MONTH = re.compile(
+    r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|\.|º|ª|η)?\s+(?:(?:de|of|del|di)\s+)?(\w+)"
+)
 _MONTH_DAY = re.compile(r"(\w+)\.?\s+([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
 
 
@@ -831,7 +832,9 @@ def _meeting_day(st: _State, body_start: int) -> str | None:
             if dm is not None:
                 # "the European Communist Meeting 2017 ... on Monday 23 January": the year
                 # printed with the meeting's name
-                year = re.search(r"(?:" + "|".join(map(re.escape, w.meeting)) + r")\s+((?:19|20)\d\d)\b", low)
+                year = re.search(
+                    r"(?:" + "|".join(map(re.escape, w.meeting)) + r")\s+((?:19|20)\d\d)\b", low
+                )
                 if year is not None:
                     iso = f"{year.group(1)}-{dm[0]:02d}-{dm[1]:02d}"
                     st.warnings.append(
@@ -1163,33 +1166,29 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
 
 
 def _paragraphs(st: _State) -> list[tuple[str, list[int], str]]:
-    """Paragraphs of prose: ``(text, line indexes, the line before)``; hard-wrapped lines
-    are joined, a line ending a sentence or a list heading ends its paragraph."""
+    """Paragraphs of prose: ``(text, line indexes, the paragraph before)``; hard-wrapped
+    lines are joined, a line ending a sentence or a list heading ends its paragraph."""
     out: list[tuple[str, list[int], str]] = []
     cur: list[Line] = []
-    before = ""
-    prev_text = ""
+    prev = ""
 
     def flush() -> None:
+        nonlocal cur, prev
         if cur:
-            out.append((" ".join(ln.content for ln in cur), [ln.idx for ln in cur], before))
+            text = " ".join(ln.content for ln in cur)
+            out.append((text, [ln.idx for ln in cur], prev))
+            prev = text
+        cur = []
 
     for ln in st.lines:
         if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 20_000:
             flush()
-            if cur:
-                prev_text = " ".join(x.content for x in cur)
-            cur = []
-            before = prev_text if ln.blank else ""
+            if not ln.blank:
+                prev = ""  # a list or metadata line between: nothing introduces the next
             continue
-        if not cur:
-            before = prev_text if not before else before
         cur.append(ln)
         if ln.content.endswith((".", "!", "?", ":", "”", "»")) or ln.marker:
             flush()
-            prev_text = " ".join(x.content for x in cur)
-            cur = []
-            before = prev_text
     flush()
     return out
 
