@@ -99,6 +99,10 @@ def named(text: str) -> bool:
         return False
     if country_code(t) or _count(" ".join(t.split(" ")[:6])) is not None:
         return False  # a country, or a count ("11 Communist and Workers Parties")
+    w = words()
+    toks = [_bare(x) for x in t.split()]
+    if toks[-1] in w.party_plurals or any(x in w.meeting for x in toks):
+        return False  # "Workers' Parties", "International Meeting of ...": not one party
     return (
         bool(
             PARTY_WORDS.search(t)
@@ -344,7 +348,7 @@ def _count(text: str) -> int | None:
     toks = _TOKEN.findall(text)
     for i, tok in enumerate(toks):
         t = _bare(tok)
-        n = int(t) if t.isdigit() and len(t) <= 3 else w.numbers.get(t)
+        n = int(t) if t.isascii() and t.isdigit() and len(t) <= 3 else w.numbers.get(t)
         if not n or t in w.glue:  # Portuguese "dos" is "of the", not two
             continue
         for nxt in toks[i + 1 : i + 6]:

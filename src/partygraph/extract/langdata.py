@@ -5,7 +5,8 @@ read lists printed in prose (like dateparser's ``data/`` per locale): ``articles
 ``conjunctions``, ``glue`` (small words inside party names), ``participation``,
 ``negation`` and ``signing`` cue phrases, ``meeting`` nouns, ``doc_kinds`` (statement,
 declaration...), ``adjective_endings`` (of party adjectives such as *Communist*),
-``list_cues``, ``party_nouns``, ``prose`` (words that end a name printed in a sentence:
+``list_cues``, ``party_nouns``, ``party_plurals`` ("parties": a group, not one
+name), ``prose`` (words that end a name printed in a sentence:
 verbs, auxiliaries, prepositions never found inside a party's name), ``numbers``,
 ``ordinals`` and ``months`` (words to integers). Adding a language is adding a file.
 """
@@ -30,6 +31,7 @@ class Words:
     signing: tuple[str, ...]
     list_cues: tuple[str, ...]
     party_nouns: frozenset[str]
+    party_plurals: frozenset[str]
     prose: frozenset[str]
     meeting: tuple[str, ...]
     doc_kinds: frozenset[str]
@@ -88,6 +90,7 @@ def words() -> Words:
         signing=longest_first("signing"),
         list_cues=longest_first("list_cues"),
         party_nouns=frozenset(sets.get("party_nouns", ())),
+        party_plurals=frozenset(sets.get("party_plurals", ())),
         prose=frozenset(sets.get("prose", ())),
         meeting=longest_first("meeting"),
         doc_kinds=frozenset(sets.get("doc_kinds", ())),

@@ -412,8 +412,8 @@ def _names_only(raw: str) -> bool:
         return False  # commas separate the names already
     toks = raw.split()
     heads = sum(1 for t in toks if HEAD_NOUN.search(t))
-    prose = sum(1 for t in toks if t[:1].islower() and t.casefold() not in NAME_GLUE)
-    return heads >= 3 and prose * 10 <= len(toks)
+    prose = any(t[:1].islower() and t.casefold() not in NAME_GLUE for t in toks)
+    return heads >= 3 and not prose
 
 
 _CAPTION = re.compile(
@@ -1162,7 +1162,18 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
                 )
         return _parties_from(items), span
-    return _inline_lists(st)
+    parties, span = _inline_lists(st)
+    if parties:
+        return parties, span
+    # no list anywhere: a title naming its parties ("Joint Statement of the A and the B")
+    for ln in lines[:body_start]:
+        if ln.blank or ln.boiler or ln.initiator:
+            continue
+        for il in find_inline(ln.content):
+            if il.cue and not il.negated:
+                st.warnings.append("signatories: read from the title (no list printed)")
+                return _with_roles([(nm, il.role) for nm in il.names]), (ln.idx, ln.idx)
+    return [], None
 
 
 def _paragraphs(st: _State) -> list[tuple[str, list[int], str]]:
@@ -1226,9 +1237,13 @@ def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | Non
                 f"signatories: the text counts {il.count} parties but names {len(il.names)}"
             )
     st.warnings.append("signatories: read from a sentence (no list printed)")
+    return _with_roles(names), (best[2][0], chosen[-1][2][-1])
+
+
+def _with_roles(names: list[tuple[str, str]]) -> list[PrintedParty]:
+    """``(printed name, role)`` pairs -> PrintedParty in order."""
     out = _parties_from([(nm, None, None) for nm, _ in names])
-    out = [replace(p, role=names[p.position - 1][1]) for p in out]
-    return out, (best[2][0], chosen[-1][2][-1])
+    return [replace(p, role=names[p.position - 1][1]) for p in out]
 
 
 _MAIL_HEADER = re.compile(
