@@ -287,6 +287,12 @@ _DATE_SELECTORS = (
     (".post-date", None),
     (".entry-date", None),
     (".post-timestamp", None),
+    (".date", None),
+    (".postdate", None),
+    (".article-date", None),
+    (".documentPublished", None),
+    (".submitted", None),
+    ("time", None),
 )
 
 

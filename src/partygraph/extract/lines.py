@@ -45,6 +45,8 @@ _PARTYISH = re.compile(
     r"(?i:part(?:y|ies|ido|ito|i|ei)|communis|comunis|kommunis|κόμμα|worker|union|front|"
     r"movement|league)|[A-Z]{3}"
 )
+# a source's name (a short name or an abbreviation) and a comma before a date
+_SOURCE = re.compile(r"^\s*[A-ZÀ-ÝĀ-ŽΑ-Ω][\w.'’-]*(?: [\w.'’-]+){0,2} ?,\s*$")
 _AMPM = re.compile(r"\d:[0-5]\d\s*[AaPp]\.?[Mm]\b")
 
 BOILER = re.compile(
@@ -599,6 +601,9 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
             p, only = _place_of(rest)
             if only:
                 is_dateline, place = True, p
+            elif _SOURCE.match(rest):
+                # "ICP, 19 June 2019", "Haló noviny, 8. března 2004": who posted it, when
+                is_dateline = stamp = True
         elif nwords <= 5 and content[:1].isupper() and not _PARTYISH.search(content):
             p, only = _place_of(content, unknown_town=False)
             if p and only:

@@ -24,6 +24,7 @@ from partygraph.extract.dates import find_dates, find_ranges, month_number
 from partygraph.extract.inline import (
     InlineList,
     find_inline,
+    role_of,
     named,
     segment_run_together,
     sentences,
@@ -1161,7 +1162,8 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                 st.warnings.append(
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
                 )
-        return _parties_from(items), span
+        role = _list_role(lines, best)
+        return [replace(p, role=role) for p in _parties_from(items)], span
     parties, span = _inline_lists(st)
     if parties:
         return parties, span
@@ -1174,6 +1176,19 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                 st.warnings.append("signatories: read from the title (no list printed)")
                 return _with_roles([(nm, il.role) for nm in il.names]), (ln.idx, ln.idx)
     return [], None
+
+
+def _list_role(lines: Sequence[Line], run: _Run) -> str:
+    """``participant`` when the words that open a list say who took part in a meeting
+    ("with the presence of the following delegations:"), else ``signatory``."""
+    intro = run.heading
+    if intro is None:
+        k = run.lines[0].idx - 1
+        while k >= 0 and (lines[k].blank or lines[k].boiler or lines[k].subheading):
+            k -= 1
+        if k >= 0 and lines[k].content.endswith(":"):
+            intro = lines[k]
+    return (role_of(intro.content) if intro is not None else None) or "signatory"
 
 
 def _paragraphs(st: _State) -> list[tuple[str, list[int], str]]:
@@ -1194,8 +1209,10 @@ def _paragraphs(st: _State) -> list[tuple[str, list[int], str]]:
     for ln in st.lines:
         if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 20_000:
             flush()
-            if not ln.blank:
-                prev = ""  # a list or metadata line between: nothing introduces the next
+            if ln.boiler:
+                prev = ""
+            elif not ln.blank:
+                prev = ln.content  # a heading read as the title may introduce the list
             continue
         cur.append(ln)
         if ln.content.endswith((".", "!", "?", ":", "”", "»")) or ln.marker:
