@@ -24,8 +24,8 @@ from partygraph.extract.dates import find_dates, find_ranges, month_number
 from partygraph.extract.inline import (
     InlineList,
     find_inline,
-    role_of,
     named,
+    role_of,
     segment_run_together,
     sentences,
     split_names,
