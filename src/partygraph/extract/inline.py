@@ -65,10 +65,15 @@ def _bare(tok: str) -> str:
     return tok.strip(_QUOTES + ".,;:").casefold()
 
 
+@lru_cache(maxsize=1)
+def _elided() -> tuple[str, ...]:
+    """Articles written against their noun: l', l’."""
+    return tuple(a for a in words().articles if a.endswith(("'", "’")))
+
+
 def _is_article(tok: str) -> bool:
-    w = words()
     t = _bare(tok)
-    return t in w.articles or any(t.startswith(a) and a.endswith(("'", "’")) for a in w.articles)
+    return t in words().articles or (t.startswith(_elided()) and len(t) > 2)
 
 
 def _capitalised(tok: str) -> bool:
@@ -155,17 +160,17 @@ def _depths(toks: list[str]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Words never inside a party's name: prose words and the first words of cues."""
+    w = words()
+    cues = {c.split(" ")[0] for c in (*w.participation, *w.signing)}
+    return frozenset((w.prose | cues) - w.glue - w.articles - w.conjunctions)
+
+
 def _stop(tok: str) -> bool:
     """A word that is never inside a party's name: a verb, a cue, a preposition of prose."""
-    w = words()
-    t = _bare(tok)
-    if not t or t in w.glue or t in w.articles or t in w.conjunctions:
-        return False
-    return (
-        t in w.prose
-        or any(t == c or t == c.split(" ")[0] for c in w.participation)
-        or any(t == c.split(" ")[0] for c in w.signing)
-    )
+    return _bare(tok) in _stop_words()
 
 
 def name_suffix(text: str) -> str:

@@ -1107,7 +1107,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             accepted,
             key=lambda t: (t[0], -t[1].lines[0].idx if t[0] >= 100 else t[1].lines[0].idx),
         )
-        if best.heading is None:
+        if best.heading is None and _wrapped(lines, best):
             # lines of a hard-wrapped sentence naming parties ("Attending the meeting
             # were / the A, / the B, the C") read as one sentence
             used, warns = set(st.used), list(st.warnings)
@@ -1176,6 +1176,15 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                 st.warnings.append("signatories: read from the title (no list printed)")
                 return _with_roles([(nm, il.role) for nm in il.names]), (ln.idx, ln.idx)
     return [], None
+
+
+def _wrapped(lines: Sequence[Line], run: _Run) -> bool:
+    """Do the run's lines continue a sentence (a line ending in a comma, or a line of
+    prose right above without a full stop)?"""
+    if any(ln.content.endswith(",") for ln in run.lines):
+        return True
+    k = run.lines[0].idx - 1
+    return k >= 0 and not lines[k].blank and not lines[k].content.endswith((".", "!", "?", ":"))
 
 
 def _list_role(lines: Sequence[Line], run: _Run) -> str:
