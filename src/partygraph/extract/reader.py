@@ -375,7 +375,7 @@ def _space_numbered(raw: list[str]) -> None:
     item only in a run of three or more lines numbered in sequence; those get ``1.``."""
     i = 0
     while i < len(raw):
-        m = _SPACE_NUM.match(raw[i])
+        m = _SPACE_NUM.match(raw[i]) if raw[i][:4].lstrip()[:1].isdigit() else None
         if m is None:
             i += 1
             continue
@@ -394,10 +394,10 @@ def _glued_heading(raw: str) -> tuple[str, ...]:
     """``Hands off the NCPY! The Parties``: a list heading glued to the end of a sentence
     becomes a line of its own."""
     cut = max(raw.rfind(". "), raw.rfind("! "), raw.rfind("? "))
-    if cut < 0:
+    if cut < 0 or len(raw) - cut > 48:
         return (raw,)
     tail = raw[cut + 2 :].strip()
-    if 0 < len(tail.split()) <= 4 and HEADING.search(tail) and not tail.endswith("."):
+    if 0 < len(tail.split()) <= 4 and not tail.endswith(".") and HEADING.search(tail):
         return (raw[: cut + 1], tail)
     return (raw,)
 
@@ -429,7 +429,11 @@ def _drop_captions(lines: list[Line]) -> None:
     for ln in lines:
         if ln.blank:
             continue
-        m = _CAPTION.match(ln.content) if ln.content.endswith(")") else None
+        m = (
+            _CAPTION.match(ln.content)
+            if ln.content.endswith(")") and ":" in ln.content
+            else None
+        )
         if m:
             ln.boiler = True
             if prev is not None and prev.content == m["text"].strip():
@@ -1033,7 +1037,9 @@ def _printed(text: str) -> tuple[str, str, str | None, str | None]:
     return (printed, *split_party(printed))
 
 
-def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[PrintedParty]:
+def _parties_from(
+    items: Sequence[tuple[str, str | None, str | None]], role: str = "signatory"
+) -> list[PrintedParty]:
     """Printed lines -> PrintedParty; a country heading above a line counts as stated."""
     out: list[PrintedParty] = []
     for text, section, section_cc in items:
@@ -1050,6 +1056,7 @@ def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[P
                 country=cc,
                 abbreviation=abbr,
                 section=section,
+                role=role,
             )
         )
     return out
@@ -1162,8 +1169,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                 st.warnings.append(
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
                 )
-        role = _list_role(lines, best)
-        return [replace(p, role=role) for p in _parties_from(items)], span
+        return _parties_from(items, _list_role(lines, best)), span
     parties, span = _inline_lists(st)
     if parties:
         return parties, span
