@@ -363,10 +363,12 @@ def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line]
                     )
                 parts = tuple(x for x, _ in segs)
         raw_lines.extend(parts)
-    _space_numbered(raw_lines)
+    if _ANY_SPACE_NUM.search(text) is not None:
+        _space_numbered(raw_lines)
     return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side, warns
 
 
+_ANY_SPACE_NUM = re.compile(r"(?m)^[ \t]*\d{1,3} [^\W\d_]")
 _SPACE_NUM = re.compile(r"^(\s*)(\d{1,3}) (?=[^\W\d_(\"'“«])")
 
 
@@ -394,8 +396,8 @@ def _glued_heading(raw: str) -> tuple[str, ...]:
     """``Hands off the NCPY! The Parties``: a list heading glued to the end of a sentence
     becomes a line of its own."""
     cut = max(raw.rfind(". "), raw.rfind("! "), raw.rfind("? "))
-    if cut < 0 or len(raw) - cut > 48:
-        return (raw,)
+    if cut < 8 or len(raw) - cut > 48 or not raw[cut - 1].isalpha():
+        return (raw,)  # "1. Name" is a list item, not a sentence
     tail = raw[cut + 2 :].strip()
     if 0 < len(tail.split()) <= 4 and not tail.endswith(".") and HEADING.search(tail):
         return (raw[: cut + 1], tail)
