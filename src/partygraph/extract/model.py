@@ -30,7 +30,7 @@ class Meeting:
     end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PrintedParty:
     """One party line as printed (a signatory or an initiator).
 

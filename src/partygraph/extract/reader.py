@@ -347,7 +347,8 @@ def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line]
             raw_lines.append(raw)
             continue
         parts = _split_raw(raw)
-        if len(parts) == 1:
+        end = raw[-48:]
+        if len(parts) == 1 and (". " in end or "! " in end or "? " in end):
             parts = _glued_heading(raw)
         if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
             side_by_side += 1
