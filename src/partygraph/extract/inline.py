@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from partygraph.extract.countries import country_code
+from partygraph.extract.dates import trie_regex
 from partygraph.extract.langdata import words
 from partygraph.extract.parties import PARTY_WORDS, abbreviation_like, caps_tokens
 
@@ -367,17 +368,24 @@ def _count(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of cue phrases: whole words, a long phrase also as the
+    start of a word ("particip" in "participated")."""
+    short = [p for p in phrases if len(p) < 6]
+    long = [p for p in phrases if len(p) >= 6]
+    alts = []
+    if short:
+        alts.append(trie_regex(short) + r"(?![^\W\d_])")
+    if long:
+        alts.append(trie_regex(long))
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alts) + ")")
+
+
 def _has(text: str, phrases: tuple[str, ...]) -> bool:
-    low = " " + " ".join(text.casefold().split()) + " "
-    for p in phrases:
-        k = low.find(p)
-        while k >= 0:
-            before = low[k - 1] if k else " "
-            after = low[k + len(p)] if k + len(p) < len(low) else " "
-            if not before.isalpha() and (not after.isalpha() or len(p) >= 6):
-                return True
-            k = low.find(p, k + 1)
-    return False
+    return (
+        bool(phrases) and _phrase_re(phrases).search(" ".join(text.casefold().split())) is not None
+    )
 
 
 def role_of(text: str) -> str | None:

@@ -425,6 +425,9 @@ _CAPTION = re.compile(
 )
 
 
+_CAPTION_HINT = re.compile(r"(?i)\((?:photo|image|picture|foto|φωτο)")
+
+
 def _drop_captions(lines: list[Line]) -> None:
     """An image caption ("... (Photo credit: X)") and the image's alt text above it are
     page furniture, not the title."""
@@ -432,11 +435,7 @@ def _drop_captions(lines: list[Line]) -> None:
     for ln in lines:
         if ln.blank:
             continue
-        m = (
-            _CAPTION.match(ln.content)
-            if ln.content.endswith(")") and ":" in ln.content
-            else None
-        )
+        m = _CAPTION.match(ln.content) if ln.content.endswith(")") and ":" in ln.content else None
         if m:
             ln.boiler = True
             if prev is not None and prev.content == m["text"].strip():
@@ -1395,7 +1394,8 @@ def read_text(
             f"last {tail:,} were analysed"
         )
     prepared, side_by_side, split_warns = _prepare(analysed, frozenset(known_names))
-    _drop_captions(prepared)
+    if _CAPTION_HINT.search(analysed) is not None:
+        _drop_captions(prepared)
     st = _State(lines=prepared, warnings=warns + split_warns)
     if side_by_side:
         st.warnings.append(
