@@ -135,7 +135,11 @@ def strip_article(text: str) -> str:
     for _ in range(3):
         head, _, rest = t.partition(" ")
         low = head.casefold()
-        if rest and (low in w.conjunctions or low in w.articles):
+        if rest and (
+            low in w.conjunctions
+            or low in w.articles
+            or (low in w.glue and rest[:1].isupper())  # "du Parti ...", "della ..."
+        ):
             t = rest.lstrip()
             continue
         for a in w.articles:
@@ -317,7 +321,10 @@ def _expand(item: str) -> list[str]:
     out: list[str] = []
     for piece in split_and(item):
         m = re.match(r"^([^()]{2,40}?)\s*\(([^()]+)\)$", piece)
-        if m and country_code(m.group(1)) and named(m.group(2).split(",")[0]):
+        first = m.group(2).split(",")[0].strip() if m else ""
+        # "Greece (Communist Party of Greece)": a country over its parties; but
+        # "Turkey (EMEP)" is a country and an abbreviation
+        if m and country_code(m.group(1)) and named(first) and not abbreviation_like(first):
             inner = [s.strip() for s in _split_top(m.group(2))]
             out.extend(_merge_countries([n for s in inner if s for n in split_and(s)]))
         else:
