@@ -1024,8 +1024,11 @@ def test_names_run_together_split_by_grammar() -> None:
 
 
 def test_known_names_split_first_and_confirm() -> None:
-    # the grammar alone would start a name at "Socialism"; the known name keeps it whole
-    run = "Workers' Party for Peace and Socialism Union of Communists of Ukraine New Communist Party of Britain"
+    # known names are taken first (curly or straight apostrophes alike) and confirm a split
+    run = (
+        "Workers' Party for Peace and Socialism Union of Communists of Ukraine "
+        "New Communist Party of Britain"
+    )
     known = ["Workers’ Party for Peace and Socialism", "Union of Communists of Ukraine"]
     rec = read_bytes(doc(run + "\n", before="Signed by:\n").encode(), "k.txt", known_names=known)
     assert lines_of(rec) == [
