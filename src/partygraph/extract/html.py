@@ -163,10 +163,19 @@ def _simple_row(tr: Node) -> bool:
     return tr.css_first("p, div, br, ul, ol, table, h1, h2, h3, h4, h5, h6") is None
 
 
-def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> None:
-    """Append text pieces; "\n\n" marks block edges."""
-    child = node.child
-    while child is not None:
+def _walk(root: Node, out: list[str]) -> None:
+    """Append the text pieces under ``root``; "\n\n" marks block edges. Iterative (an
+    explicit stack), so a page nesting thousands of tags is read without recursion."""
+    todo: list[Node | str | None] = [root.child]
+    while todo:
+        item = todo.pop()
+        if item is None:
+            continue
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        child = item
+        todo.append(child.next)  # the following siblings, after this node's content
         tag = child.tag
         if tag == "-text":
             t = child.text_content or ""
@@ -197,29 +206,29 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
                 out.append("\n" + " – ".join(cells) + "\n")
         elif tag in ("ul", "ol"):
             out.append("\n\n")
+            parts: list[Node | str | None] = []
             n = 0
             li = child.child
             while li is not None:
                 if li.tag == "li":
                     n += 1
-                    out.append("\n")
-                    out.append(f"{n}. " if tag == "ol" else "- ")
-                    _walk(li, out)
+                    parts.append("\n" + (f"{n}. " if tag == "ol" else "- "))
+                    parts.append(li.child)
                 elif li.tag not in ("-text", "-comment"):
-                    _walk(li, out)
+                    parts.append(li.child)
                 li = li.next
-            out.append("\n\n")
+            todo.append("\n\n")
+            todo.extend(reversed(parts))
         elif tag in _BLOCK:
             out.append("\n\n")
-            _walk(child, out)
-            out.append("\n\n")
+            todo.append("\n\n")
+            todo.append(child.child)
         elif tag == "a":
             out.append(_LINK_OPEN)
-            _walk(child, out)
-            out.append(_LINK_CLOSE)
+            todo.append(_LINK_CLOSE)
+            todo.append(child.child)
         else:
-            _walk(child, out)
-        child = child.next
+            todo.append(child.child)
 
 
 _LINK_OPEN = "\x01"

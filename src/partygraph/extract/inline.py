@@ -560,6 +560,7 @@ def _lexicon_index(known: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ..
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in idx.items()}
 
 
+@lru_cache(maxsize=65536)
 def _is_head(tok: str) -> bool:
     """A head noun of party names (party, union, left, pole...), from the language files."""
     return _head_nouns().search(tok.strip(_QUOTES + ".,;:()")) is not None
@@ -582,7 +583,10 @@ def _starts_name(toks: list[str], i: int) -> bool:
     return False
 
 
-def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=4096)
+def segment_run_together(
+    text: str, known: frozenset[str] = frozenset()
+) -> tuple[tuple[str, bool], ...]:
     """Split party names printed one after another without separators (a PDF or web
     copy that lost its line breaks), by known names first (longest first), else by the
     grammar of party names. Returns ``(name, confirmed by a known name)`` pairs; a
@@ -597,7 +601,7 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
      'Pole of Rebirth of Communists in France URCF', 'Communist Peoples’ Left, Italy',
      'Party of the Italian Communists']
     >>> segment_run_together("Communist Party of Bohemia and Moravia")
-    [('Communist Party of Bohemia and Moravia', False)]
+    (('Communist Party of Bohemia and Moravia', False),)
     """
     toks = text.split()
     lex = _lexicon_index(known) if known else {}
@@ -605,6 +609,8 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
     out: list[tuple[str, bool]] = []
     cur: list[str] = []
     closed = False  # "Left, Italy": a country after a comma ends the name
+
+    has_head = False  # the current name holds a head noun
 
     def complete() -> bool:
         last = cur[-1]
@@ -616,7 +622,7 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
             and not _is_head(last)
             and _bare(last).endswith(words().adjective_endings)
         )
-        return any(_is_head(t) for t in cur) and _bare(last) not in words().glue and not adjective
+        return has_head and _bare(last) not in words().glue and not adjective
 
     i = 0
     while i < len(toks):
@@ -629,7 +635,7 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
                 if cur:
                     out.append((" ".join(cur), False))
                 out.append((" ".join(toks[i : i + len(hit)]), True))
-                cur, closed = [], False
+                cur, closed, has_head = [], False, False
                 i += len(hit)
                 continue
         tok = toks[i]
@@ -639,9 +645,10 @@ def segment_run_together(text: str, known: frozenset[str] = frozenset()) -> list
             pass  # "... of France URCF": the name's abbreviation
         elif cur and (closed or complete()) and _starts_name(toks, i):
             out.append((" ".join(cur), False))
-            cur, closed = [], False
+            cur, closed, has_head = [], False, False
         cur.append(tok)
+        has_head = has_head or _is_head(tok)
         i += 1
     if cur:
         out.append((" ".join(cur), False))
-    return out
+    return tuple(out)
