@@ -239,6 +239,8 @@ _LINK_BLOCK_MIN = 3
 
 def _link_only(line: str) -> bool:
     """The line is the text of one link (a list marker aside)."""
+    if not line.endswith(_LINK_CLOSE):
+        return False
     rest = _LIST_MARK.sub("", line, count=1)
     return (
         rest.startswith(_LINK_OPEN)
