@@ -230,7 +230,9 @@ def find_meetings(text: str) -> list[MeetingHit]:
                 continue  # "parties of the world": no region named
             slug = re.sub(r"[^a-z0-9]+", "-", region.lower()).strip("-")
             series = f"regional-{slug}"
-            name = fold_name(text[m.start() : m.start("region")] + region)
+            # one name per series, whatever the wording ("Meeting of the Communist Parties
+            # from the Balkan countries" / "meeting of communist and workers' parties from ...")
+            name = f"Meeting of Communist and Workers' Parties: {fold_name(region)}"
             out.append(MeetingHit(series, name, _ordinal_before(prefix), m.start(), m.end()))
             continue
         ordinal = None if series == "imcwp-wg" else _ordinal_before(prefix)
