@@ -308,6 +308,7 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     partial: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # lines consumed as metadata or list
+    prose_lists: set[int] = field(default_factory=set)  # used lines of a sentence naming parties
 
 
 @lru_cache(maxsize=65536)
@@ -873,7 +874,7 @@ def _meeting(
                 zone.append(" ".join(para))
                 para = []
             continue
-        if ln.boiler or ln.idx in st.used:
+        if ln.boiler or (ln.idx in st.used and ln.idx not in st.prose_lists):
             continue
         if ln.marker and para:  # a list item is not part of the sentence before it
             zone.append(" ".join(para))
@@ -1266,6 +1267,7 @@ def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | Non
     for _, il, idxs in chosen:
         names.extend((nm, il.role) for nm in il.names)
         st.used.update(idxs)
+        st.prose_lists.update(idxs)  # its sentence may still name the meeting
         if il.count is not None and il.count != len(il.names):
             st.warnings.append(
                 f"signatories: the text counts {il.count} parties but names {len(il.names)}"
