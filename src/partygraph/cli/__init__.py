@@ -44,9 +44,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from partygraph.cli import network, pipeline_cmds, query, registry, solidarity, store
+    from partygraph.cli import network, pipeline_cmds, query, registry, serve, solidarity, store
 
-    for module in (pipeline_cmds, store, query, registry, network, solidarity):
+    for module in (pipeline_cmds, store, query, registry, network, solidarity, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -91,6 +91,24 @@ class EmbeddedStore:
         # write-ahead log when opened again (seconds after a large ingest)
         self._finalizer = weakref.finalize(self, _flush_quietly, self._store)
 
+    @classmethod
+    def read_only(cls, path: str | Path) -> EmbeddedStore:
+        """Open the store at ``path`` for reading only, beside a process that may write it.
+
+        Several read-only handles (one per ``partygraph serve`` worker) can be open at once;
+        each sees the store as it was when opened.
+        """
+        self = cls.__new__(cls)
+        self.path = Path(path)
+        if not (self.path / "CURRENT").exists():
+            raise PartygraphError("no store here", source=str(self.path))
+        try:
+            self._store = ox.Store.read_only(str(self.path))
+        except OSError as e:
+            raise PartygraphError(f"cannot open the store: {e}", source=str(self.path)) from None
+        self._finalizer = weakref.finalize(self, lambda: None)
+        return self
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying ``pyoxigraph.Store`` (for raw access and benchmarks)."""

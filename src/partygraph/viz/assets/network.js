@@ -262,6 +262,14 @@
     drag = { x: ev.clientX, y: ev.clientY, ox: state.ox, oy: state.oy }; canvas.classList.add("dragging");
   });
   window.addEventListener("mouseup", function () { drag = null; canvas.classList.remove("dragging"); });
+  // with a node link (partygraph serve), a click that did not drag opens the node's page
+  var pressed = null;
+  canvas.addEventListener("pointerdown", function (ev) { pressed = [ev.clientX, ev.clientY]; });
+  canvas.addEventListener("click", function (ev) {
+    if (!data.nodeLink || !pressed || Math.hypot(ev.clientX - pressed[0], ev.clientY - pressed[1]) > 4) return;
+    var r = canvas.getBoundingClientRect(), i = nodeAt(ev.clientX - r.left, ev.clientY - r.top);
+    if (i >= 0) location.href = data.nodeLink.replace("{id}", encodeURIComponent(nodes[i].id));
+  });
   canvas.addEventListener("wheel", function (ev) {
     ev.preventDefault();
     var r = canvas.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;
