@@ -16,7 +16,7 @@ import pytest
 from partygraph.queries import Catalogue
 from partygraph.serve import App, Request, Response, create_app, make_server
 from partygraph.store.embedded import EmbeddedStore
-from tests.queries.conftest import fixture_graphs
+from queries.conftest import fixture_graphs
 
 ID = "https://w3id.org/partygraph/id/"
 PG = "https://w3id.org/partygraph/ontology#"

@@ -26,6 +26,7 @@ from partygraph.store.base import (
     Bindings,
     Table,
     check_graph_iri,
+    has_dataset_clause,
     inject_values,
     rdflib_graph_view,
     to_oxigraph,
@@ -129,10 +130,12 @@ class EmbeddedStore:
                 ox.Variable(k.lstrip("?$")): to_oxigraph(v, where=f"binding ?{k.lstrip('?$')}")
                 for k, v in bindings.items()
             }
+        # the union of all graphs is the default graph, unless the query names its own
+        union = not has_dataset_clause(query)
         try:
             try:
                 return self.oxigraph.query(
-                    query, use_default_graph_as_union=True, substitutions=subs
+                    query, use_default_graph_as_union=union, substitutions=subs
                 )
             except RuntimeError as e:
                 # Oxigraph substitutes only variables of the SELECT projection; bind the
@@ -140,7 +143,7 @@ class EmbeddedStore:
                 if not subs or "projection" not in str(e):
                     raise
                 text = inject_values(query, bindings)
-                return self.oxigraph.query(text, use_default_graph_as_union=True)
+                return self.oxigraph.query(text, use_default_graph_as_union=union)
         except SyntaxError as e:
             raise PartygraphError(f"SPARQL syntax error: {e}", where="query") from None
         except (OSError, ValueError, RuntimeError) as e:
