@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from queries.conftest import fixture_graphs
 
 from partygraph.queries import Catalogue
 from partygraph.serve import App, Request, Response, create_app, make_server
 from partygraph.store.embedded import EmbeddedStore
-from queries.conftest import fixture_graphs
 
 ID = "https://w3id.org/partygraph/id/"
 PG = "https://w3id.org/partygraph/ontology#"

@@ -91,7 +91,10 @@ def test_statement_data_includes_its_signatures(app):
 
 def test_resource_data_as_csv_and_json(app):
     rows = json.loads(get(app, KKE + ".json").text)
-    assert {"predicate": "https://w3id.org/partygraph/ontology#abbreviation", "object": "KKE"} in rows
+    assert {
+        "predicate": "https://w3id.org/partygraph/ontology#abbreviation",
+        "object": "KKE",
+    } in rows
     assert get(app, KKE + ".csv").text.startswith("predicate,object\n")
 
 

@@ -124,7 +124,7 @@ def page(title: str, body: str, *, extra_head: str = "", scripts: Sequence[str] 
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)} · partygraph</title>"
         '<link rel="stylesheet" href="/static/serve.css">'
-        f"{extra_head}</head><body data-ready=\"true\">"
+        f'{extra_head}</head><body data-ready="true">'
         f'<header><nav>{nav}</nav><form action="/search" method="get" role="search">'
         '<input type="search" name="q" placeholder="search parties and statements" '
         'aria-label="search"></form></header>'

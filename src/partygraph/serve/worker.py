@@ -216,7 +216,8 @@ class WorkerPool:
                 self._replace(worker)
                 worker = None
                 raise QueryTimeout(
-                    f"the query ran longer than the limit of {self.timeout:g} s", where="query"
+                    f"the query passed the time limit of {self.timeout:g} s and was stopped",
+                    where="query",
                 )
             status, value = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
