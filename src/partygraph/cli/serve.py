@@ -45,6 +45,7 @@ def serve(
       partygraph serve
       partygraph serve --store out/store --port 8080 --timeout 10
     """
+    import signal
     from pathlib import Path
 
     from partygraph.cli.common import open_store_from
@@ -65,6 +66,11 @@ def serve(
             )
         graph = EmbeddedStore.read_only(path)  # serving never writes
     hosts = (*LOOPBACK_HOSTS, host.lower(), *allow_hosts)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # a TERM stops the workers like Ctrl-C does
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         app = create_app(
             graph, timeout=timeout, max_rows=max_rows, cors=cors, allowed_hosts=hosts,
