@@ -790,7 +790,9 @@ class _Handler(BaseHTTPRequestHandler):
 def make_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
     """A threading HTTP server answering with ``app`` (port 0 picks a free port)."""
     handler = type("Handler", (_Handler,), {"app": app})
-    server = ThreadingHTTPServer((host, port), handler)
+    # the default backlog of 5 drops connections of a burst of clients (SYN retried in 1 s)
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
+    server = server_class((host, port), handler)
     server.daemon_threads = True
     return server
 
