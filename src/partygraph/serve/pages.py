@@ -38,7 +38,8 @@ _STATEMENT_LIST = (
 SELECT ?s (MIN(?d) AS ?date) WHERE {
   $PATTERN
   OPTIONAL { ?s dcterms:date ?adopted } OPTIONAL { ?s dcterms:issued ?issued }
-  BIND(COALESCE(?adopted, ?issued) AS ?d)
+  OPTIONAL { ?s pg:adoptedAt ?m . ?m schema:startDate ?meetingStart }
+  BIND(COALESCE(?adopted, ?meetingStart, ?issued) AS ?d)
 } GROUP BY ?s ORDER BY DESC(?date) ?s"""
 )
 _CO_SIGNERS = (
