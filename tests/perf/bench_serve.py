@@ -158,16 +158,17 @@ def run(n: int, workdir: Path) -> dict[str, Any]:
     from partygraph.serve.html import local_path
     from partygraph.store import EmbeddedStore
 
-    reg_dir = workdir / "registry"
-    rows = synthetic_registry(reg_dir)
-    docs = workdir / "docs"
-    write_documents(docs, n, rows)
     store_dir = workdir / "store"
-    store = EmbeddedStore(store_dir)
-    t = time.perf_counter()
-    ingest_paths(store, [docs], Registry.load(reg_dir))
-    print(f"ingested {n} statements in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    store.close()
+    if not store_dir.exists():  # a --workdir of an earlier run keeps its store
+        reg_dir = workdir / "registry"
+        rows = synthetic_registry(reg_dir)
+        docs = workdir / "docs"
+        write_documents(docs, n, rows)
+        store = EmbeddedStore(store_dir)
+        t = time.perf_counter()
+        ingest_paths(store, [docs], Registry.load(reg_dir))
+        print(f"ingested {n} statements in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        store.close()
 
     reader = EmbeddedStore.read_only(store_dir)
     rng = random.Random(12)
@@ -273,9 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--statements", type=int, default=2000)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--workdir", type=Path, help="Keep the generated store here (reused).")
     args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-serve-") as d:
-        result = run(args.statements, Path(d))
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        result = run(args.statements, args.workdir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-serve-") as d:
+            result = run(args.statements, Path(d))
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), "utf-8")

@@ -8,12 +8,13 @@ countries are repeated in every source graph that mentions them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
 
 from rdflib.term import URIRef
 
+from partygraph.rdf.namespaces import REGISTRY_GRAPH
 from partygraph.serve.html import esc, items, link, section
 from partygraph.store.base import ID, PG, GraphStore, sparql_term
 
@@ -27,20 +28,25 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 KINDS = ("party", "statement", "meeting", "country")
 
 _FACTS = PREFIXES + "SELECT DISTINCT ?p ?o WHERE { $X ?p ?o }"
+# parties and countries are named once in the registry graph (and again in every document
+# that mentions them): that graph is read first, the union only for what it lacks
+_REGISTRY_LABELS = PREFIXES + (
+    "SELECT ?x ?label WHERE { VALUES ?x { $XS } GRAPH <" + REGISTRY_GRAPH + "> "
+    "{ ?x skos:prefLabel ?label } }"
+)
 _LABELS = PREFIXES + (
     "SELECT ?x (MIN(?l) AS ?label) WHERE { VALUES ?x { $XS } "
     "OPTIONAL { ?x skos:prefLabel ?pl } OPTIONAL { ?x dcterms:title ?t } "
     "OPTIONAL { ?x schema:headline ?h } BIND(COALESCE(?pl, ?t, ?h) AS ?l) } GROUP BY ?x"
 )
-_STATEMENT_LIST = (
-    PREFIXES
-    + """
-SELECT ?s (MIN(?d) AS ?date) WHERE {
-  $PATTERN
-  OPTIONAL { ?s dcterms:date ?adopted } OPTIONAL { ?s dcterms:issued ?issued }
-  OPTIONAL { ?s pg:adoptedAt ?m . ?m schema:startDate ?meetingStart }
-  BIND(COALESCE(?adopted, ?meetingStart, ?issued) AS ?d)
-} GROUP BY ?s ORDER BY DESC(?date) ?s"""
+_STATEMENT_LIST = PREFIXES + (
+    "SELECT ?s (MIN(?a) AS ?adopted) (MIN(?i) AS ?issued) (SAMPLE(?m) AS ?meeting) WHERE { "
+    "$PATTERN OPTIONAL { ?s dcterms:date ?a } OPTIONAL { ?s dcterms:issued ?i } "
+    "OPTIONAL { ?s pg:adoptedAt ?m } } GROUP BY ?s"
+)
+# a meeting is described again in each of its statements' graphs: one lookup per meeting
+_MEETING_STARTS = PREFIXES + (
+    "SELECT ?m (MIN(?d) AS ?start) WHERE { VALUES ?m { $XS } ?m schema:startDate ?d } GROUP BY ?m"
 )
 _CO_SIGNERS = (
     PREFIXES
@@ -131,13 +137,20 @@ def bind(query: str, iri: str, **extra: str) -> str:
     return text
 
 
+def _chunks(iris: list[str], size: int = 200) -> Iterator[str]:
+    for start in range(0, len(iris), size):
+        yield " ".join(sparql_term(URIRef(t)) for t in iris[start : start + size])
+
+
 def labels(store: GraphStore, iris: Iterable[Any]) -> dict[str, str]:
     """The name (or title) of each resource, by IRI; resources without one are left out."""
     # (an rdflib Literal is a str too: only URIRefs and plain strings are IRIs)
     terms = sorted({str(i) for i in iris if isinstance(i, URIRef) or type(i) is str})
     out: dict[str, str] = {}
-    for start in range(0, len(terms), 200):
-        chunk = " ".join(sparql_term(URIRef(t)) for t in terms[start : start + 200])
+    for chunk in _chunks(terms):
+        for x, label in store.select(_REGISTRY_LABELS.replace("$XS", chunk)).rows:
+            out.setdefault(str(x), str(label))
+    for chunk in _chunks([t for t in terms if t not in out]):
         for x, label in store.select(_LABELS.replace("$XS", chunk)).rows:
             if label is not None:
                 out[str(x)] = str(label)
@@ -168,8 +181,22 @@ def _facts_table(rows: list[tuple[str, Any]], names: dict[str, str]) -> str:
 
 
 def _statement_items(store: GraphStore, pattern: str, iri: str) -> tuple[list[tuple], dict]:
+    """Statements matching ``pattern`` (about ``$X``), newest first, and their titles.
+
+    A statement's date is the day it was adopted, else its meeting's first day, else the
+    day it was issued (as in the saved queries).
+    """
     rows = store.select(bind(_STATEMENT_LIST, iri, PATTERN=bind(pattern, iri))).rows
-    return rows, labels(store, (s for s, _ in rows))
+    starts: dict[str, Any] = {}
+    for chunk in _chunks(sorted({str(m) for *_, m in rows if m is not None})):
+        query = _MEETING_STARTS.replace("$XS", chunk)
+        starts.update((str(m), d) for m, d in store.select(query).rows)
+    dated = [
+        (s, adopted or (starts.get(str(m)) if m is not None else None) or issued)
+        for s, adopted, issued, m in rows
+    ]
+    dated.sort(key=lambda sd: (str(sd[1] or ""), str(sd[0])), reverse=True)
+    return dated, labels(store, (s for s, _ in dated))
 
 
 def _counted(rows: list[tuple], names: dict[str, str], unit: str) -> str:
