@@ -188,6 +188,7 @@ def test_network_page_links_nodes_to_party_pages(app):
     page = html_of(app, "/network")
     assert '"nodeLink": "/id/party/{id}"' in page
     assert '"id": "communist-party-of-greece"' in page
+    assert "</script><script>alert" not in page and '"id": "evil-party"' in page
     assert "<script src" not in page and "http" not in page.split("<script>", 1)[0].lower().replace(
         "http-equiv", ""
     )

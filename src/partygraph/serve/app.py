@@ -50,7 +50,7 @@ from partygraph.serve.html import (
     table_html,
 )
 from partygraph.serve.worker import QueryTimeout, ServerBusy, StoreOpener, TooManyRows, WorkerPool
-from partygraph.store.base import FALLBACK_PREFIXES, ID, GraphStore, Table
+from partygraph.store.base import FALLBACK_PREFIXES, ID, GraphStore, Table, has_dataset_clause
 from partygraph.store.guard import UnsafeQueryError, check_local_query
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
@@ -60,6 +60,7 @@ CSP = (
     "base-uri 'none'; form-action 'self'"
 )
 MAX_BODY = 1 << 20
+NETWORK_CACHE = 16  # network pages kept (one per slice asked for)
 STATIC_TYPES = {
     ".js": "text/javascript",
     ".css": "text/css",
@@ -264,7 +265,9 @@ class App:
         query = with_dataset(
             query, params.get("default-graph-uri", []), params.get("named-graph-uri", [])
         )
-        form = check_local_query(query, local_graphs=self._graph_names())
+        # listing the graphs costs ~20 ms on a large store: only for a query that names some
+        graphs = self._graph_names() if has_dataset_clause(query) else ()
+        form = check_local_query(query, local_graphs=graphs)
         value = self.pool.run(form, query)
         if form in ("SELECT", "ASK"):
             name = negotiate(fmt, accept, list(RESULT_TYPES), "json")
@@ -635,6 +638,8 @@ class App:
             )
             cached = render_page(result, node_link="/id/party/{id}")
             with self._lock:
+                if len(self._network_cache) >= NETWORK_CACHE:  # slices come from URLs: bounded
+                    self._network_cache.pop(next(iter(self._network_cache)))
                 self._network_cache[key] = cached
         response = html_response(cached)
         # the page's own CSP (inline script and style only) applies
