@@ -202,17 +202,16 @@ def run(n: int, workdir: Path) -> dict[str, Any]:
         wait_http(pg_base + "/sparql?query=ASK%7B%7D", pg)
         wait_http(ox_base + "/query?query=ASK%7B%7D", ox_proc)
 
-        def ox_query(q: str) -> int:
-            body = urllib.parse.urlencode({"query": q}).encode()
+        def poster(endpoint: str) -> Callable[[str], int]:
             headers = {"Content-Type": "application/x-www-form-urlencoded",
                        "Accept": "application/sparql-results+json, text/turtle"}  # fmt: skip
-            return http(ox_base + "/query", body, headers)[0]
 
-        def pg_query(q: str) -> int:
-            body = urllib.parse.urlencode({"query": q}).encode()
-            headers = {"Content-Type": "application/x-www-form-urlencoded",
-                       "Accept": "application/sparql-results+json, text/turtle"}  # fmt: skip
-            return http(pg_base + "/sparql", body, headers)[0]
+            def post(q: str) -> int:
+                return http(endpoint, urllib.parse.urlencode({"query": q}).encode(), headers)[0]
+
+            return post
+
+        ox_query, pg_query = poster(ox_base + "/query"), poster(pg_base + "/sparql")
 
         for kind, iris in sampled.items():
             http(pg_base + local_path(iris[0]), headers={"Accept": "text/html"})  # warm
