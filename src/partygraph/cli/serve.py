@@ -46,6 +46,7 @@ def serve(
       partygraph serve --store out/store --port 8080 --timeout 10
     """
     import signal
+    import threading
     from pathlib import Path
 
     from partygraph.cli.common import open_store_from
@@ -79,6 +80,8 @@ def serve(
     except BaseException:
         graph.close()
         raise
+    # home page, search index and network page are built while the first visitor arrives
+    threading.Thread(target=app.warm, daemon=True).start()
     try:
         run_server(app, host, port, ready=lambda url: click.echo(f"serving {url} (Ctrl-C stops)"))
     except OSError as e:

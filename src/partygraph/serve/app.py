@@ -165,6 +165,7 @@ class App:
         self._lock = threading.Lock()
         self._search_index: list[tuple[str, str, str, str]] | None = None
         self._network_cache: dict[tuple, str] = {}
+        self._home: str | None = None
         self.routes: list[tuple[str, Callable[[Request, str], Response]]] = [
             ("/sparql", self.sparql),
             ("/editor", self.editor),
@@ -502,25 +503,9 @@ class App:
         """(kind, iri, label, folded text) of every party and statement, built once."""
         with self._lock:
             if self._search_index is None:
-                q = (
-                    pages.PREFIXES
-                    + """
-                SELECT ?kind ?x (SAMPLE(?label) AS ?name)
-                       (GROUP_CONCAT(DISTINCT ?text; separator=" | ") AS ?all) WHERE {
-                  { ?x a pg:Party . BIND("party" AS ?kind)
-                    { ?x skos:prefLabel ?text } UNION { ?x skos:altLabel ?text }
-                    UNION { ?x pg:abbreviation ?text }
-                    OPTIONAL { ?x skos:prefLabel ?label } }
-                  UNION
-                  { ?x a pg:Statement . BIND("statement" AS ?kind)
-                    { ?x dcterms:title ?text } UNION { ?x schema:headline ?text }
-                    UNION { ?x pg:searchText ?text }
-                    OPTIONAL { ?x dcterms:title ?label } }
-                } GROUP BY ?kind ?x"""
-                )
                 self._search_index = [
-                    (str(k), str(x), str(n or x), search_key(str(t or "")))
-                    for k, x, n, t in self.store.select(q).rows
+                    (kind, iri, label, search_key(text))
+                    for kind, iri, label, text in pages.search_entries(self.store)
                 ]
             return self._search_index
 
@@ -547,25 +532,20 @@ class App:
         return html_response(page(f"Search: {text}" if text else "Search", body))
 
     def home(self, request: Request, rest: str) -> Response:
-        """What the graph holds, search, and links to everything else."""
+        """What the graph holds, search, and links to everything else (built once)."""
+        with self._lock:
+            if self._home is None:
+                self._home = self._home_page()
+        return html_response(self._home)
+
+    def _home_page(self) -> str:
         stats = self.store.stats()
         counts = items(
             f"{esc(stats.get(k, 0))} {esc(k)}"
             for k in ("statements", "parties", "meetings", "signatures", "triples", "graphs")
         )
-        meetings = self.store.select(
-            pages.PREFIXES
-            + """
-            SELECT ?m (MIN(?d) AS ?date) (COUNT(DISTINCT ?s) AS ?n) WHERE {
-              ?m a pg:Meeting . OPTIONAL { ?m schema:startDate ?d }
-              OPTIONAL { ?s pg:adoptedAt ?m } } GROUP BY ?m ORDER BY DESC(?date) ?m"""
-        ).rows
-        countries = self.store.select(
-            pages.PREFIXES
-            + """
-            SELECT ?c (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a pg:Party ; pg:country ?c }
-            GROUP BY ?c ORDER BY DESC(?n) ?c"""
-        ).rows
+        meetings = pages.meetings(self.store)
+        countries = pages.countries(self.store)
         names = pages.labels(self.store, [m for m, _, _ in meetings] + [c for c, _ in countries])
         body = (
             section("What the graph holds", counts)
@@ -597,7 +577,7 @@ class App:
                 ),
             )
         )
-        return html_response(page("partygraph", body))
+        return page("partygraph", body)
 
     def network(self, request: Request, rest: str) -> Response:
         """The co-signature network page of ``partygraph viz``; slices by URL parameters.
@@ -648,6 +628,16 @@ class App:
             "img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         )
         return response
+
+    def warm(self) -> None:
+        """Build what the first visitors would wait for: home page, search index, network.
+
+        Pages show the store as it was then (a served store is a read-only snapshot).
+        """
+        headers = {"host": "127.0.0.1"}
+        for target in ("/", "/network"):
+            self.handle(Request("GET", target, headers))
+        self._index()
 
     def close(self) -> None:
         """Stop the query workers."""

@@ -75,7 +75,10 @@ _PARTICIPANTS = (
 SELECT ?party (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s pg:adoptedAt $X ; pg:signedBy ?party }
 GROUP BY ?party ORDER BY DESC(?n) ?party"""
 )
-_COUNTRY_PARTIES = PREFIXES + "SELECT DISTINCT ?party WHERE { ?party pg:country $X ; a pg:Party }"
+_COUNTRY_PARTIES = PREFIXES + (
+    "SELECT ?party WHERE { { SELECT DISTINCT ?party WHERE { ?party pg:country $X } } "
+    "FILTER EXISTS { ?party a pg:Party } }"
+)
 _SOLIDARITY_GIVEN = (
     PREFIXES
     + """
@@ -93,6 +96,24 @@ _DESCRIBE = (
     + """
 CONSTRUCT { $X ?p ?o . ?o ?p2 ?o2 } WHERE { $X ?p ?o .
   OPTIONAL { ?o ?p2 ?o2 FILTER(isBlank(?o) || STRSTARTS(STR(?o), "$SIG")) } }"""
+)
+
+# registry parties by their names in the registry graph; provisional ones in their documents
+_PARTY_NAMES = PREFIXES + (
+    "SELECT DISTINCT ?x ?text WHERE { { GRAPH <" + REGISTRY_GRAPH + "> { ?x a pg:Party ; "
+    "skos:prefLabel|skos:altLabel|pg:abbreviation ?text } } UNION { ?x pg:provisional true ; "
+    "skos:prefLabel|skos:altLabel|pg:abbreviation ?text } }"
+)
+# a statement is described in its own document's graph only
+_STATEMENT_TEXTS = PREFIXES + (
+    "SELECT ?x ?title ?headline ?text WHERE { ?x a pg:Statement . "
+    "OPTIONAL { ?x dcterms:title ?title } OPTIONAL { ?x schema:headline ?headline } "
+    "OPTIONAL { ?x pg:searchText ?text } }"
+)
+_MEETING_COUNTS = PREFIXES + "SELECT ?m (COUNT(?s) AS ?n) WHERE { ?s pg:adoptedAt ?m } GROUP BY ?m"
+_COUNTRY_COUNTS = PREFIXES + (
+    "SELECT ?c (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH <" + REGISTRY_GRAPH + "> "
+    "{ ?p a pg:Party ; pg:country ?c } } GROUP BY ?c ORDER BY DESC(?n) ?c"
 )
 
 #: names shown for the predicates of the facts table
@@ -332,3 +353,34 @@ BODIES = {
 def exists(store: GraphStore, iri: str) -> bool:
     """Whether the graph says anything about ``iri``."""
     return store.ask(bind("ASK { $X ?p ?o }", iri))
+
+
+def search_entries(store: GraphStore) -> list[tuple[str, str, str, str]]:
+    """(kind, IRI, name, text to search) of every party and statement."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for x, text in store.select(_PARTY_NAMES).rows:
+        texts[str(x)].append(str(text))
+    names = labels(store, texts)
+    out = [("party", x, names.get(x, x), " | ".join(t)) for x, t in texts.items()]
+    for x, title, headline, text in store.select(_STATEMENT_TEXTS).rows:
+        name = str(title or headline or x)
+        searched = " | ".join(str(t) for t in (title, headline, text) if t)
+        out.append(("statement", str(x), name, searched))
+    return out
+
+
+def meetings(store: GraphStore) -> list[tuple[Any, Any, Any]]:
+    """(meeting, first day, statements adopted) of each meeting with statements, newest first."""
+    counts = store.select(_MEETING_COUNTS).rows
+    starts: dict[str, Any] = {}
+    for chunk in _chunks(sorted(str(m) for m, _ in counts)):
+        query = _MEETING_STARTS.replace("$XS", chunk)
+        starts.update((str(m), d) for m, d in store.select(query).rows)
+    rows = [(m, starts.get(str(m)), n) for m, n in counts]
+    rows.sort(key=lambda r: (str(r[1] or ""), str(r[0])), reverse=True)
+    return rows
+
+
+def countries(store: GraphStore) -> list[tuple[Any, Any]]:
+    """(country, registry parties) of each country with parties, most parties first."""
+    return [(c, n) for c, n in store.select(_COUNTRY_COUNTS).rows]

@@ -236,13 +236,12 @@ class EmbeddedStore:
         party described in two documents counts once); ``triples`` counts stored quads.
         """
         st = self.oxigraph
-        type_node = ox.NamedNode(RDF_TYPE)
         out: dict[str, int] = {}
         for key, cls in STAT_CLASSES.items():
-            subjects = {
-                q.subject.value for q in st.quads_for_pattern(None, type_node, ox.NamedNode(cls))
-            }
-            out[key] = len(subjects)
+            # counted by the engine: a Python set of 100,000 signatures took seconds
+            query = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> <{cls}> }}"
+            solution = next(iter(st.query(query, use_default_graph_as_union=True)))
+            out[key] = int(solution[0].value)
         out["triples"] = len(st)
         out["graphs"] = sum(1 for _ in st.named_graphs())
         return out
