@@ -49,7 +49,14 @@ from partygraph.serve.html import (
     svg_chart,
     table_html,
 )
-from partygraph.serve.worker import QueryTimeout, ServerBusy, StoreOpener, TooManyRows, WorkerPool
+from partygraph.serve.worker import (
+    Background,
+    QueryTimeout,
+    ServerBusy,
+    StoreOpener,
+    TooManyRows,
+    WorkerPool,
+)
 from partygraph.store.base import FALLBACK_PREFIXES, ID, GraphStore, Table, has_dataset_clause
 from partygraph.store.guard import UnsafeQueryError, check_local_query
 
@@ -164,7 +171,7 @@ class App:
         self.registry = registry
         self._lock = threading.Lock()
         self._search_index: list[tuple[str, str, str, str]] | None = None
-        self._network_cache: dict[tuple, str] = {}
+        self.networks = Background(pool.opener, node_link="/id/party/{id}", keep=NETWORK_CACHE)
         self._home: str | None = None
         self.routes: list[tuple[str, Callable[[Request, str], Response]]] = [
             ("/sparql", self.sparql),
@@ -585,9 +592,6 @@ class App:
         ``?since=YEAR&until=YEAR&meeting=SLUG&series=SLUG``; ``search=`` starts a search.
         Clicking a node opens the party's page.
         """
-        from partygraph.network import analyse
-        from partygraph.viz import render_page
-
         if rest:
             return error(404, f"nothing at /network/{rest}")
         p = request.params
@@ -604,23 +608,11 @@ class App:
             year("until"),
             tuple(p.get("series", [])),
         )
-        with self._lock:
-            cached = self._network_cache.get(key)
+        cached = self.networks.get(key, wait=max(self.pool.timeout, 10.0))
         if cached is None:
-            result = analyse(
-                self.store,
-                None,
-                meetings=key[0],
-                since=key[1],
-                until=key[2],
-                series=key[3],
-                resolutions=[1.0],  # the page shows one partition: no sweep
-            )
-            cached = render_page(result, node_link="/id/party/{id}")
-            with self._lock:
-                if len(self._network_cache) >= NETWORK_CACHE:  # slices come from URLs: bounded
-                    self._network_cache.pop(next(iter(self._network_cache)))
-                self._network_cache[key] = cached
+            response = error(503, "the network of this slice is being drawn; reload in a minute")
+            response.headers["Retry-After"] = "30"
+            return response
         response = html_response(cached)
         # the page's own CSP (inline script and style only) applies
         response.headers["Content-Security-Policy"] = (
@@ -640,8 +632,9 @@ class App:
         self._index()
 
     def close(self) -> None:
-        """Stop the query workers."""
+        """Stop the query workers and the network drawings."""
         self.pool.close()
+        self.networks.close()
 
 
 class _NotFound(PartygraphError):

@@ -243,3 +243,84 @@ class WorkerPool:
             self._all.clear()
         for w in workers:
             w.kill()
+
+
+def _network_main(conn: Any, opener: StoreOpener, key: tuple, node_link: str) -> None:
+    from partygraph.network import analyse
+    from partygraph.viz import render_page
+
+    try:
+        meetings, since, until, series = key
+        result = analyse(
+            opener.open(), None, meetings=meetings, since=since, until=until, series=series,
+            resolutions=[1.0],  # the page shows one partition: no sweep
+        )  # fmt: skip
+        conn.send(("ok", render_page(result, node_link=node_link)))
+    except PartygraphError as e:
+        conn.send(("error", e))
+    except Exception as e:  # reported to the client, not a dead server thread
+        conn.send(("error", PartygraphError(f"the network failed: {e}", where="network")))
+
+
+class Background:
+    """Network pages drawn in their own process, kept once done.
+
+    Drawing the network of a large store takes long (minutes at 2,000 statements), so it
+    must neither hold a query worker nor the server process: :meth:`get` starts it, waits
+    at most ``wait`` seconds, and says ``None`` while it is still running.
+    """
+
+    def __init__(self, opener: StoreOpener, node_link: str, keep: int = 16):
+        self.opener, self.node_link, self.keep = opener, node_link, keep
+        self._ctx = mp.get_context("spawn")
+        self._lock = threading.Lock()
+        self._done: dict[tuple, Any] = {}
+        self._running: dict[tuple, threading.Event] = {}
+        self._procs: set[Any] = set()
+
+    def _run(self, key: tuple, event: threading.Event) -> None:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(
+            target=_network_main, args=(child, self.opener, key, self.node_link), daemon=True
+        )
+        with self._lock:
+            self._procs.add(proc)
+        proc.start()
+        child.close()
+        try:
+            value = parent.recv()[1]  # a page, or the PartygraphError to report
+        except (EOFError, OSError):
+            value = PartygraphError("the network process stopped", where="network")
+        proc.join(5)
+        with self._lock:
+            self._procs.discard(proc)
+            if len(self._done) >= self.keep:  # slices come from URLs: bounded
+                self._done.pop(next(iter(self._done)))
+            self._done[key] = value
+            self._running.pop(key, None)
+        event.set()
+
+    def get(self, key: tuple, wait: float) -> str | None:
+        """The page for ``key``, or ``None`` if it is still being drawn after ``wait`` s."""
+        with self._lock:
+            if key in self._done:
+                value = self._done[key]
+                if isinstance(value, PartygraphError):
+                    self._done.pop(key)  # the next visit tries again
+                    raise value
+                return value
+            event = self._running.get(key)
+            if event is None:
+                event = self._running[key] = threading.Event()
+                threading.Thread(target=self._run, args=(key, event), daemon=True).start()
+        if not event.wait(wait):
+            return None
+        return self.get(key, 0)
+
+    def close(self) -> None:
+        """Stop the drawings still running."""
+        with self._lock:
+            procs = list(self._procs)
+        for proc in procs:
+            with contextlib.suppress(OSError, ValueError):
+                proc.kill()
