@@ -7,6 +7,7 @@ fragments (escaping tests) and a statement it signed.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,3 +86,13 @@ def get(app: App, target: str, method: str = "GET", body: bytes = b"", **headers
     """Answer one request in-process (header names with ``_`` for ``-``)."""
     h = {"host": "127.0.0.1:8000", **{k.replace("_", "-").lower(): v for k, v in headers.items()}}
     return app.handle(Request(method, target, h, body))
+
+
+def network_page(app: App, target: str = "/network") -> Response:
+    """A network page, once drawn (the first request starts the drawing and may say 503)."""
+    deadline = time.monotonic() + 120
+    while True:
+        r = get(app, target, accept="text/html")
+        if r.status != 503 or time.monotonic() > deadline:
+            return r
+        time.sleep(0.5)

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from .conftest import network_page
+
 _VIZ = Path(__file__).parents[1] / "viz"
 _spec = importlib.util.spec_from_file_location("partygraph_tests_cdp", _VIZ / "cdp.py")
 assert _spec and _spec.loader
@@ -78,7 +80,8 @@ def test_editor_runs_a_saved_query(browser, base_url):
     assert any("2018" in c for c in cells)
 
 
-def test_network_node_click_opens_the_party_page(browser, base_url):
+def test_network_node_click_opens_the_party_page(browser, app, base_url):
+    assert network_page(app).status == 200  # drawn (the first visit may be told to wait)
     browser.open(base_url + "/network")
     pos = browser.evaluate("window.partygraph.positionOf('communist-party-of-greece')")
     assert pos, "KKE is not drawn"

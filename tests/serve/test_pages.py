@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from partygraph.cli import main
 from partygraph.serve.html import json_island
 
-from .conftest import EVIL_NAME, get
+from .conftest import EVIL_NAME, get, network_page
 
 KKE = "/id/party/communist-party-of-greece"
 KOREA = "/id/statement/solidarity-with-the-korean-people-aaaa1111"
@@ -185,14 +185,14 @@ def test_api_errors(app):
 
 
 def test_network_page_links_nodes_to_party_pages(app):
-    page = html_of(app, "/network")
+    page = network_page(app).text
     assert '"nodeLink": "/id/party/{id}"' in page
     assert '"id": "communist-party-of-greece"' in page
     assert "</script><script>alert" not in page and '"id": "evil-party"' in page
     assert "<script src" not in page and "http" not in page.split("<script>", 1)[0].lower().replace(
         "http-equiv", ""
     )
-    sliced = html_of(app, "/network?since=2018")
+    sliced = network_page(app, "/network?since=2018").text
     count = len(re.findall(r'"community": ', sliced))
     assert 0 < count < len(re.findall(r'"community": ', page))
     assert get(app, "/network?since=soon").status == 400

@@ -14,7 +14,7 @@ import pytest
 from partygraph.serve import App
 from partygraph.store.guard import UnsafeQueryError, check_local_query
 
-from .conftest import get
+from .conftest import get, network_page
 
 
 def sparql(app, query: str, method: str = "GET", **headers):
@@ -183,7 +183,7 @@ def test_cors_only_when_asked(app):
 def test_pages_load_nothing_from_elsewhere(app):
     for target in ("/", "/sparql", "/queries", "/queries/statements-per-year",
                    "/id/party/communist-party-of-greece", "/search?q=kke", "/network"):  # fmt: skip
-        r = get(app, target, accept="text/html")
+        r = network_page(app, target)
         assert r.status == 200
         assert "default-src 'self'" in r.headers["Content-Security-Policy"] or (
             "default-src 'none'" in r.headers["Content-Security-Policy"]
