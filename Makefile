@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint bench system-deps
+.PHONY: demo test lint bench system-deps wheel-check
 
 $(BIN)/partygraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ system-deps:
 test: $(BIN)/partygraph system-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest -q
+	bash scripts/wheel-check.sh $(BIN)/python
+
+# The wheel in a fresh venv, run from an empty folder (about a minute).
+wheel-check: $(BIN)/partygraph
+	bash scripts/wheel-check.sh $(BIN)/python
 
 lint: $(BIN)/partygraph
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests

@@ -196,7 +196,10 @@ class FlakyProxy:
         Base URL requests are forwarded to (path and query kept); ``None`` answers 200
         with an empty body.
     fail_first
-        How many requests get HTTP 500 before forwarding starts.
+        How many requests get HTTP ``fail_status`` before forwarding starts.
+    fail_status, retry_after
+        The status of those failures (500; 429 or 503 to ask clients to slow down) and
+        the ``Retry-After`` header sent with them (none by default).
     credentials
         ``(user, password)`` to demand with HTTP basic authentication (401 otherwise).
     delay
@@ -208,11 +211,15 @@ class FlakyProxy:
         target: str | None = None,
         *,
         fail_first: int = 0,
+        fail_status: int = 500,
+        retry_after: str | None = None,
         credentials: tuple[str, str] | None = None,
         delay: float = 0.0,
     ):
         self.target = target
         self.fail_first = fail_first
+        self.fail_status = fail_status
+        self.retry_after = retry_after
         self.credentials = credentials
         self.delay = delay
         self.requests: list[tuple[str, str, dict[str, str]]] = []
@@ -238,7 +245,9 @@ class FlakyProxy:
                         return
                 if len(proxy.requests) <= proxy.fail_first:
                     msg = b"simulated failure"
-                    self.send_response(500)
+                    self.send_response(proxy.fail_status)
+                    if proxy.retry_after is not None:
+                        self.send_header("Retry-After", proxy.retry_after)
                     self.send_header("Content-Length", str(len(msg)))
                     self.end_headers()
                     self.wfile.write(msg)

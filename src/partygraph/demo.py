@@ -25,9 +25,9 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from partygraph import paths
 from partygraph.errors import PartygraphError
-from partygraph.store.export import atomic_output
+from partygraph.files import write_text
+from partygraph.project import Project
 
 EXPORTS = {
     "turtle": "graph.ttl",
@@ -37,69 +37,60 @@ EXPORTS = {
 }
 
 
-def _write_text(path: Path, text: str) -> None:
-    with atomic_output(path) as out:
-        out.write(text.encode("utf-8"))
+def run_demo(
+    out_dir: Path, data_dir: Path | None = None, *, home: Path | None = None
+) -> Iterator[str]:
+    """Run the whole pipeline on ``data_dir`` (default: the project's or bundled statements).
 
-
-def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
-    """Run the whole pipeline on ``data_dir`` (default: bundled statements) into ``out_dir``.
-
+    Every step is one :class:`~partygraph.Project` call; writing files is this function's.
     Yields one progress line per step, for the CLI to print.
     """
-    from partygraph.extract import read_document
-    from partygraph.network import analyse
-    from partygraph.network.solidarity import solidarity_network
+    from partygraph.network.export import write_all as write_network
     from partygraph.network.solidarity import write_all as write_solidarity
-    from partygraph.pipeline import discover, ingest_paths
-    from partygraph.queries import run_all
-    from partygraph.rdf import validate
-    from partygraph.resolve import Registry, to_json
-    from partygraph.store import open_store
+    from partygraph.pipeline import discover
+    from partygraph.queries import example_params
     from partygraph.viz import render_all
 
-    data_dir = data_dir or paths.statements_dir()
-    if not data_dir.is_dir():
-        raise PartygraphError("statement folder not found", source=str(data_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
     store_dir = out_dir / "store"
-    if store_dir.exists():
-        shutil.rmtree(store_dir)
-    registry = Registry.load()
+    with Project(home, store=store_dir) as project:
+        data_dir = data_dir or project.statements_dir
+        if not data_dir.is_dir():
+            raise PartygraphError("statement folder not found", source=str(data_dir))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if store_dir.exists():
+            shutil.rmtree(store_dir)
 
-    extract_dir = out_dir / "extract"
-    extract_dir.mkdir(exist_ok=True)
-    files = discover([data_dir])
-    for f in files:
-        facts = to_json(registry.resolve(read_document(f)))
-        _write_text(extract_dir / f"{f.stem}.json", json.dumps(facts, ensure_ascii=False, indent=1))
-    yield f"extract: {len(files)} documents -> {extract_dir}/"
+        files = discover([data_dir])
+        for f in files:
+            facts = json.dumps(project.read(f), ensure_ascii=False, indent=1)
+            write_text(out_dir / "extract" / f"{f.stem}.json", facts)
+        yield f"extract: {len(files)} documents -> {out_dir / 'extract'}/"
 
-    store = open_store(path=store_dir)
-    try:
-        reports = ingest_paths(store, files, registry)
-        _write_text(
+        reports = project.ingest(*files)
+        write_text(
             out_dir / "ingest-report.json",
             json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1),
         )
-        stats = store.stats()
-        yield "ingest: " + ", ".join(f"{v} {k}" for k, v in stats.items())
+        yield "ingest: " + ", ".join(f"{v} {k}" for k, v in project.stats().items())
 
         for fmt, name in EXPORTS.items():
-            store.export(fmt, out_dir / name)
+            project.export(fmt, out_dir / name)
         yield "export: " + ", ".join(str(out_dir / n) for n in EXPORTS.values())
 
-        report = validate(store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
-        _write_text(out_dir / "validation.txt", report.text + "\n")
+        report = project.validate()
+        write_text(out_dir / "validation.txt", report.text + "\n")
         verdict = "conforms" if report.conforms else "VIOLATIONS"
         yield f"validate: {verdict} -> {out_dir / 'validation.txt'}"
 
-        written = run_all(store, out_dir / "queries")
-        yield f"queries: {len(written)} results -> {out_dir / 'queries'}/"
+        for q in project.catalogue:
+            rows = project.query(q.name, **example_params(q))
+            write_text(out_dir / "queries" / f"{q.name}.csv", rows.to_csv())
+        yield f"queries: {len(project.catalogue)} results -> {out_dir / 'queries'}/"
 
-        result = analyse(store, out_dir / "network")
+        result = project.network()
+        write_network(result, out_dir / "network")
         yield f"network: -> {out_dir / 'network'}/"
-        solidarity = solidarity_network(store)
+        solidarity = project.solidarity()
         write_solidarity(solidarity, out_dir / "solidarity", result.partition)
         yield (
             f"solidarity: {solidarity.number_of_nodes()} nodes, "
@@ -107,5 +98,3 @@ def run_demo(out_dir: Path, data_dir: Path | None = None) -> Iterator[str]:
         )
         render_all(result, out_dir / "viz", solidarity=solidarity)
         yield f"viz: -> {out_dir / 'viz'}/"
-    finally:
-        store.close()

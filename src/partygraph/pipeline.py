@@ -31,6 +31,7 @@ from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry
 from partygraph.store import summaries
+from partygraph.subjects import SubjectFinder
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
@@ -125,7 +126,7 @@ _POOL_MIN = 64
 
 
 def _read_one(
-    path: Path, key: str, previous: tuple[str, str] | None, registry: Registry, now: datetime
+    path: Path, key: str, previous: tuple[str, str] | None, finder: SubjectFinder, now: datetime
 ) -> tuple[IngestReport, bytes | None, str | None]:
     """Read, extract, resolve and convert one file: its report, its graph as N-Quads
     (``None`` when unchanged or bad) and the graph it replaces."""
@@ -134,7 +135,9 @@ def _read_one(
         sha = hashlib.sha256(data).hexdigest()
         if previous and previous[1] == sha:
             return IngestReport(key, "unchanged", sha256=sha), None, None
-        resolved = registry.resolve(read_bytes(data, str(path)))
+        registry = finder.registry
+        assert registry is not None
+        resolved = finder.annotate(registry.resolve(read_bytes(data, str(path))))
     except PartygraphError as error:
         return IngestReport(key, "error", error=str(error)), None, None
     report = IngestReport(
@@ -151,20 +154,20 @@ def _read_one(
     return report, "".join(f"{q} .\n" for q in quads).encode(), previous[0] if previous else None
 
 
-_WORKER_REGISTRY: Registry | None = None
+_WORKER_FINDER: SubjectFinder | None = None
 
 
 def _init_worker(registry: Registry) -> None:
-    global _WORKER_REGISTRY
-    _WORKER_REGISTRY = registry
+    global _WORKER_FINDER
+    _WORKER_FINDER = SubjectFinder(registry)
 
 
 def _read_in_worker(
     job: tuple[Path, str, tuple[str, str] | None, datetime],
 ) -> tuple[IngestReport, bytes | None, str | None]:
-    assert _WORKER_REGISTRY is not None
+    assert _WORKER_FINDER is not None
     path, key, previous, now = job
-    return _read_one(path, key, previous, _WORKER_REGISTRY, now)
+    return _read_one(path, key, previous, _WORKER_FINDER, now)
 
 
 def ingest_paths(
@@ -206,6 +209,7 @@ def ingest_paths(
         One per file, in the order found.
     """
     registry = registry or Registry.load()
+    finder = SubjectFinder(registry)
     files = discover(paths)
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
@@ -244,7 +248,7 @@ def ingest_paths(
                     if progress:
                         progress(n * BATCH_SIZE + i, len(jobs))
                     results.append(
-                        current[i].result() if current else _read_one(*job[:3], registry, now)
+                        current[i].result() if current else _read_one(*job[:3], finder, now)
                     )
                 bad = [r for r, _, _ in results if r.status == "error"]
                 if bad and not skip_errors:

@@ -11,6 +11,7 @@ from itertools import combinations
 
 import pytest
 
+from partygraph.network.export import write_all
 from partygraph.paths import statements_dir
 
 
@@ -41,7 +42,8 @@ def test_bundled_network_matches_independent_counts(bundled_store, tmp_path):
         members.setdefault(str(st), set()).add(str(party).rsplit("/", 1)[-1])
     assert len(members) >= 10  # the bundled statements were ingested
 
-    r = analyse(bundled_store, tmp_path, weighting="newman")
+    r = analyse(bundled_store, weighting="newman")
+    write_all(r, tmp_path)
     g = r.graph
     parties = set().union(*members.values())
     assert set(g.nodes) == parties

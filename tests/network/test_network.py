@@ -27,6 +27,7 @@ from partygraph.network import (
     weighted_betweenness,
     weighted_closeness,
 )
+from partygraph.network.export import write_all
 from partygraph.network.projection import bipartite_graph
 
 # --- reading the store --------------------------------------------------------------
@@ -311,7 +312,8 @@ def test_disparity_filter_hand_worked():
 
 
 def test_analyse_writes_every_output(fixture_store, tmp_path):
-    r = analyse(fixture_store, tmp_path, weighting="newman", compare=Slice(since=2018))
+    r = analyse(fixture_store, weighting="newman", compare=Slice(since=2018))
+    files = write_all(r, tmp_path)
     names = {
         "nodes.csv",
         "edges.csv",
@@ -325,7 +327,7 @@ def test_analyse_writes_every_output(fixture_store, tmp_path):
         "report.md",
         "diff.csv",
     }
-    assert set(r.files) == names
+    assert set(files) == names
     assert {p.name for p in tmp_path.iterdir()} == names  # no temporary files left
     with (tmp_path / "nodes.csv").open() as fh:
         nodes = list(csv.DictReader(fh))
@@ -366,8 +368,8 @@ def test_analyse_writes_every_output(fixture_store, tmp_path):
 
 
 def test_output_is_reproducible(fixture_store, tmp_path):
-    analyse(fixture_store, tmp_path / "a")
-    analyse(fixture_store, tmp_path / "b")
+    write_all(analyse(fixture_store), tmp_path / "a")
+    write_all(analyse(fixture_store), tmp_path / "b")
     for name in ("nodes.csv", "edges.csv", "metrics.csv", "communities.csv", "report.md"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

@@ -241,7 +241,7 @@ class RdflibStore:
     def _replace(self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str]) -> None:
         from rdflib import URIRef
 
-        from partygraph.store.base import to_rdflib
+        from partygraph.terms import to_rdflib
 
         for g in [*drop, *graphs]:
             self.ds.remove_graph(URIRef(g))

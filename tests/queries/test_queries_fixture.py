@@ -384,6 +384,32 @@ def test_find_party(fixture_store, catalogue):
     ]
 
 
+def test_party_identifiers(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "party-identifiers")
+    assert len(r) == 9  # registry parties only, not the provisional one
+    kke = next(x for x in r if x["id"] == "communist-party-of-greece")
+    assert (kke["wikidata"], kke["partyfacts"], kke["parlgov"]) == ("Q1234567", "1001", "2002")
+    assert (str(kke["retrieved"]), kke["review"]) == ("2026-01-02", "yes")
+    assert [x["id"] for x in rows(fixture_store, catalogue, "party-identifiers", country="GR")] == [
+        "communist-party-of-greece"
+    ]
+
+
+def test_unlinked_parties(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "unlinked-parties")
+    assert len(r) == 8 and "communist-party-of-greece" not in col(r, "id")
+    assert r[0]["id"] == "portuguese-communist-party"  # most statements first
+
+
+def test_signatures_by_ideology(fixture_store, catalogue):
+    r = rows(fixture_store, catalogue, "signatures-by-ideology")
+    assert [(str(x["name"]), x["parties"], x["statements"]) for x in r] == [
+        ("Fixture ideology A", 1, 5),
+        ("Fixture ideology B", 1, 5),
+    ]
+    assert rows(fixture_store, catalogue, "signatures-by-ideology", min="2") == []
+
+
 def test_every_saved_query_is_checked_here(catalogue):
     tested = {
         name.replace("_", "-")[5:]
@@ -419,10 +445,13 @@ GRLC_CASES = {
     "new-parties-by-year": {"year": "2008"},
     "parties-by-country": {"country": "GB"},
     "party-activity": {"party": ID + "party/akel"},
+    "party-identifiers": {"country": "GR"},
+    "unlinked-parties": {"country": "GB"},
     "party-profile": {"party": ID + "party/communist-party-of-greece"},
     "party-statements": {"party": ID + "party/communist-party-of-greece"},
     "resolution-review": {"match": "alias"},
     "signatories": {"statement": ID + KOSOVO, "title": "kosovo"},
+    "signatures-by-ideology": {"min": "1"},
     "source-warnings": {"text": "new party"},
     "statements": {"since": "2010-01-01", "until": "2018-11-24"},
     "statements-by-signatories": {"min": "4", "max": "5"},

@@ -35,6 +35,7 @@ PARAMS = {
     "new-parties-by-year": [{}, {"year": "2008"}],
     "parties-by-country": [{}, {"country": "United Kingdom"}],
     "party-activity": [{}, {"party": "AKEL"}],
+    "party-identifiers": [{}, {"country": "Greece"}],
     "party-profile": [{}, {"party": "party/yugoslav-communists"}],
     "party-statements": [{}, {"party": "NCPB"}],
     "resolution-review": [{}, {"match": "fuzzy"}],
@@ -43,9 +44,11 @@ PARAMS = {
         {"statement": "statement/declaration-on-kosovo-cccc3333"},
         {"title": "ukraine"},
     ],
+    "signatures-by-ideology": [{}, {"min": "1"}],
     "source-warnings": [{}, {"text": "new party"}],
     "statements": [{}, {"since": "2010-01-01", "until": "2018-11-24"}],
     "statements-by-signatories": [{}, {"min": "4", "max": "4"}],
+    "unlinked-parties": [{}, {"country": "GB"}],
 }
 
 

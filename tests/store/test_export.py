@@ -10,8 +10,9 @@ import pytest
 import rdflib
 
 from partygraph.errors import PartygraphError
+from partygraph.files import atomic_output
 from partygraph.store import EmbeddedStore
-from partygraph.store.export import CompactContext, atomic_output, export_oxigraph, write_jsonld
+from partygraph.store.export import CompactContext, export_oxigraph, write_jsonld
 from partygraph.store.summaries import SUMMARY_GRAPH
 
 from .dataset import ID, PG, SKOS, XSD, graphs

@@ -21,7 +21,7 @@ FIXTURE, OxigraphAdapter = fixture_store.FIXTURE, fixture_store.OxigraphAdapter
 def fixture_result():
     from partygraph.network import analyse
 
-    return analyse(OxigraphAdapter(FIXTURE), None)
+    return analyse(OxigraphAdapter(FIXTURE))
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +62,7 @@ def seed_result(seed_store):
     """The co-signature analysis of the same store (one community: one statement)."""
     from partygraph.network import analyse
 
-    return analyse(seed_store, None, resolutions=[1.0])
+    return analyse(seed_store, resolutions=[1.0])
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from partygraph.errors import PartygraphError
+from partygraph.project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,7 +21,7 @@ FORMATS = ("table", "csv", "tsv", "json")
 def store_options(func: F) -> F:
     """Add the store selection options of SPEC section 1 to a command.
 
-    The command receives them as one ``store`` keyword: a dict for :func:`open_store_from`.
+    The command receives them as one ``store`` keyword: a dict for :func:`open_project`.
     """
     options = [
         click.option(
@@ -29,9 +29,9 @@ def store_options(func: F) -> F:
             "store_dir",
             type=click.Path(file_okay=False, path_type=Path),
             envvar="PARTYGRAPH_STORE",
-            default=Path(".partygraph") / "store",
-            show_default=True,
-            help="Embedded Oxigraph store folder ($PARTYGRAPH_STORE).",
+            default=None,
+            help="Embedded Oxigraph store folder ($PARTYGRAPH_STORE; default: the project's "
+            "store, else .partygraph/store).",
         ),
         click.option(
             "--endpoint", help="Remote SPARQL 1.1 query endpoint URL (instead of --store)."
@@ -61,29 +61,23 @@ def store_options(func: F) -> F:
     return wrapped  # type: ignore[no-any-return]
 
 
-def open_store_from(store: dict[str, Any], *, create: bool = False):  # -> GraphStore
-    """Open the store chosen by :func:`store_options`.
+def open_project(store: dict[str, Any] | None = None) -> Project:
+    """The :class:`~partygraph.Project` of this call: ``--home`` and the store options.
 
     Remote credentials come from ``$PARTYGRAPH_USER`` / ``$PARTYGRAPH_PASSWORD`` (read by
     :func:`partygraph.store.open_store`), never from the command line.
     """
-    from partygraph.store import open_store
-
-    if store.get("endpoint"):
-        return open_store(
-            endpoint=store["endpoint"],
-            update_endpoint=store.get("update_endpoint"),
-            graph_store=store.get("graph_store"),
-            profile=store.get("profile"),
-        )
-    path = Path(store["store_dir"])
-    if not create and not path.exists():
-        # Reading verbs never create an empty store by accident (a mistyped --store).
-        raise PartygraphError(
-            "no store here: run 'partygraph ingest PATH' first, or give --store / --endpoint",
-            source=str(path),
-        )
-    return open_store(path=path)
+    ctx = click.get_current_context(silent=True)
+    home = (ctx.find_root().obj or {}).get("home") if ctx is not None else None
+    store = store or {}
+    return Project(
+        home,
+        store=store.get("store_dir"),
+        endpoint=store.get("endpoint"),
+        update_endpoint=store.get("update_endpoint"),
+        graph_store=store.get("graph_store"),
+        profile=store.get("profile"),
+    )
 
 
 def format_option(default: str | None = None, choices: Sequence[str] = FORMATS) -> Callable[[F], F]:

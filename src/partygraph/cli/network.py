@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from partygraph.cli.common import open_store_from, out_dir_option, store_options
+from partygraph.cli.common import open_project, out_dir_option, store_options
 from partygraph.errors import PartygraphError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,16 +74,6 @@ def slice_options(func: F) -> F:
     return func
 
 
-def _run(store: dict, kwargs: dict[str, Any], out_dir: Path | None, compare: Any = None):
-    from partygraph.network import analyse
-
-    graph_store = open_store_from(store)
-    try:
-        return analyse(graph_store, out_dir, compare=compare, **kwargs)
-    finally:
-        graph_store.close()
-
-
 def _summary(result: Any) -> str:
     g = result.graph
     return (
@@ -134,7 +124,11 @@ def network(
             series=compare_series,
             role=kwargs["role"],
         )
-    result = _run(store, _slice_kwargs(kwargs), out_dir, compare)
+    from partygraph.network.export import write_all
+
+    with open_project(store) as project:
+        result = project.network(compare=compare, **_slice_kwargs(kwargs))
+    files = write_all(result, out_dir)
     click.echo(_summary(result))
     if result.diff is not None:
         d = result.diff
@@ -142,7 +136,7 @@ def network(
             f"compared with {result.compare.describe()}: {len(d.joined)} joined, "
             f"{len(d.left)} left, {len(d.moved)} moved community"
         )
-    for name in result.files:
+    for name in files:
         click.echo(f"wrote {out_dir / name}")
 
 
@@ -203,16 +197,11 @@ def viz(out_dir: Path, top: int, solidarity: bool, store: dict, **kwargs: Any) -
       partygraph viz --out out/viz
       partygraph viz --series imcwp --since 2010 --out out/viz-imcwp --no-solidarity
     """
-    from partygraph.network import analyse
-    from partygraph.network.solidarity import solidarity_network
     from partygraph.viz import render_all
 
-    graph_store = open_store_from(store)
-    try:
-        result = analyse(graph_store, None, **_slice_kwargs(kwargs))
-        g = solidarity_network(graph_store) if solidarity else None
-    finally:
-        graph_store.close()
+    with open_project(store) as project:
+        result = project.network(**_slice_kwargs(kwargs))
+        g = project.solidarity() if solidarity else None
     try:
         files = render_all(result, out_dir, top=top, solidarity=g)
     except OSError as exc:

@@ -11,7 +11,7 @@ import click
 
 from partygraph.cli.common import (
     emit_rows,
-    open_store_from,
+    open_project,
     out_dir_option,
     resolve_format,
     store_options,
@@ -31,18 +31,16 @@ from partygraph.cli.common import (
 def extract(files: tuple[Path, ...], fmt: str | None) -> None:
     """Read statement documents and print what was extracted, without storing.
 
-    Each signatory line is resolved against the party registry (data/registry).
+    Each signatory line is resolved against the party registry (the project's, else
+    the bundled one).
 
     \b
     Examples:
       partygraph extract data/statements/000_d09a13167ed8fed5.txt
       partygraph extract --format json data/statements/*.txt > facts.json
     """
-    from partygraph.extract import read_document
-    from partygraph.resolve import Registry, to_json
-
-    registry = Registry.load()
-    results = [to_json(registry.resolve(read_document(f))) for f in files]
+    project = open_project()
+    results = [project.read(f) for f in files]
     if resolve_format(fmt) == "json":
         payload: Any = results[0] if len(results) == 1 else results
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
@@ -119,25 +117,19 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
       partygraph ingest --endpoint http://127.0.0.1:7878/query \\
           --graph-store http://127.0.0.1:7878/store data/statements
     """
-    from partygraph.pipeline import ingest_paths
-
-    graph_store = open_store_from(store, create=True)
-    try:
+    with open_project(store) as project:
         if sys.stderr.isatty():
             from rich.progress import Progress
 
             with Progress(transient=True) as bar:
                 task = bar.add_task("reading documents", total=None)
-                reports = ingest_paths(
-                    graph_store,
-                    paths,
+                reports = project.ingest(
+                    *paths,
                     skip_errors=skip_errors,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
                 )
         else:
-            reports = ingest_paths(graph_store, paths, skip_errors=skip_errors)
-    finally:
-        graph_store.close()
+            reports = project.ingest(*paths, skip_errors=skip_errors)
     if resolve_format(fmt) == "json":
         click.echo(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1))
     else:
@@ -171,13 +163,8 @@ def validate(store: dict) -> None:
     Example:
       partygraph validate --store .partygraph/store
     """
-    from partygraph.rdf import validate as shacl_validate
-
-    graph_store = open_store_from(store)
-    try:
-        report = shacl_validate(graph_store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
-    finally:
-        graph_store.close()
+    with open_project(store) as project:
+        report = project.validate()
     click.echo(report.text)
     if not report.conforms:
         sys.exit(1)
@@ -190,7 +177,7 @@ def validate(store: dict) -> None:
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Statement folder (default: the bundled data/statements).",
+    help="Statement folder (default: the project's statements/, else the bundled ones).",
 )
 def demo(out_dir: Path, data_dir: Path | None) -> None:
     """Build the graph from the bundled statements in a fresh embedded store and
@@ -202,7 +189,7 @@ def demo(out_dir: Path, data_dir: Path | None) -> None:
     """
     from partygraph.demo import run_demo
 
-    for line in run_demo(out_dir, data_dir):
+    for line in run_demo(out_dir, data_dir, home=open_project().home):
         click.echo(line)
 
 

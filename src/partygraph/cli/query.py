@@ -7,11 +7,12 @@ import click
 from partygraph.cli.common import (
     emit_rows,
     format_option,
-    open_store_from,
+    open_project,
     resolve_format,
     store_options,
 )
 from partygraph.errors import PartygraphError
+from partygraph.queries.catalogue import SavedQuery
 
 
 def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
@@ -38,10 +39,7 @@ def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _describe(name: str) -> str:
-    from partygraph.queries import Catalogue
-
-    q = Catalogue.load().find(name)
+def _describe(q: SavedQuery) -> str:
     lines = [f"{q.name}: {q.title}", ""]
     if q.summary:
         lines += [q.summary, ""]
@@ -85,7 +83,10 @@ def query(
     limit: int | None,
     store: dict,
 ) -> None:
-    """Run a saved query by NAME (from queries/) or a SPARQL file, on the graph.
+    """Run a saved query by NAME or a SPARQL file, on the graph.
+
+    The catalogue is the bundled one plus the project folder's queries/ (a query of
+    the same name there overrides the bundled one).
 
     Parameter values are checked against their declared type (party, country, date,
     integer, iri, string) and bound as RDF terms, never pasted into the query.
@@ -99,30 +100,25 @@ def query(
       partygraph query meetings-by-year --param year=2018 --format json
       partygraph query my-query.rq --limit 10
     """
+    project = open_project(store)
     if list_:
-        from partygraph.queries import Catalogue
-
-        cat = Catalogue.load()
-        rows = [(q.name, q.title, q.signature()) for q in cat]
+        rows = [(q.name, q.title, q.signature()) for q in project.catalogue]
         out_fmt = resolve_format(fmt, fallback="json")
         emit_rows(["name", "title", "parameters"], rows, out_fmt, title="Saved queries")
         return
     if not name:
         raise click.UsageError("give a query NAME or FILE.rq (or --list)")
     if describe:
-        click.echo(_describe(name))
+        click.echo(_describe(project.catalogue.find(name)))
         return
 
-    from partygraph.queries import Catalogue, rows_plain, run_query, to_csv, to_json, to_tsv
+    from partygraph.queries import rows_plain, to_csv, to_json, to_tsv
 
-    saved = Catalogue.load().find(name)
+    saved = project.catalogue.find(name)
     values = parse_param_options(params)
     out_fmt = resolve_format(fmt, fallback="json")
-    graph = open_store_from(store)
-    try:
-        table = run_query(graph, saved, values, limit)
-    finally:
-        graph.close()
+    with project:
+        table = project.query(name, limit=limit, **values).table
     if out_fmt == "csv":
         click.echo(to_csv(table), nl=False)
     elif out_fmt == "tsv":

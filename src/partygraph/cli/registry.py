@@ -1,4 +1,9 @@
-"""``partygraph registry``: live with the party registry (``data/registry/``)."""
+"""``partygraph registry``: live with the party registry.
+
+Reading verbs read the project folder's ``registry/`` (else the bundled one); editing
+verbs write only to the project folder's (or ``--registry DIR``), never into the
+installed package.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,26 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, format_option, resolve_format
+from partygraph.cli.common import emit_rows, format_option, open_project, resolve_format
 from partygraph.errors import PartygraphError
 from partygraph.resolve import Registry, party_iri
 from partygraph.resolve import edit as registry_edit
 
 _DIR_OPTION_HELP = (
-    "Registry folder (default: data/registry of the project, or $PARTYGRAPH_HOME/data/registry)."
+    "Registry folder (default: the project folder's registry/; reading falls back to "
+    "the bundled registry, editing needs a project: see 'partygraph init')."
 )
 
 
 def _load(ctx: click.Context) -> Registry:
-    return Registry.load(ctx.obj.get("registry_dir") if ctx.obj else None)
+    folder = ctx.obj.get("registry_dir")
+    return Registry.load(folder) if folder is not None else open_project().registry
 
 
-def _directory(ctx: click.Context) -> Path | None:
-    return ctx.obj.get("registry_dir") if ctx.obj else None
+def _directory(ctx: click.Context) -> Path:
+    """Where an edit goes: ``--registry DIR``, else the project folder's registry."""
+    folder = ctx.obj.get("registry_dir")
+    return folder if folder is not None else open_project().editable_registry_dir
 
 
 @click.group("registry")
@@ -308,7 +317,8 @@ def log_cmd(ctx: click.Context, fmt: str | None) -> None:
     Example:
       partygraph registry log --format csv
     """
-    rows = registry_edit.history(_directory(ctx))
+    folder = ctx.obj.get("registry_dir")
+    rows = registry_edit.history(folder if folder is not None else open_project().registry_dir)
     columns = ["when", "who", "action", "party", "detail", "why"]
     emit_rows(columns, [[r[c] for c in columns] for r in rows], resolve_format(fmt, "csv"))
 

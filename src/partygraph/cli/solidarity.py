@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import open_store_from, out_dir_option, store_options
+from partygraph.cli.common import open_project, out_dir_option, store_options
 from partygraph.errors import PartygraphError
 
 
@@ -47,17 +47,13 @@ def solidarity(store: dict[str, Any], out_dir: Path, top: int, draw: bool) -> No
     from partygraph.network.solidarity import (
         bridging_subjects,
         reciprocity,
-        solidarity_network,
         strengths,
         write_all,
     )
 
-    graph_store = open_store_from(store)
-    try:
-        g = solidarity_network(graph_store)
-        partition = louvain(project(load_signatures(graph_store)))
-    finally:
-        graph_store.close()
+    with open_project(store) as kg:
+        g = kg.solidarity()
+        partition = louvain(project(load_signatures(kg.store())))
     files = write_all(g, out_dir, partition)
     if draw:
         from partygraph.viz import render_solidarity

@@ -10,9 +10,8 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, open_store_from, store_options
-from partygraph.errors import PartygraphError
-from partygraph.store.base import EXPORT_FORMATS, ID, PG
+from partygraph.cli.common import emit_rows, open_project, store_options
+from partygraph.store.base import EXPORT_FORMATS
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
@@ -44,50 +43,10 @@ def export(store: dict[str, Any], fmt: str, output: Path | None) -> None:
       partygraph export --format jsonld -o out/graph.jsonld
       partygraph export --format ntriples | wc -l
     """
-    gs = open_store_from(store)
-    try:
-        if output is None:
-            gs.export(fmt, sys.stdout.buffer)
-        else:
-            gs.export(fmt, output)
-            click.echo(f"wrote {output}", err=True)
-    finally:
-        gs.close()
-
-
-def find_source_graph(gs: Any, source: str) -> str:
-    """The named graph of one ingested document, found by path, sha256 or IRI.
-
-    Raises :class:`PartygraphError` naming ``source`` when no document matches.
-    """
-    from rdflib import Literal
-
-    if source.startswith(("http://", "https://")):
-        candidates = [source]
-    elif _SHA256.match(source):
-        candidates = [f"{ID}source/{source.lower()}"]
-    else:
-        keys = {source}
-        try:
-            from partygraph.pipeline import source_key
-
-            keys.add(source_key(Path(source)))
-        except ImportError:  # pragma: no cover - pipeline always ships with the package
-            pass
-        candidates = []
-        for key in sorted(keys):
-            table = gs.select(
-                f"SELECT DISTINCT ?g WHERE {{ ?g <{PG}sourcePath> ?_path }}",
-                {"_path": Literal(key)},
-            )
-            candidates += [str(g) for (g,) in table.rows]
-    names = set(gs.graph_names())
-    found = [c for c in candidates if c in names and c.startswith(f"{ID}source/")]
-    if not found:
-        raise PartygraphError(
-            "no ingested document with this path, sha256 or source IRI", source=source
-        )
-    return found[0]
+    with open_project(store) as project:
+        project.export(fmt, sys.stdout.buffer if output is None else output)
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
 
 
 @click.command()
@@ -104,13 +63,9 @@ def remove(store: dict[str, Any], source: str) -> None:
       partygraph remove data/statements/000_d09a13167ed8fed5.txt
       partygraph remove https://w3id.org/partygraph/id/source/d09a1316...
     """
-    gs = open_store_from(store)
-    try:
-        graph = find_source_graph(gs, source)
-        gs.drop_graphs([graph])
-        click.echo(f"removed {graph}")
-    finally:
-        gs.close()
+    with open_project(store) as project:
+        graph = project.remove(source)
+    click.echo(f"removed {graph}")
 
 
 @click.command()
@@ -131,11 +86,10 @@ def stats(store: dict[str, Any], fmt: str) -> None:
       partygraph stats
       partygraph stats --format json --endpoint http://localhost:7878 --profile oxigraph
     """
-    gs = open_store_from(store)
-    try:
-        counts = gs.stats()
-    finally:
-        gs.close()
+    with open_project(store) as project:
+        counts = project.stats()
+    if not counts.get("statements"):
+        click.echo("this store is empty: nothing was ingested (run 'partygraph ingest')", err=True)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=1))
     else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 
@@ -46,7 +45,6 @@ class NetworkResult:
     compare_result: NetworkResult | None = None
     diff: SliceDiff | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    files: dict[str, Path] = field(default_factory=dict)
 
     @property
     def modularity(self) -> float:
@@ -190,7 +188,6 @@ def analyse_data(
 
 def analyse(
     store: SelectStore,
-    out_dir: str | Path | None,
     *,
     meetings: Sequence[str] = (),
     since: int | None = None,
@@ -204,17 +201,14 @@ def analyse(
     alpha: float = 0.05,
     compare: Slice | None = None,
 ) -> NetworkResult:
-    """Read the signatures from ``store`` (SPARQL), analyse one slice, write all outputs.
+    """Read the signatures from ``store`` (SPARQL) and analyse one slice.
+
+    Writing files is the caller's step: :func:`partygraph.network.export.write_all`.
 
     Parameters
     ----------
     store
         A ``GraphStore`` (only ``select`` is used).
-    out_dir
-        Folder for nodes.csv, edges.csv, metrics.csv, communities.csv,
-        countries.csv, country_edges.csv, network.gexf, network.graphml,
-        countries.graphml, report.md (and diff.csv with ``compare``);
-        ``None`` writes nothing.
     meetings, since, until, series, role
         The slice (see :class:`partygraph.network.slices.Slice`).
     weighting, resolutions, resolution, seed, alpha, compare
@@ -223,7 +217,6 @@ def analyse(
     Returns
     -------
     NetworkResult
-        With ``files`` naming what was written.
     """
     t = time.perf_counter()
     data = load_signatures(store)
@@ -242,8 +235,4 @@ def analyse(
         compare=compare,
     )
     result.timings = {"query": load_time, **result.timings}
-    if out_dir is not None:
-        from partygraph.network.export import write_all
-
-        result.files = write_all(result, Path(out_dir))
     return result

@@ -5,60 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import networkx as nx
 
-from partygraph.errors import PartygraphError
+from partygraph.files import atomic_write, output_folder
 from partygraph.network.analysis import NetworkResult
 from partygraph.network.load import SignatureData
-
-
-def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def output_folder(out_dir: str | Path) -> Path:
-    """Create ``out_dir`` (and its parents) if missing; an OS error is a user error.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     output_folder(Path(tmp) / "a" / "b").is_dir()
-    True
-    """
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PartygraphError(
-            f"cannot create output folder: {exc.strerror}", source=str(out)
-        ) from exc
-    return out
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:

@@ -11,19 +11,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-ID = "https://w3id.org/partygraph/id/"
-PG = "https://w3id.org/partygraph/ontology#"
+from partygraph.vocab import ID, sparql_prologue
 
 ROLE_SIGNATORY = "signatory"
 ROLE_INITIATOR = "initiator"
 ROLES = (ROLE_SIGNATORY, ROLE_INITIATOR)
 
 #: One row per (statement, party, role), with what slices and labels need.
-SIGNATURES_QUERY = """\
-PREFIX pg: <https://w3id.org/partygraph/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+SIGNATURES_QUERY = (
+    sparql_prologue(["pg", "schema", "skos", "dcterms"])
+    + """\
 SELECT ?statement ?party ?role
   (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date) (SAMPLE(?issued0) AS ?issued)
   (SAMPLE(?meeting0) AS ?meeting) (SAMPLE(?mlabel0) AS ?meetingLabel)
@@ -59,6 +56,7 @@ WHERE {
 }
 GROUP BY ?statement ?party ?role
 """
+)
 
 
 class SelectStore(Protocol):
@@ -225,6 +223,7 @@ def rows_to_data(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Signa
     Examples
     --------
     >>> from rdflib import Literal, URIRef
+    >>> from partygraph.vocab import PG
     >>> row = (URIRef(ID + "statement/s1"), URIRef(ID + "party/kke"),
     ...        URIRef(PG + "SignatoryRole"), None, Literal("2011-12-11"), None, None, None,
     ...        None, None, None, None, Literal("Communist Party of Greece"), Literal("KKE"),

@@ -35,15 +35,15 @@ from typing import Any
 
 import networkx as nx
 
-from partygraph.network.export import atomic_write, write_csv
-from partygraph.network.load import ID, SelectStore
+from partygraph.files import atomic_write
+from partygraph.network.export import write_csv
+from partygraph.network.load import SelectStore
+from partygraph.vocab import ID, sparql_prologue
 
 #: One row per (signing party, subject, statement) with a solidarity stance.
-SOLIDARITY_QUERY = """\
-PREFIX pg: <https://w3id.org/partygraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
+SOLIDARITY_QUERY = (
+    sparql_prologue(["pg", "skos", "dcterms", "schema"])
+    + """\
 SELECT ?party ?subject ?statement ?kind (MIN(?rank0) AS ?rank)
   (SAMPLE(?plabel0) AS ?partyLabel) (SAMPLE(?pcode0) AS ?partyCountry)
   (SAMPLE(?slabel0) AS ?subjectLabel) (SAMPLE(?scode0) AS ?subjectCountry)
@@ -74,6 +74,7 @@ WHERE {
 }
 GROUP BY ?party ?subject ?statement ?kind
 """
+)
 
 
 @dataclass(frozen=True)

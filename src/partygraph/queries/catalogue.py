@@ -9,7 +9,7 @@ Each file is SPARQL 1.1 preceded by ``#+ key: value`` comment lines (YAML once t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -347,19 +347,30 @@ class Catalogue:
         self.directory = directory
 
     @classmethod
-    def load(cls, dir: str | Path | None = None) -> Catalogue:
-        """Read every ``*.rq`` file of ``dir`` (default: the project's ``queries/``)."""
-        directory = Path(dir) if dir is not None else paths.queries_dir()
-        if not directory.is_dir():
-            raise PartygraphError("saved-query folder not found", source=str(directory))
+    def load(cls, dir: str | Path | Sequence[str | Path] | None = None) -> Catalogue:
+        """Read every ``*.rq`` file of ``dir``, or of several folders in order.
+
+        A query of a later folder overrides one of the same name in an earlier folder.
+        The default is :func:`partygraph.paths.query_dirs`: the bundled catalogue, then
+        the project folder's ``queries/``.
+        """
+        if dir is None:
+            directories = paths.query_dirs()
+        elif isinstance(dir, str | Path):
+            directories = [Path(dir)]
+        else:
+            directories = [Path(d) for d in dir]
         queries: dict[str, SavedQuery] = {}
-        for f in sorted(directory.glob("*.rq")):
-            if not _QUERY_NAME.match(f.stem):
-                raise PartygraphError(
-                    "query file names must be lowercase words joined by '-'", source=str(f)
-                )
-            queries[f.stem] = parse_query(f.read_text(encoding="utf-8"), f.stem, f)
-        return cls(queries, directory)
+        for directory in directories:
+            if not directory.is_dir():
+                raise PartygraphError("saved-query folder not found", source=str(directory))
+            for f in sorted(directory.glob("*.rq")):
+                if not _QUERY_NAME.match(f.stem):
+                    raise PartygraphError(
+                        "query file names must be lowercase words joined by '-'", source=str(f)
+                    )
+                queries[f.stem] = parse_query(f.read_text(encoding="utf-8"), f.stem, f)
+        return cls(queries, directories[-1])
 
     def __len__(self) -> int:
         return len(self._queries)

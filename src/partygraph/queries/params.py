@@ -30,13 +30,12 @@ from rdflib import Literal, URIRef
 
 from partygraph.errors import PartygraphError
 from partygraph.queries.catalogue import Param, SavedQuery
+from partygraph.vocab import ID, PARTY, XSD
 
-ID = "https://w3id.org/partygraph/id/"
-PARTY = ID + "party/"
 MAX_STRING = 1000
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_DATE = URIRef(_XSD + "date")
-XSD_INTEGER = URIRef(_XSD + "integer")
+
+XSD_DATE = URIRef(XSD + "date")
+XSD_INTEGER = URIRef(XSD + "integer")
 
 # RFC 3987 forbids these in an IRI; rejecting them also keeps any serialization safe
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')

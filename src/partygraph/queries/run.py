@@ -14,15 +14,17 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 
 from partygraph.errors import PartygraphError
+from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
 from partygraph.store.base import GraphStore, Table, inject_values, strip_comments
+from partygraph.vocab import XSD
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
 _TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*(OFFSET\s+\d+\s*|LIMIT\s+\d+\s*)?$", re.I)
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+
 _NUMERIC = {
-    URIRef(_XSD + t)
+    URIRef(XSD + t)
     for t in (
         "integer",
         "int",
@@ -35,7 +37,7 @@ _NUMERIC = {
         "float",
     )
 }
-_BOOLEAN = URIRef(_XSD + "boolean")
+_BOOLEAN = URIRef(XSD + "boolean")
 
 
 def with_limit(sparql: str, limit: int | None) -> str:
@@ -187,9 +189,7 @@ def run_all(
     for query in catalogue:
         table = run_query(store, query, example_params(query), registry=registry)
         target = out / f"{query.name}.csv"
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_text(to_csv(table), encoding="utf-8")
-        tmp.replace(target)
+        write_text(target, to_csv(table))
         written.append(target)
     return written
 
@@ -204,9 +204,9 @@ def plain(term: Any) -> Any:
     --------
     >>> plain(Literal(3)), plain(Literal(True)), plain(URIRef("http://e/a")), plain(None)
     (3, True, 'http://e/a', None)
-    >>> plain(Literal("2018-11-25", datatype=URIRef(_XSD + "date")))
+    >>> plain(Literal("2018-11-25", datatype=URIRef(XSD + "date")))
     '2018-11-25'
-    >>> plain(Literal("0.5", datatype=URIRef(_XSD + "decimal")))
+    >>> plain(Literal("0.5", datatype=URIRef(XSD + "decimal")))
     0.5
     """
     if term is None:

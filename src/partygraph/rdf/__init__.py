@@ -13,7 +13,6 @@ from partygraph.rdf.convert import (
     registry_quads,
     statement_quads,
     to_rdflib_dataset,
-    to_rdflib_term,
     versioned_registry_quads,
 )
 from partygraph.rdf.jsonld import jsonld_context, serialize_jsonld
@@ -34,7 +33,6 @@ __all__ = [
     "statement_quads",
     "subject_quads",
     "to_rdflib_dataset",
-    "to_rdflib_term",
     "validate",
     "versioned_registry_quads",
 ]

@@ -32,19 +32,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import rdflib
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from partygraph import __version__
 from partygraph.errors import PartygraphError
 from partygraph.extract.countries import country_name, country_names
 from partygraph.extract.meeting import SERIES_NAMES
 from partygraph.extract.model import Meeting, StatementRecord
+from partygraph.link import rdf as link_rdf
 from partygraph.rdf import iris
 from partygraph.rdf.namespaces import (
     PG,
     RDF_TYPE,
     REGISTRY_GRAPH,
-    XSD,
     dcterms,
     org,
     pg,
@@ -55,7 +55,8 @@ from partygraph.rdf.namespaces import (
 )
 from partygraph.rdf.subjects import subject_quads
 from partygraph.resolve.model import Party, Resolution, ResolvedStatement
-from partygraph.resolve.subjects import extra_countries, load_organisations, search_fold
+from partygraph.subjects import extra_countries, load_organisations, search_fold
+from partygraph.terms import to_rdflib
 
 if TYPE_CHECKING:
     from partygraph.resolve import Registry
@@ -67,7 +68,6 @@ __all__ = [
     "registry_quads",
     "statement_quads",
     "to_rdflib_dataset",
-    "to_rdflib_term",
 ]
 
 # Terms used on every statement, built once.
@@ -509,6 +509,8 @@ def registry_quads(
         out += [Quad(node, RDF_TYPE, _T["MeetingSeries"], g), Quad(node, _PREF, Literal(name), g)]
     for p in party_list:
         out += _party_quads(p, g, source)
+    # external identifiers with their provenance (identifiers.csv, issue 13)
+    out += link_rdf.registry_identifier_quads(folder, g, (p.id for p in party_list))
     for o in sorted(organisations or (), key=lambda o: o.id):
         try:
             node = NamedNode(iris.organisation(o.id))
@@ -561,35 +563,6 @@ def versioned_registry_quads(registry: Registry) -> tuple[list[Quad], str]:
     return [*quads, Quad(g, _T["registryDigest"], Literal(digest), g)], digest
 
 
-def to_rdflib_term(term: Any) -> rdflib.term.Identifier:
-    """Convert one pyoxigraph term to its rdflib equivalent.
-
-    ``xsd:string`` literals become plain rdflib literals, as rdflib's parsers make them.
-
-    Examples
-    --------
-    >>> to_rdflib_term(Literal("20", datatype=xsd("integer")))
-    rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
-    >>> to_rdflib_term(Literal("x"))
-    rdflib.term.Literal('x')
-    """
-    if isinstance(term, NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, Literal):
-        if term.language:
-            return rdflib.Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == _XSD_STRING:
-            return rdflib.Literal(term.value)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt))
-    if isinstance(term, BlankNode):
-        return rdflib.BNode(term.value)
-    raise TypeError(f"unsupported RDF term: {term!r}")
-
-
-_XSD_STRING = XSD + "string"
-
-
 def to_rdflib_dataset(quads: Iterable[Quad]) -> rdflib.Dataset:
     """Copy quads into an rdflib :class:`~rdflib.Dataset` (one context per named graph).
 
@@ -605,7 +578,7 @@ def to_rdflib_dataset(quads: Iterable[Quad]) -> rdflib.Dataset:
     def conv(t: Any) -> rdflib.term.Identifier:
         r = cache.get(t)
         if r is None:
-            r = cache[t] = to_rdflib_term(t)
+            r = cache[t] = to_rdflib(t)  # type: ignore[assignment]
         return r
 
     graphs: dict[Any, rdflib.Graph] = {}

@@ -19,78 +19,16 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlparse
 
 from partygraph.extract.model import Meeting
 from partygraph.rdf.namespaces import ID, REGISTRY_GRAPH, WD
+from partygraph.text import slugify
 
-# Letters NFKD does not decompose into ASCII, and the two scripts our documents use
-# besides Latin (Greek, Cyrillic), so that their titles keep a readable slug.
-_FOLD = {
-    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th",
-    "ı": "i", "ħ": "h", "ŋ": "ng",
-    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
-    "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
-    "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
-    "ω": "o",
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye",
-    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ў": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ё": "e", "ј": "j",
-    "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "d", "џ": "dz",
-}  # fmt: skip
-_APOSTROPHES = re.compile(r"['’ʼ`´]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _QID = re.compile(r"(?:^|/)(Q[1-9][0-9]*)$")
-
-
-def slugify(text: str, max_length: int = 60) -> str:
-    """Turn any text into a lowercase ASCII slug of words joined by hyphens.
-
-    NFKD-decomposes and drops accents, transliterates Greek and Cyrillic, removes
-    apostrophes (``People's`` -> ``peoples``), and cuts at a word boundary so the
-    slug is at most ``max_length`` characters long. Text with no Latin, Greek or
-    Cyrillic letter or digit gives ``""``.
-
-    Parameters
-    ----------
-    text
-        Any text.
-    max_length
-        Upper bound on the length of the result (a single longer word is cut).
-
-    Returns
-    -------
-    str
-        The slug, possibly empty.
-
-    Examples
-    --------
-    >>> slugify("Partido Comunista de España — Declaración")
-    'partido-comunista-de-espana-declaracion'
-    >>> slugify("Κομμουνιστικό Κόμμα Ελλάδας")
-    'kommounistiko-komma-elladas'
-    >>> slugify("Workers' Party of Korea", max_length=14)
-    'workers-party'
-    >>> slugify("???")
-    ''
-    """
-    bare = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch)
-    )
-    bare = bare.replace("ου", "ou")  # the Greek digraph reads "ou", not "oy"
-    ascii_text = "".join(_FOLD.get(ch, ch) for ch in bare).encode("ascii", "ignore").decode()
-    slug = _NON_ALNUM.sub("-", _APOSTROPHES.sub("", ascii_text)).strip("-")
-    if len(slug) <= max_length:
-        return slug
-    cut = slug[: max_length + 1]
-    # Prefer the last whole word; a single over-long word is cut hard.
-    return cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
 
 
 _WHITE_SPACE = re.compile(r"\s")

@@ -16,45 +16,29 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
-PG = "https://w3id.org/partygraph/ontology#"
-ID = "https://w3id.org/partygraph/id/"
-SCHEMA = "https://schema.org/"
-ORG = "http://www.w3.org/ns/org#"
-PROV = "http://www.w3.org/ns/prov#"
-DCTERMS = "http://purl.org/dc/terms/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SH = "http://www.w3.org/ns/shacl#"
-WD = "http://www.wikidata.org/entity/"
-
-#: The prefixes partygraph binds in every serialisation, in a fixed order.
-PREFIXES: dict[str, str] = {
-    "pg": PG,
-    "id": ID,
-    "schema": SCHEMA,
-    "org": ORG,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "skos": SKOS,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "owl": OWL,
-    "xsd": XSD,
-    "wd": WD,
-}
-
-#: IRI of the named graph that holds the registry (parties, countries, series, roles).
-REGISTRY_GRAPH = ID + "graph/registry"
-#: IRI of the named graph the ontology itself may be loaded into.
-ONTOLOGY_GRAPH = ID + "graph/ontology"
+from partygraph.vocab import (  # noqa: F401 - re-exported: the rdf stage's view
+    DCTERMS,
+    ID,
+    ONTOLOGY_GRAPH,
+    ORG,
+    OWL,
+    PG,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    REGISTRY_GRAPH,
+    SCHEMA,
+    SH,
+    SKOS,
+    WD,
+    XSD,
+    sparql_prologue,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -104,20 +88,3 @@ def xsd(local: str) -> NamedNode:
 
 
 RDF_TYPE = _node(RDF + "type")
-
-
-def sparql_prologue(prefixes: Iterable[str] | None = None) -> str:
-    """Return ``PREFIX`` lines for the given prefix names (all of :data:`PREFIXES` by default).
-
-    Parameters
-    ----------
-    prefixes
-        Names from :data:`PREFIXES`; unknown names raise ``KeyError``.
-
-    Returns
-    -------
-    str
-        One ``PREFIX name: <iri>`` line per prefix, newline-terminated.
-    """
-    names = list(PREFIXES) if prefixes is None else list(prefixes)
-    return "".join(f"PREFIX {n}: <{PREFIXES[n]}>\n" for n in names)

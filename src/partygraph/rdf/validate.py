@@ -31,8 +31,8 @@ from rdflib.namespace import SH
 
 from partygraph.errors import PartygraphError
 from partygraph.paths import ontology_dir
-from partygraph.rdf.convert import to_rdflib_term
 from partygraph.rdf.namespaces import PREFIXES
+from partygraph.terms import to_rdflib
 
 __all__ = [
     "ValidationInput",
@@ -185,7 +185,7 @@ def union_graph(data: ValidationInput) -> rdflib.Graph:
     def conv(t: Any) -> Any:
         r = cache.get(t)
         if r is None:
-            r = cache[t] = to_rdflib_term(t)
+            r = cache[t] = to_rdflib(t)
         return r
 
     add = g.add

@@ -16,14 +16,13 @@ from __future__ import annotations
 import csv
 import getpass
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from partygraph.errors import PartygraphError
-from partygraph.paths import registry_dir
+from partygraph.files import write_text
+from partygraph.paths import editable_registry_dir
 from partygraph.resolve.gazetteer import country_name
 from partygraph.resolve.model import Party
 from partygraph.resolve.normalize import name_key, slugify
@@ -45,21 +44,6 @@ def default_who() -> str:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file through a temporary file and a rename (never half-written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _csv_text(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> str:
@@ -84,7 +68,7 @@ def _read_rows(path: Path, columns: Sequence[str]) -> tuple[list[str], list[dict
 
 def _append(path: Path, columns: Sequence[str], row: dict[str, str]) -> None:
     header, rows = _read_rows(path, columns)
-    write_atomic(path, _csv_text(header, [*rows, row]))
+    write_text(path, _csv_text(header, [*rows, row]))
 
 
 def _log_alias(
@@ -131,7 +115,7 @@ def _reload(folder: Path, party_id: str) -> Party:
 
 
 def _directory(directory: Path | str | None) -> Path:
-    return Path(directory) if directory is not None else registry_dir()
+    return Path(directory) if directory is not None else editable_registry_dir()
 
 
 def _party(reg: Registry, text: str, role: str = "party") -> Party:
@@ -154,7 +138,7 @@ def _set_aliases(directory: Path, party_id: str, aliases: Sequence[str]) -> None
             break
     else:  # pragma: no cover - the registry was loaded from this file
         raise PartygraphError(f"party {party_id!r} not found", source=str(path))
-    write_atomic(path, _csv_text(header, rows))
+    write_text(path, _csv_text(header, rows))
 
 
 def add_alias(
@@ -176,7 +160,8 @@ def add_alias(
         The new alias, written as lists print it (``Socialist Party, Lithuania`` only
         matches lines that state Lithuania).
     directory
-        The registry folder (default :func:`partygraph.paths.registry_dir`).
+        The registry folder (default: the project folder's registry, see
+        :func:`partygraph.paths.editable_registry_dir`).
     who, why
         Recorded in ``aliases-log.csv``.
     force
@@ -355,12 +340,11 @@ def add_party(
             "abbreviation": abbreviation or "",
             "country": iso2 or "",
             "aliases": "|".join(" ".join(a.split()) for a in aliases if a.strip()),
-            "wikidata": "",
             "source": source,
             "notes": notes,
         }
     )
-    write_atomic(folder / "parties.csv", _csv_text(header, rows))
+    write_text(folder / "parties.csv", _csv_text(header, rows))
     _log_alias(folder, "add-party", pid, name, who, why)
     return _reload(folder, pid)
 

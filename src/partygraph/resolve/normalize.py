@@ -14,22 +14,13 @@ Two views of a name are used:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_APOSTROPHES = "'\u2018\u2019\u201b\u02bc\u02bb`\u00b4\u2032"
-_TRANSLATE = str.maketrans(
-    {
-        **{c: "-" for c in _DASHES},
-        **{c: "'" for c in _APOSTROPHES},
-        "&": " and ",
-        "+": " and ",
-    }
-)
+from partygraph.text import fold
+from partygraph.text import slugify as text_slugify
+
 # Everything that is not a letter, digit, hyphen or space becomes a space.
 _PUNCT = re.compile(r"[^\w\s-]|_", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 _DOTTED = re.compile(r"(?<!\w)\w(?:\.\w)+\.?(?!\w)")
 
 # Abbreviations that lists print in place of words (13th IMCWP: "CP of Britain").
@@ -77,24 +68,6 @@ FUNCTION_WORDS = frozenset(
         "des",
     ]
 )
-
-
-def fold(text: str) -> str:
-    """NFKC, unified dashes and apostrophes, accents removed, casefolded.
-
-    Examples
-    --------
-    >>> fold("Partido Comunista de Azerbaiyán")
-    'partido comunista de azerbaiyan'
-    >>> fold("Workers’ Party ‐ X")
-    "workers' party - x"
-    """
-    if text.isascii():  # the common case: nothing to decompose
-        return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip().lower()
-    t = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    t = unicodedata.normalize("NFKD", t)
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", t).strip().casefold()
 
 
 def tokens(text: str) -> list[str]:
@@ -158,23 +131,16 @@ def content_tokens(text: str) -> tuple[str, ...]:
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """A lowercase ASCII slug: words joined by ``-``.
+    """A party id made from a name: :func:`partygraph.text.slugify`, never empty.
 
     Examples
     --------
     >>> slugify("Communist Party of Bohemia & Moravia")
     'communist-party-of-bohemia-and-moravia'
-    >>> slugify("Partido Comunista del Kurdistán - Irak")
-    'partido-comunista-del-kurdistan-irak'
     >>> slugify("«»")
     'party'
     """
-    t = fold(text).replace("'", "").replace("&", " and ")
-    t = t.encode("ascii", "ignore").decode("ascii")
-    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
-    if len(t) > max_length:
-        t = t[:max_length].rsplit("-", 1)[0] or t[:max_length]
-    return t or "party"
+    return text_slugify(text, max_length) or "party"
 
 
 def is_abbreviation(text: str) -> bool:

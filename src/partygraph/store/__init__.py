@@ -16,11 +16,13 @@ import os
 from pathlib import Path
 
 from partygraph.errors import PartygraphError
-from partygraph.store.base import EXPORT_FORMATS, GraphStore, Table, to_oxigraph, to_rdflib
+from partygraph.files import atomic_output
+from partygraph.store.base import EXPORT_FORMATS, GraphStore, Table
 from partygraph.store.embedded import EmbeddedStore
-from partygraph.store.export import atomic_output, export_oxigraph, load_context
+from partygraph.store.export import export_oxigraph, load_context
 from partygraph.store.profiles import PROFILES, ServerProfile, get_profile
 from partygraph.store.remote import RemoteStore
+from partygraph.terms import to_oxigraph, to_rdflib
 
 __all__ = [
     "EXPORT_FORMATS",

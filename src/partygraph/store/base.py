@@ -16,29 +16,12 @@ import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from partygraph.errors import PartygraphError
+from partygraph.terms import XSD_STRING, to_oxigraph
+from partygraph.vocab import PREFIXES, RDF
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_STRING = XSD + "string"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-PG = "https://w3id.org/partygraph/ontology#"
-ID = "https://w3id.org/partygraph/id/"
-
-#: prefixes for Turtle/TriG when ``ontology/context.jsonld`` is absent (same as
-#: ``partygraph.rdf.namespaces.PREFIXES``; kept here so the store does not need ``rdf``)
-FALLBACK_PREFIXES = {
-    "pg": PG,
-    "id": ID,
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": XSD,
-    "wd": "http://www.wikidata.org/entity/",
-}
+RDF_TYPE = RDF + "type"
+#: prefixes for Turtle/TriG when ``ontology/context.jsonld`` is absent
+FALLBACK_PREFIXES = PREFIXES
 
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 
@@ -112,109 +95,6 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-# --- term conversion -------------------------------------------------------------------
-
-_DT_CACHE: dict[str, URIRef] = {}
-
-
-def to_rdflib(term: object) -> Node | None:
-    """Convert a pyoxigraph term to the equal rdflib term (``None`` stays ``None``).
-
-    Examples
-    --------
-    >>> to_rdflib(ox.NamedNode("http://ex/a"))
-    rdflib.term.URIRef('http://ex/a')
-    >>> to_rdflib(ox.Literal("chat", language="fr"))
-    rdflib.term.Literal('chat', lang='fr')
-    >>> to_rdflib(ox.Literal("x")) == Literal("x")
-    True
-    >>> to_rdflib(ox.Literal("7", datatype=ox.NamedNode(XSD + "integer"))).toPython()
-    7
-    """
-    cls = type(term)
-    if cls is ox.NamedNode:
-        return URIRef(term.value)  # type: ignore[attr-defined]
-    if cls is ox.Literal:
-        lang = term.language  # type: ignore[attr-defined]
-        if lang:
-            return Literal(term.value, lang=lang)  # type: ignore[attr-defined]
-        dt = term.datatype.value  # type: ignore[attr-defined]
-        if dt == XSD_STRING:
-            return Literal(term.value)  # type: ignore[attr-defined]
-        dtn = _DT_CACHE.get(dt)
-        if dtn is None:
-            dtn = _DT_CACHE[dt] = URIRef(dt)
-        return Literal(term.value, datatype=dtn)  # type: ignore[attr-defined]
-    if cls is ox.BlankNode:
-        return BNode(term.value)  # type: ignore[attr-defined]
-    if term is None:
-        return None
-    raise TypeError(f"cannot convert {term!r} to an rdflib term")
-
-
-_CONVERTED: dict[object, Node] = {}
-_CONVERTED_MAX = 200_000
-
-
-def to_rdflib_cached(term: object) -> Node | None:
-    """:func:`to_rdflib` through a bounded cache keyed by the pyoxigraph term.
-
-    Query results repeat the same parties, dates and positions many times; building an
-    rdflib literal costs 5-25 µs, a cache hit well under 1 µs.
-
-    Examples
-    --------
-    >>> a = to_rdflib_cached(ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")))
-    >>> a is to_rdflib_cached(ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")))
-    True
-    """
-    hit = _CONVERTED.get(term)
-    if hit is not None:
-        return hit
-    if term is None:
-        return None
-    if len(_CONVERTED) >= _CONVERTED_MAX:
-        _CONVERTED.clear()
-    hit = _CONVERTED[term] = to_rdflib(term)  # type: ignore[assignment]
-    return hit
-
-
-def to_oxigraph(term: object, where: str = "term") -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """Convert an rdflib term (or a pyoxigraph term, or a plain Python value) to pyoxigraph.
-
-    Raises :class:`PartygraphError` (naming ``where``) for an invalid IRI or language tag.
-
-    Examples
-    --------
-    >>> to_oxigraph(URIRef("http://ex/a"))
-    <NamedNode value=http://ex/a>
-    >>> to_oxigraph(Literal("2018-11-25", datatype=URIRef(XSD + "date"))).datatype.value
-    'http://www.w3.org/2001/XMLSchema#date'
-    >>> to_oxigraph(20).value
-    '20'
-    """
-    try:
-        return _to_oxigraph(term)
-    except ValueError as e:
-        raise PartygraphError(f"not a valid RDF term: {str(term)!r} ({e})", where=where) from None
-
-
-def _to_oxigraph(term: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
-        return term
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if not isinstance(term, Literal):
-        term = Literal(term)  # Python value: rdflib picks the XSD datatype
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None and str(term.datatype) != XSD_STRING:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -231,6 +111,7 @@ def sparql_term(term: object, where: str = "binding") -> str:
     '<https://w3id.org/partygraph/id/party/kke>'
     >>> print(sparql_term(Literal('say "hi"\\n} DROP ALL {')))
     "say \\"hi\\"\\n} DROP ALL {"
+    >>> from partygraph.vocab import XSD
     >>> sparql_term(Literal("2018-11-25", datatype=URIRef(XSD + "date")))
     '"2018-11-25"^^<http://www.w3.org/2001/XMLSchema#date>'
     >>> sparql_term(URIRef("http://ex/a> } DROP ALL"))
@@ -327,6 +208,19 @@ def query_form(query: str) -> str:
     raise PartygraphError(
         "not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)", where="query"
     )
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether the query names its own dataset (``FROM`` or ``FROM NAMED``).
+
+    Examples
+    --------
+    >>> has_dataset_clause("SELECT * FROM <http://e/g> { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause("SELECT * { ?s ?p 'FROM' } # FROM")
+    False
+    """
+    return any(kind == "word" and text.upper() == "FROM" for kind, text, _ in _tokens(query))
 
 
 def values_block(bindings: Bindings) -> str:

@@ -14,10 +14,7 @@ interrupted export never leaves a truncated file.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -26,8 +23,10 @@ from typing import IO, Any, BinaryIO
 import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
-from partygraph.store.base import EXPORT_FORMATS, FALLBACK_PREFIXES, RDF_TYPE, XSD_STRING
+from partygraph.files import atomic_output
+from partygraph.store.base import EXPORT_FORMATS, FALLBACK_PREFIXES, RDF_TYPE
 from partygraph.store.summaries import SUMMARY_GRAPH
+from partygraph.terms import XSD_STRING
 
 _GEN_DELIMS = tuple(":/?#[]@")
 
@@ -44,36 +43,6 @@ def default_prefixes() -> dict[str, str]:
     if ctx is not None and ctx.prefixes:
         return dict(ctx.prefixes)
     return dict(FALLBACK_PREFIXES)
-
-
-@contextlib.contextmanager
-def atomic_output(target: Path | str) -> Iterator[BinaryIO]:
-    """Open a temporary file beside ``target``; rename it onto ``target`` on success.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> with atomic_output(d / "a.nt") as f:
-    ...     _ = f.write(b"x")
-    >>> (d / "a.nt").read_bytes(), sorted(p.name for p in d.iterdir())
-    (b'x', ['a.nt'])
-    """
-    target = Path(target)
-    folder = target.parent
-    if not folder.is_dir():
-        raise PartygraphError("folder does not exist", source=str(folder))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def export_oxigraph(

@@ -46,7 +46,6 @@ from partygraph.errors import PartygraphError
 from partygraph.store import summaries
 from partygraph.store.base import (
     RDF_TYPE,
-    XSD_STRING,
     Bindings,
     Table,
     check_graph_iri,
@@ -57,6 +56,7 @@ from partygraph.store.base import (
 from partygraph.store.embedded import STAT_CLASSES
 from partygraph.store.export import export_oxigraph
 from partygraph.store.profiles import ServerProfile, endpoints, get_profile
+from partygraph.terms import XSD_STRING
 
 USER_AGENT = f"partygraph/{__version__} (+https://w3id.org/partygraph)"
 #: queries longer than this go by POST (URLs of several KB are refused by some servers)

@@ -38,7 +38,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from partygraph.store.base import ID, PG, RDF_TYPE, XSD
+from partygraph.store.base import RDF_TYPE
+from partygraph.vocab import ID, PG, XSD
 
 SUMMARY_GRAPH = ID + "graph/summaries"
 PGS = "https://w3id.org/partygraph/summary#"

@@ -32,8 +32,8 @@ from typing import Any
 
 import networkx as nx
 
+from partygraph.files import output_folder
 from partygraph.network.analysis import NetworkResult
-from partygraph.network.export import output_folder
 from partygraph.viz.html import (
     layout,
     render_page,

@@ -26,8 +26,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from partygraph.files import atomic_write
 from partygraph.network.analysis import NetworkResult
-from partygraph.network.export import atomic_write
 from partygraph.viz.html import describe_solidarity, label_priority, node_size
 
 PALETTE = [
