@@ -137,7 +137,8 @@ def _read_one(
             return IngestReport(key, "unchanged", sha256=sha), None, None
         registry = finder.registry
         assert registry is not None
-        resolved = finder.annotate(registry.resolve(read_bytes(data, str(path))))
+        record = read_bytes(data, str(path), known_names=registry.known_names)
+        resolved = finder.annotate(registry.resolve(record))
     except PartygraphError as error:
         return IngestReport(key, "error", error=str(error)), None, None
     report = IngestReport(
