@@ -84,12 +84,14 @@ SELECT DISTINCT ?s ?p ?d WHERE {{
   BIND(COALESCE(?a, ?ms, ?i) AS ?d)
 }}"""
 
-# the parties whose statements take their date from these meetings' start dates
+# the parties whose statements, outside the graphs being written (their contributions are
+# taken from their quads), take their date from these meetings' start dates
 _MEETING_SIGNERS = f"""PREFIX pg: <{PG}>
 PREFIX dcterms: <{_DCT}>
 SELECT DISTINCT ?p WHERE {{
   VALUES ?m {{ %s }}
-  ?s pg:adoptedAt ?m ; pg:signedBy ?p .
+  GRAPH ?g {{ ?s pg:adoptedAt ?m ; pg:signedBy ?p }}
+  FILTER(STRSTARTS(STR(?g), "{SOURCE_PREFIX}") %s)
   FILTER NOT EXISTS {{ ?s dcterms:date ?a }}
 }}"""
 
@@ -124,23 +126,70 @@ def _read_contributions(store: Any, graphs: Sequence[str] | None) -> Contributio
     return {s: (frozenset(who), dates.get(s)) for s, who in signers.items()}
 
 
-def _dated_meetings(store: Any, graphs: Sequence[str]) -> set[str]:
-    if not graphs:
-        return set()
-    values = " ".join(f"<{g}>" for g in graphs)
-    rows = store.select(
-        f"SELECT DISTINCT ?m WHERE {{ VALUES ?g {{ {values} }} "
-        f"GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
-    ).rows
-    return {str(m) for (m,) in rows}
+def _meeting_dates(store: Any, meetings: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(meeting, start date, graph) of every start date the store holds for ``meetings``."""
+    out: list[tuple[str, str, str]] = []
+    for chunk in _chunks(sorted(meetings), 500):
+        values = " ".join(f"<{m}>" for m in chunk)
+        rows = store.select(
+            f"SELECT ?m ?d ?g WHERE {{ VALUES ?m {{ {values} }} "
+            f"GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
+        ).rows
+        out += [(str(m), str(d), str(g)) for m, d, g in rows]
+    return out
 
 
-def _meeting_signers(store: Any, meetings: set[str]) -> set[str]:
-    """Parties whose statements are dated by these meetings (their dates may change)."""
+def _meeting_signers(store: Any, meetings: set[str], written: Iterable[str]) -> set[str]:
+    """Parties whose statements outside ``written`` are dated by these meetings (their
+    first and last dates may change)."""
+    written = sorted(written)
+    outside = f"&& ?g NOT IN ({', '.join(f'<{g}>' for g in written)})" if written else ""
     out: set[str] = set()
     for chunk in _chunks(sorted(meetings), 500):
-        text = _MEETING_SIGNERS % " ".join(f"<{m}>" for m in chunk)
+        text = _MEETING_SIGNERS % (" ".join(f"<{m}>" for m in chunk), outside)
         out |= {str(p) for (p,) in store.select(text).rows}
+    return out
+
+
+_SIGNED_BY, _ADOPTED_AT, _START = PG + "signedBy", PG + "adoptedAt", _SCHEMA + "startDate"
+_DATE, _ISSUED = _DCT + "date", _DCT + "issued"
+
+
+def quad_contributions(
+    graphs: Mapping[str, Sequence[ox.Quad]], meeting_dates: Mapping[str, str]
+) -> Contribution:
+    """The contributions of the statements in ``graphs``, from their own quads.
+
+    A statement's date is its ``dcterms:date``, else the start date of its meeting
+    (``meeting_dates``: the earliest start date in the store once written, which may
+    come from another document), else its ``dcterms:issued``; several values: the
+    earliest, as :data:`DERIVATION` does.
+
+    Examples
+    --------
+    >>> n, lit = ox.NamedNode, ox.Literal
+    >>> s, m = n("http://e/s"), n("http://e/m")
+    >>> quads = [ox.Quad(s, n(_SIGNED_BY), n("http://e/a")),
+    ...          ox.Quad(s, n(_SIGNED_BY), n("http://e/b")),
+    ...          ox.Quad(s, n(_ADOPTED_AT), m), ox.Quad(s, n(_ISSUED), lit("2021-01-01"))]
+    >>> quad_contributions({"g": quads}, {"http://e/m": "2020-05-01"})["http://e/s"][1]
+    '2020-05-01'
+    """
+    signers: dict[str, set[str]] = {}
+    found: dict[str, dict[str, list[str]]] = {}  # statement -> predicate -> values
+    for quads in graphs.values():
+        for q in quads:
+            pred = q.predicate.value
+            if pred == _SIGNED_BY:
+                signers.setdefault(q.subject.value, set()).add(q.object.value)
+            elif pred in (_DATE, _ADOPTED_AT, _ISSUED):
+                found.setdefault(q.subject.value, {}).setdefault(pred, []).append(q.object.value)
+    out: Contribution = {}
+    for statement, who in signers.items():
+        facts = found.get(statement, {})
+        met = [meeting_dates[m] for m in facts.get(_ADOPTED_AT, ()) if m in meeting_dates]
+        dates = facts.get(_DATE) or met or facts.get(_ISSUED)
+        out[statement] = (frozenset(who), min(dates) if dates else None)
     return out
 
 
@@ -413,21 +462,46 @@ def maintain(
         return
     present = _sources(store)
     gone = [g for g in dict.fromkeys([*added, *dropped]) if g in present]
+    # only what the replaced or dropped graphs contributed is read back from the store;
+    # the new graphs' contributions come from their own quads
     old = _read_contributions(store, gone)
-    meetings = _dated_meetings(store, gone) | {
-        q.subject.value
+    # the meetings whose start date dates a statement written now, or may change
+    meetings = {
+        q.object.value if q.predicate.value == _ADOPTED_AT else q.subject.value
         for g in added
         for q in graphs[g]
-        if q.predicate.value == _SCHEMA + "startDate"
+        if q.predicate.value in (_ADOPTED_AT, _START)
     }
+    if gone:
+        gone_values = " ".join(f"<{g}>" for g in gone)
+        meetings |= {
+            str(m)
+            for (m,) in store.select(
+                f"SELECT DISTINCT ?m WHERE {{ VALUES ?g {{ {gone_values} }} "
+                f"GRAPH ?g {{ ?m <{_START}> ?d }} }}"
+            ).rows
+        }
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for m, d, g in _meeting_dates(store, meetings):
+        before[m] = min(d, before.get(m, d))
+        if g not in gone:
+            after[m] = min(d, after.get(m, d))
+    for g in added:
+        for q in graphs[g]:
+            if q.predicate.value == _START:
+                m, d = q.subject.value, q.object.value
+                after[m] = min(d, after.get(m, d))
+    changed = {m for m in set(before) | set(after) if before.get(m) != after.get(m)}
     delta: Delta = getattr(store, "_summary_delta", None) or Delta()
     covered, pending = _covered(store)
     if pending or (covered | delta.covers_add) - delta.covers_del != present:
         delta.stale = True  # written behind the summaries' back: rebuild at the end
     write()
     delta.add(old, -1)
-    delta.add(_read_contributions(store, added), +1)
-    delta.recompute |= _meeting_signers(store, meetings)
+    delta.add(quad_contributions({g: graphs[g] for g in added}, after), +1)
+    if changed:
+        delta.recompute |= _meeting_signers(store, changed, added)
     removed = set(dropped) - set(added)
     delta.covers_add = (delta.covers_add - removed) | set(added)
     delta.covers_del = (delta.covers_del - set(added)) | removed
