@@ -179,6 +179,7 @@ def ingest_paths(
     skip_errors: bool = False,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    finder: SubjectFinder | None = None,
 ) -> list[IngestReport]:
     """Extract, resolve, convert and load documents; return one report per file.
 
@@ -203,6 +204,9 @@ def ingest_paths(
         Called as ``progress(done, total)`` as documents are read.
     workers : int, optional
         Processes that read documents (default: one per CPU; 1 reads in this process).
+    finder : SubjectFinder, optional
+        The subjects stage for ``registry``; pass the same one to every call (as
+        :class:`~partygraph.project.Project` does) so its matcher is built once.
 
     Returns
     -------
@@ -210,7 +214,7 @@ def ingest_paths(
         One per file, in the order found.
     """
     registry = registry or Registry.load()
-    finder = SubjectFinder(registry)
+    shared, finder = finder is not None, finder or SubjectFinder(registry)
     files = discover(paths)
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
@@ -241,6 +245,10 @@ def ingest_paths(
     try:
         with summaries.deferred(store):
             ahead = start(batches[0]) if batches else None
+            if pool is not None and shared:
+                # a finder passed in serves later calls (one more document): its matcher
+                # is built here while the workers read, not by the next call
+                finder.matcher()
             for n, batch in enumerate(batches):
                 current = ahead
                 ahead = start(batches[n + 1]) if n + 1 < len(batches) else None

@@ -241,6 +241,7 @@ class Project:
                 self.registry,
                 skip_errors=skip_errors,
                 progress=progress,
+                finder=self.subject_finder,
             )
         except BaseException:
             self._forget(made)

@@ -41,3 +41,12 @@ def test_a_stale_summary_is_rebuilt_by_the_next_write():
     store.oxigraph.remove_graph(ox.NamedNode(sources[0]))  # behind the summaries' back
     store.replace_graphs({sources[0]: graphs[sources[0]]})
     assert _summary(store) == full
+
+
+def test_documents_written_one_by_one_give_the_summaries_of_a_rebuild():
+    store = EmbeddedStore()
+    for graph, quads in fixture_graphs().items():
+        store.replace_graphs({graph: quads})
+    incremental = _summary(store)
+    rebuild(store)
+    assert _summary(store) == incremental
