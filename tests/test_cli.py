@@ -96,6 +96,8 @@ def test_unknown_query_and_bad_param_are_one_line_errors(tmp_path):
         ("query", "--store", str(store), "no-such-query"),
         ("query", "--store", str(store), "party-statements", "--param", "party"),
         ("query", "--store", str(store), "party-statements", "--param", "party=no such party"),
+        # a required parameter without a value is an error, not its example default
+        ("query", "--store", str(store), "co-signers"),
     ):
         proc = run_cli(*args)
         err = proc.stderr.decode()
