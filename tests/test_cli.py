@@ -155,3 +155,20 @@ def _quads(ds: rdflib.Dataset) -> set:
 def test_validate_passes_on_bundled_graph(bundled_store_dir):
     proc = run_cli("validate", "--store", str(bundled_store_dir))
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+
+
+def test_union_export_stats_and_validate_count_the_same_triples(bundled_store_dir):
+    """A union is a set: a meeting described by several documents is written once."""
+    store = str(bundled_store_dir)
+    nt = run_cli("export", "--store", store, "--format", "ntriples").stdout.decode()
+    lines = [line for line in nt.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines))
+    ttl = run_cli("export", "--store", store, "--format", "turtle").stdout
+    in_turtle = len(list(pyoxigraph.parse(ttl, pyoxigraph.RdfFormat.TURTLE)))
+    stats = json.loads(run_cli("stats", "--store", store, "--format", "json").stdout)
+    report = run_cli("validate", "--store", store).stdout.decode()
+    assert stats["quads"] > stats["triples"]  # the bundled meetings are described twice
+    assert len(lines) == in_turtle == stats["triples"]
+    assert f"in {stats['triples']} triples" in report
+    # signing parties and the registry are counted apart
+    assert 0 < stats["parties"] <= stats["registry_parties"] + 10

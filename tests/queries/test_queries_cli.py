@@ -128,10 +128,7 @@ def test_required_parameter_without_default(store_dir, tmp_path):
     )
     r = invoke("query", str(f), "--store", str(store_dir))
     assert r.exit_code == 1
-    assert (
-        "need.rq: param party: required (party: whose); give party=VALUE"
-        in r.stderr
-    )
+    assert "need.rq: param party: required (party: whose); give party=VALUE" in r.stderr
 
 
 def test_usage_error_without_a_name():

@@ -28,17 +28,29 @@ from partygraph.store.base import (
     inject_values,
     rdflib_graph_view,
 )
-from partygraph.store.export import export_oxigraph
+from partygraph.store.export import export_oxigraph, repeated_triples
 from partygraph.terms import to_oxigraph, to_rdflib_cached
-from partygraph.vocab import PG
+from partygraph.vocab import PG, REGISTRY_GRAPH
 
 # the classes `stats` counts, by the key it reports them under
 STAT_CLASSES = {
     "statements": PG + "Statement",
-    "parties": PG + "Party",
     "meetings": PG + "Meeting",
     "signatures": PG + "Signature",
 }
+# a party counts when it signed or initiated something; the registry is counted apart
+SIGNED = (PG + "signedBy", PG + "initiatedBy")
+#: the keys of ``stats()``, in the order they are printed
+STAT_KEYS = (
+    "statements",
+    "parties",
+    "registry_parties",
+    "meetings",
+    "signatures",
+    "triples",
+    "quads",
+    "graphs",
+)
 
 
 def _flush_quietly(store: ox.Store) -> None:
@@ -210,8 +222,11 @@ class EmbeddedStore:
     def stats(self) -> dict[str, int]:
         """Count statements, parties, meetings, signatures, triples and graphs.
 
-        Classes are counted as distinct typed subjects across graphs (a provisional
-        party described in two documents counts once); ``triples`` counts stored quads.
+        Classes are counted as distinct typed subjects across graphs (a meeting
+        described in two documents counts once). ``parties`` are those that signed or
+        initiated a statement, ``registry_parties`` the parties of the registry graph;
+        ``triples`` counts the distinct triples of the union (what the Turtle export
+        and ``validate`` hold), ``quads`` what is stored, graph by graph.
         """
         st = self.oxigraph
         type_node = ox.NamedNode(RDF_TYPE)
@@ -221,9 +236,22 @@ class EmbeddedStore:
                 q.subject.value for q in st.quads_for_pattern(None, type_node, ox.NamedNode(cls))
             }
             out[key] = len(subjects)
-        out["triples"] = len(st)
+        out["parties"] = len(
+            {q.object for p in SIGNED for q in st.quads_for_pattern(None, ox.NamedNode(p), None)}
+        )
+        out["registry_parties"] = sum(
+            1
+            for _ in st.quads_for_pattern(
+                None, type_node, ox.NamedNode(PG + "Party"), ox.NamedNode(REGISTRY_GRAPH)
+            )
+        )
+        out["triples"] = len(st) - sum(
+            sum(1 for _ in st.quads_for_pattern(t.subject, t.predicate, t.object)) - 1
+            for t in repeated_triples(st)
+        )
+        out["quads"] = len(st)
         out["graphs"] = sum(1 for _ in st.named_graphs())
-        return out
+        return {k: out[k] for k in STAT_KEYS}
 
     def flush(self) -> None:
         """Write the in-memory part of the store to its files (reopening is then fast)."""
