@@ -172,3 +172,23 @@ def test_union_export_stats_and_validate_count_the_same_triples(bundled_store_di
     assert f"in {stats['triples']} triples" in report
     # signing parties and the registry are counted apart
     assert 0 < stats["parties"] <= stats["registry_parties"] + 10
+
+
+def test_ingest_lists_every_file_it_does_not_read_and_strict_refuses(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "page.xhtml").write_text("<html/>", encoding="utf-8")
+    store = str(tmp_path / "store")
+    proc = run_cli("ingest", "--store", store, "--format", "json", str(folder))
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert "scan.pdf: not read: .pdf" in err and "page.xhtml: not read: .xhtml" in err
+    report = {r["source"].rsplit("/", 1)[-1]: r for r in json.loads(proc.stdout)}
+    assert report["scan.pdf"]["status"] == report["page.xhtml"]["status"] == "skipped"
+    assert report["seed.txt"]["status"] == "added"
+    strict = run_cli("ingest", "--store", str(tmp_path / "s2"), "--strict", str(folder))
+    err = strict.stderr.decode()
+    assert strict.returncode == 1 and len(err.strip().splitlines()) == 1, err
+    assert "--strict" in err and not (tmp_path / "s2").exists()

@@ -215,11 +215,14 @@ class Project:
         self,
         *sources: str | Path,
         skip_errors: bool = False,
+        strict: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[IngestReport]:
         """Extract, resolve, convert and load files or folders; one report per file.
 
-        A first ingest that fails (or loads nothing) leaves no store behind.
+        Files of a folder that are not statement documents get a ``skipped`` report
+        (``strict``: an error). A first ingest that fails (or loads nothing) leaves no
+        store behind.
         """
         from partygraph.pipeline import ingest_paths
 
@@ -230,6 +233,7 @@ class Project:
                 sources,
                 self.registry,
                 skip_errors=skip_errors,
+                strict=strict,
                 progress=progress,
             )
         except BaseException:
