@@ -93,14 +93,14 @@ def format_option(default: str | None = None, choices: Sequence[str] = FORMATS) 
     )
 
 
-def out_dir_option(default: Path, help: str) -> Callable[[F], F]:
+def out_dir_option(default: Path | None, help: str) -> Callable[[F], F]:
     """``--out`` (passed as ``out_dir``): the folder a command writes its files to."""
     return click.option(
         "--out",
         "out_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=default,
-        show_default=True,
+        show_default=default is not None,
         help=help,
     )
 
