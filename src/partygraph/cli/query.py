@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rdflib import URIRef
 
 from partygraph.cli.common import (
     emit_rows,
@@ -13,6 +14,7 @@ from partygraph.cli.common import (
 )
 from partygraph.errors import PartygraphError
 from partygraph.queries.catalogue import SavedQuery
+from partygraph.store.base import Table
 
 
 def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
@@ -37,6 +39,23 @@ def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
             raise PartygraphError(f"parameter {name!r} given twice", where="--param")
         out[name] = value
     return out
+
+
+def names_first(table: Table) -> list[int]:
+    """Column positions for a terminal table: IRI columns last, so that names come first.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> names_first(Table(["party", "name"], [(URIRef("http://e/p"), Literal("KKE"))]))
+    [1, 0]
+    """
+    iri = [
+        any(isinstance(row[i], URIRef) for row in table.rows)
+        and all(row[i] is None or isinstance(row[i], URIRef) for row in table.rows)
+        for i in range(len(table.columns))
+    ]
+    return sorted(range(len(table.columns)), key=lambda i: iri[i])
 
 
 def _describe(q: SavedQuery) -> str:
@@ -126,7 +145,9 @@ def query(
     elif out_fmt == "json":
         click.echo(to_json(table))
     else:
-        emit_rows(table.columns, rows_plain(table), "table", title=saved.title)
+        order = names_first(table)
+        rows = [tuple(row[i] for i in order) for row in rows_plain(table)]
+        emit_rows([table.columns[i] for i in order], rows, "table", title=saved.title)
         click.echo(f"{len(table.rows)} row(s)", err=True)
 
 

@@ -10,7 +10,13 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, open_project, store_options
+from partygraph.cli.common import (
+    emit_rows,
+    format_option,
+    open_project,
+    resolve_format,
+    store_options,
+)
 from partygraph.store.base import EXPORT_FORMATS
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -69,17 +75,14 @@ def remove(store: dict[str, Any], source: str) -> None:
 
 
 @click.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table, or one JSON object.",
-)
+@format_option(choices=("table", "json"), fallback="json")
 @store_options
-def stats(store: dict[str, Any], fmt: str) -> None:
+def stats(store: dict[str, Any], fmt: str | None) -> None:
     """Count what the store holds: statements, parties, meetings, signatures, triples, graphs.
+
+    parties: those that signed or initiated a statement; registry_parties: the
+    registry's. triples: the distinct triples of the union (as in the Turtle export
+    and validate); quads: what is stored, graph by graph.
 
     \b
     Examples:
@@ -90,7 +93,7 @@ def stats(store: dict[str, Any], fmt: str) -> None:
         counts = project.stats()
     if not counts.get("statements"):
         click.echo("this store is empty: nothing was ingested (run 'partygraph ingest')", err=True)
-    if fmt == "json":
+    if resolve_format(fmt) == "json":
         click.echo(json.dumps(counts, indent=1))
     else:
         emit_rows(["what", "count"], list(counts.items()), "table")
