@@ -158,8 +158,7 @@ def tour(tmp_path_factory) -> dict[str, tuple[int, str, str]]:
     (ws / "data").symlink_to(ROOT / "data")
     # the README's "any SPARQL file"
     (ws / "my-question.rq").write_text(
-        "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
-        "ASK { ?statement a pg:Statement }\n",
+        "PREFIX pg: <https://w3id.org/partygraph/ontology#>\nASK { ?statement a pg:Statement }\n",
         encoding="utf-8",
     )
     return {command: run_on_terminal(_argv(command), ws, env) for command, _ in EXAMPLES}

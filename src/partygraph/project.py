@@ -251,17 +251,23 @@ class Project:
         with contextlib.suppress(OSError):
             shutil.rmtree(made)
 
-    def query(self, name: str | Path, /, *, limit: int | None = None, **params: Any) -> Rows:
+    def query(self, name: str | Path, /, *, limit: int | None = None, **params: Any) -> Any:
         """Run a saved query (by name, or a ``.rq`` file) with typed parameters.
 
         Parameter values are given as keywords, as text or Python values (checked
-        against the query's declared types); ``limit`` caps the rows.
+        against the query's declared types); a required one without a value is a
+        :class:`PartygraphError`, as is a value that names nothing in the graph;
+        ``limit`` caps the rows.
+
+        Returns :class:`Rows` for a SELECT, a ``bool`` for an ASK, and the list of
+        ``pyoxigraph.Triple`` of a CONSTRUCT or DESCRIBE.
         """
         from partygraph.queries import run_query
 
         saved = self.catalogue.find(name)
         values = {k: str(v) for k, v in params.items()}
-        return Rows(run_query(self.store(), saved, values, limit, registry=self.registry))
+        result = run_query(self.store(), saved, values, limit, registry=self.registry)
+        return result if isinstance(result, bool | list) else Rows(result)
 
     def export(self, fmt: str, target: str | Path | BinaryIO) -> None:
         """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``."""

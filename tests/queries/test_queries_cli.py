@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -85,6 +86,33 @@ def test_limit_and_query_files(store_dir, tmp_path):
     )
     r = invoke("query", str(f), "--store", str(store_dir), "--format", "csv")
     assert r.stdout == "n\n5\n"
+
+
+def test_ask_construct_and_describe_files(store_dir, tmp_path):
+    prefix = "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
+    ask = tmp_path / "any.rq"
+    ask.write_text(prefix + "ASK { ?s a pg:Statement }")
+    r = invoke("query", str(ask), "--store", str(store_dir))
+    assert (r.exit_code, r.stdout) == (0, "true\n")
+    ask.write_text(prefix + "ASK { ?s a pg:Nothing }")
+    assert invoke("query", str(ask), "--store", str(store_dir), "--format", "json").stdout == (
+        "false\n"
+    )
+    graph = tmp_path / "graph.rq"
+    graph.write_text(prefix + "CONSTRUCT { ?s a pg:Statement } WHERE { ?s a pg:Statement }")
+    r = invoke("query", str(graph), "--store", str(store_dir))
+    assert r.exit_code == 0 and "@prefix pg:" in r.stdout
+    assert len(list(ox.parse(r.stdout.encode(), ox.RdfFormat.TURTLE))) == 5
+    r = invoke("query", str(graph), "--store", str(store_dir), "--format", "ntriples")
+    assert len(r.stdout.splitlines()) == 5
+    r = invoke("query", str(graph), "--store", str(store_dir), "--format", "jsonld")
+    assert len(list(ox.parse(r.stdout.encode(), ox.RdfFormat.JSON_LD))) == 5
+    describe = tmp_path / "describe.rq"
+    describe.write_text(prefix + "DESCRIBE ?s WHERE { ?s a pg:Statement }")
+    r = invoke("query", str(describe), "--store", str(store_dir), "--format", "ntriples")
+    assert r.exit_code == 0 and f"<{ID}statement/" in r.stdout
+    r = invoke("query", "statements", "--store", str(store_dir), "--format", "turtle")
+    assert r.exit_code == 1 and "a SELECT gives csv, tsv or json" in r.stderr
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from partygraph.errors import PartygraphError
 from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
-from partygraph.store.base import GraphStore, Table, inject_values, strip_comments
+from partygraph.store.base import GraphStore, Table, inject_values, query_form, strip_comments
 from partygraph.vocab import XSD
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
@@ -78,6 +79,18 @@ def bound_query(sparql: str, bindings: Mapping[str, Any]) -> str:
     return inject_values(sparql, bindings) if bindings else sparql
 
 
+#: What a query gives: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
+Result = Table | bool | list[ox.Triple]
+
+#: ``--format`` names of the RDF formats a CONSTRUCT or DESCRIBE result is printed in.
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
 def run_query(
     store: GraphStore,
     query: SavedQuery,
@@ -85,13 +98,77 @@ def run_query(
     limit: int | None = None,
     *,
     registry: Any = None,
-) -> Table:
-    """Run a :class:`SavedQuery` with typed parameters; see :func:`run`."""
+) -> Result:
+    """Run a :class:`SavedQuery` with typed parameters; see :func:`run`.
+
+    A SELECT gives a :class:`Table`, an ASK a ``bool``, a CONSTRUCT or DESCRIBE the
+    list of its triples (``limit`` caps rows and solutions; an ASK has none).
+    """
     bindings = bind_params(query, params or {}, registry=registry)
-    table = store.select(bound_query(with_limit(query.sparql, limit), bindings))
+    form = query_form(query.sparql)
+    if form == "ASK":
+        return store.ask(bound_query(query.sparql, bindings))
+    text = bound_query(with_limit(query.sparql, limit), bindings)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return store.construct(text)
+    table = store.select(text)
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
     return table
+
+
+def graph_text(triples: Sequence[ox.Triple], fmt: str = "turtle") -> str:
+    """CONSTRUCT or DESCRIBE triples as Turtle (with the project's prefixes) or another
+    format of :data:`GRAPH_FORMATS`.
+
+    Examples
+    --------
+    >>> t = ox.Triple(ox.NamedNode("http://ex/kke"),
+    ...     ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("KKE"))
+    >>> print(graph_text([t], "ntriples"), end="")
+    <http://ex/kke> <http://www.w3.org/2004/02/skos/core#prefLabel> "KKE" .
+    """
+    from partygraph.store.export import default_prefixes
+
+    rdf_format = GRAPH_FORMATS.get(fmt)
+    if rdf_format is None:
+        raise PartygraphError(
+            "a CONSTRUCT or DESCRIBE result is a graph: expected one of "
+            + ", ".join(GRAPH_FORMATS),
+            where="--format",
+        )
+    prefixes = default_prefixes() if rdf_format != ox.RdfFormat.N_TRIPLES else None
+    data = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+    return (data or b"").decode("utf-8")
+
+
+def result_text(result: Result, fmt: str) -> str:
+    """A query result as text: rows as ``csv``/``tsv``/``json``, an ASK as ``true`` or
+    ``false``, a graph in an RDF format (``json`` is JSON-LD, CSV and tables Turtle).
+
+    Examples
+    --------
+    >>> print(result_text(True, "json"), end="")
+    true
+    >>> print(result_text(Table(["n"], [(Literal(2),)]), "csv"), end="")
+    n
+    2
+    """
+    if isinstance(result, bool):
+        return "true\n" if result else "false\n"
+    if isinstance(result, list):
+        graph_fmt = {"json": "jsonld", "csv": "turtle", "tsv": "turtle", "table": "turtle"}
+        return graph_text(result, graph_fmt.get(fmt, fmt))
+    if fmt in GRAPH_FORMATS:
+        raise PartygraphError(
+            f"{fmt} is for CONSTRUCT and DESCRIBE results; a SELECT gives csv, tsv or json",
+            where="--format",
+        )
+    if fmt == "tsv":
+        return to_tsv(result)
+    if fmt == "json":
+        return to_json(result) + "\n"
+    return to_csv(result)
 
 
 def run(
@@ -102,7 +179,7 @@ def run(
     *,
     catalogue: Catalogue | None = None,
     registry: Any = None,
-) -> Table:
+) -> Result:
     """Run a saved query by name (or a ``.rq`` file by path) on ``store``.
 
     Parameters
@@ -123,8 +200,9 @@ def run(
 
     Returns
     -------
-    Table
-        Columns and rows of rdflib terms (``None`` where unbound).
+    Table, bool or list of pyoxigraph.Triple
+        For a SELECT, columns and rows of rdflib terms (``None`` where unbound); for an
+        ASK, its answer; for a CONSTRUCT or DESCRIBE, its triples.
 
     Examples
     --------
@@ -162,7 +240,8 @@ def run_all(
     catalogue: Catalogue | None = None,
     registry: Any = None,
 ) -> list[Path]:
-    """Run every saved query with its default parameters and write ``<name>.csv`` files.
+    """Run every saved query with its default parameters and write ``<name>.csv`` files
+    (``<name>.txt`` holding true or false for an ASK, ``<name>.ttl`` for a CONSTRUCT).
 
     Each file is written to a temporary name and renamed, so a failed run never leaves
     half a CSV behind.
@@ -187,9 +266,13 @@ def run_all(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for query in catalogue:
-        table = run_query(store, query, example_params(query), registry=registry)
-        target = out / f"{query.name}.csv"
-        write_text(target, to_csv(table))
+        result = run_query(store, query, example_params(query), registry=registry)
+        # rows as CSV, an ASK as true/false, a graph as Turtle
+        suffix = (
+            ".txt" if isinstance(result, bool) else ".ttl" if isinstance(result, list) else ".csv"
+        )
+        target = out / f"{query.name}{suffix}"
+        write_text(target, result_text(result, "csv"))
         written.append(target)
     return written
 
@@ -294,8 +377,12 @@ def rows_plain(table: Table) -> list[tuple[Any, ...]]:
 
 
 __all__: Sequence[str] = (
+    "GRAPH_FORMATS",
+    "Result",
     "example_params",
+    "graph_text",
     "plain",
+    "result_text",
     "rows_plain",
     "run",
     "run_all",
