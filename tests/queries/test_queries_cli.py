@@ -137,6 +137,11 @@ def test_ask_construct_and_describe_files(store_dir, tmp_path):
             "param statement: not a valid IRI",
         ),
         (["missing.rq"], "missing.rq: query file not found"),
+        # a value that names nothing is not an empty answer (issue 15)
+        (
+            ["meeting-statements", "-p", "meeting=meeting/imcwp-99"],
+            "param meeting: nothing in the graph is called 'meeting/imcwp-99' (closest: meeting/",
+        ),
     ],
 )
 def test_user_errors_are_one_line_and_exit_1(args, message, store_dir):

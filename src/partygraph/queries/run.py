@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -19,7 +20,7 @@ from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
 from partygraph.store.base import GraphStore, Table, inject_values, query_form, strip_comments
-from partygraph.vocab import XSD
+from partygraph.vocab import ID, XSD
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
 _TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*(OFFSET\s+\d+\s*|LIMIT\s+\d+\s*)?$", re.I)
@@ -105,6 +106,7 @@ def run_query(
     list of its triples (``limit`` caps rows and solutions; an ASK has none).
     """
     bindings = bind_params(query, params or {}, registry=registry)
+    check_names(store, query, bindings, given=params or {})
     form = query_form(query.sparql)
     if form == "ASK":
         return store.ask(bound_query(query.sparql, bindings))
@@ -115,6 +117,46 @@ def run_query(
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
     return table
+
+
+def check_names(
+    store: GraphStore, query: SavedQuery, bindings: Mapping[str, Any], given: Mapping[str, str]
+) -> None:
+    """Refuse an ``iri`` value the user gave that names nothing in the graph, with the
+    closest names the graph has (an empty answer would look like "none").
+
+    Examples
+    --------
+    >>> from partygraph.store.embedded import EmbeddedStore
+    >>> q = Catalogue.load().get("meeting-statements")
+    >>> b = bind_params(q, {"meeting": "meeting/imcwp-99"})
+    >>> check_names(EmbeddedStore(), q, b, {"meeting": "meeting/imcwp-99"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: ...: nothing in the graph is called 'meeting/imcwp-99'
+    """
+    for p in query.params:
+        term = bindings.get(p.variable)
+        if p.type != "iri" or p.name not in given or not isinstance(term, URIRef):
+            continue
+        if store.ask("ASK { { ?_t ?p ?o } UNION { ?s ?p ?_t } }", {"_t": term}):
+            continue
+        iri = str(term)
+        folder = iri.rsplit("/", 1)[0] + "/" if iri.startswith(ID) else ID
+        known = store.select(
+            "SELECT DISTINCT ?s WHERE { ?s a ?type FILTER(STRSTARTS(STR(?s), ?_base)) }",
+            {"_base": Literal(folder)},
+        )
+        names = {str(s).removeprefix(ID): str(s).rsplit("/", 1)[-1] for (s,) in known.rows}
+        last = iri.rsplit("/", 1)[-1]
+        close = difflib.get_close_matches(last, set(names.values()), n=3, cutoff=0.6)
+        closest = [full for full, end in sorted(names.items()) if end in close][:3]
+        hint = f" (closest: {', '.join(closest)})" if closest else ""
+        raise PartygraphError(
+            f"nothing in the graph is called {given[p.name]!r}{hint}",
+            source=query.path.name if query.path is not None else f"{query.name}.rq",
+            where=f"param {p.name}",
+        )
 
 
 def graph_text(triples: Sequence[ox.Triple], fmt: str = "turtle") -> str:
@@ -379,6 +421,7 @@ def rows_plain(table: Table) -> list[tuple[Any, ...]]:
 __all__: Sequence[str] = (
     "GRAPH_FORMATS",
     "Result",
+    "check_names",
     "example_params",
     "graph_text",
     "plain",
