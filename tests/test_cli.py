@@ -111,13 +111,15 @@ EXPORTS = {
     "nquads": ("nquads", "application/n-quads"),
     "trig": ("trig", "application/trig"),
     "jsonld": ("json-ld", None),
+    "jsonld --graphs": ("json-ld", None),
 }
 
 
 @pytest.mark.parametrize("fmt", list(EXPORTS))
 def test_export_round_trips(bundled_store_dir, tmp_path, fmt):
-    out = tmp_path / f"graph.{fmt}"
-    proc = run_cli("export", "--store", str(bundled_store_dir), "--format", fmt, "-o", str(out))
+    out = tmp_path / f"graph.{fmt.split()[0]}"
+    args = ["--format", *fmt.split()]
+    proc = run_cli("export", "--store", str(bundled_store_dir), *args, "-o", str(out))
     assert proc.returncode == 0, proc.stderr.decode()
     reference = rdflib.Dataset()
     nq = run_cli("export", "--store", str(bundled_store_dir), "--format", "nquads").stdout
@@ -125,7 +127,7 @@ def test_export_round_trips(bundled_store_dir, tmp_path, fmt):
     rdflib_format, media = EXPORTS[fmt]
     parsed = rdflib.Dataset()
     parsed.parse(out, format=rdflib_format)
-    if fmt in ("turtle", "ntriples"):  # graphs merged: compare the union
+    if fmt in ("turtle", "ntriples", "jsonld"):  # graphs merged: compare the union
         union = rdflib.Graph()
         for s, p, o, _ in reference.quads((None, None, None, None)):
             union.add((s, p, o))
@@ -146,6 +148,18 @@ def test_export_round_trips(bundled_store_dir, tmp_path, fmt):
             )
             > 1000
         )
+
+
+def test_jsonld_loads_into_a_plain_graph_by_default(bundled_store_dir):
+    """rdflib.Graph() sees nothing inside named graphs: the default JSON-LD is the union."""
+    store = str(bundled_store_dir)
+    stats = json.loads(run_cli("stats", "--store", store, "--format", "json").stdout)
+    union = run_cli("export", "--store", store, "--format", "jsonld").stdout
+    assert len(rdflib.Graph().parse(data=union, format="json-ld")) == stats["triples"]
+    named = run_cli("export", "--store", store, "--format", "jsonld", "--graphs").stdout
+    assert len(rdflib.Graph().parse(data=named, format="json-ld")) == 0
+    proc = run_cli("export", "--store", store, "--format", "turtle", "--graphs")
+    assert proc.returncode == 1 and b"holds one graph" in proc.stderr
 
 
 def _quads(ds: rdflib.Dataset) -> set:

@@ -278,8 +278,23 @@ class Project:
         result = run_query(self.store(), saved, values, limit, registry=self.registry)
         return result if isinstance(result, bool | list) else Rows(result)
 
-    def export(self, fmt: str, target: str | Path | BinaryIO) -> None:
-        """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``."""
+    def export(self, fmt: str, target: str | Path | BinaryIO, *, graphs: bool = False) -> None:
+        """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``.
+
+        Turtle, N-Triples and JSON-LD hold the union of all graphs (a set: what
+        ``rdflib.Graph().parse`` loads); ``graphs`` keeps the named graphs in JSON-LD.
+        TriG and N-Quads always keep them.
+        """
+        if graphs:
+            if fmt in ("turtle", "ntriples"):
+                raise PartygraphError(
+                    f"{fmt} holds one graph; for the named graphs use trig, nquads or jsonld",
+                    where="--graphs",
+                )
+            if fmt == "jsonld":
+                from partygraph.store.export import JSONLD_GRAPHS
+
+                fmt = JSONLD_GRAPHS
         self.store().export(fmt, Path(target) if isinstance(target, str) else target)
 
     def validate(self) -> ValidationReport:

@@ -29,8 +29,14 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
     type=click.Choice(list(EXPORT_FORMATS)),
     default="turtle",
     show_default=True,
-    help="turtle and ntriples hold the union of all graphs; nquads, trig and jsonld keep "
-    "each source document's named graph. jsonld is compact, with ontology/context.jsonld.",
+    help="turtle, ntriples and jsonld hold the union of all graphs (a set; what "
+    "rdflib.Graph().parse loads); nquads and trig keep each source document's named "
+    "graph, and jsonld too with --graphs. jsonld is compact, with ontology/context.jsonld.",
+)
+@click.option(
+    "--graphs",
+    is_flag=True,
+    help="JSON-LD with one named graph per source document (load it with rdflib.Dataset).",
 )
 @click.option(
     "-o",
@@ -40,17 +46,18 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
     help="File to write (written to a temporary file, then renamed). Default: stdout.",
 )
 @store_options
-def export(store: dict[str, Any], fmt: str, output: Path | None) -> None:
+def export(store: dict[str, Any], fmt: str, graphs: bool, output: Path | None) -> None:
     """Write the whole stored graph in an RDF format.
 
     \b
     Examples:
       partygraph export --format trig -o out/graph.trig
       partygraph export --format jsonld -o out/graph.jsonld
+      partygraph export --format jsonld --graphs -o out/graphs.jsonld
       partygraph export --format ntriples | wc -l
     """
     with open_project(store) as project:
-        project.export(fmt, sys.stdout.buffer if output is None else output)
+        project.export(fmt, sys.stdout.buffer if output is None else output, graphs=graphs)
     if output is not None:
         click.echo(f"wrote {output}", err=True)
 

@@ -45,6 +45,10 @@ def default_prefixes() -> dict[str, str]:
     return dict(FALLBACK_PREFIXES)
 
 
+#: The JSON-LD export that keeps the named graphs (``--format jsonld --graphs``).
+JSONLD_GRAPHS = "jsonld-graphs"
+
+
 def export_oxigraph(
     store: ox.Store, fmt: str, target: Path | str | BinaryIO, context: Path | None = None
 ) -> None:
@@ -55,7 +59,9 @@ def export_oxigraph(
     store
         The store (all its named graphs are written).
     fmt
-        One of ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld``.
+        One of ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld`` (these three
+        hold the union of all graphs, as a set), or ``jsonld-graphs`` (JSON-LD with the
+        named graphs; ``partygraph export --format jsonld --graphs``).
     target
         A file path (written atomically) or a binary stream (written as it goes).
     context
@@ -76,17 +82,17 @@ def export_oxigraph(
     1
     """
     fmt = fmt.lower()
-    if fmt not in EXPORT_FORMATS:
+    if fmt not in (*EXPORT_FORMATS, JSONLD_GRAPHS):
         raise PartygraphError(
             f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}",
             where="--format",
         )
     writer: Callable[[IO[bytes]], None]
-    if fmt == "jsonld":
+    if fmt in ("jsonld", JSONLD_GRAPHS):
         ctx = load_context(context)
 
         def writer(f: IO[bytes]) -> None:
-            write_jsonld(store, f, ctx)
+            write_jsonld(store, f, ctx, graphs=fmt == JSONLD_GRAPHS)
 
     elif fmt in ("nquads", "trig"):
         rf = ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG
@@ -152,6 +158,33 @@ def _union_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.Defa
     return [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
 
 
+def union_parts(
+    store: ox.Store,
+) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, Iterator[ox.Quad] | None]]:
+    """The union of all graphs as a set, graph by graph: ``(graph, quads)`` where
+    ``quads`` leaves out the triples an earlier graph stated, or is ``None`` when the
+    graph repeats nothing (then it can be dumped whole, fast)."""
+    repeated = repeated_triples(store)
+    repeating = {  # the graphs that state a triple an earlier graph stated
+        q.graph_name
+        for t, g in repeated.items()
+        for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        if q.graph_name != g
+    }
+    for g in _union_graphs(store):
+        if g in repeating:
+            yield (
+                g,
+                (
+                    q
+                    for q in store.quads_for_pattern(None, None, None, g)
+                    if repeated.get(q.triple, g) == g
+                ),
+            )
+        else:
+            yield g, None
+
+
 def write_union(
     store: ox.Store, out: IO[bytes], fmt: ox.RdfFormat, prefixes: dict[str, str] | None
 ) -> None:
@@ -177,24 +210,11 @@ def write_union(
     >>> len(out.getvalue().splitlines())  # the type once, a value from each graph
     3
     """
-    repeated = repeated_triples(store)
-    repeating = {  # the graphs that state a triple an earlier graph stated
-        q.graph_name
-        for t, g in repeated.items()
-        for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
-        if q.graph_name != g
-    }
     first = True
-    for g in _union_graphs(store):
-        if g in repeating:
-            # this graph repeats a triple stated earlier: leave those out
-            kept = (
-                q.triple
-                for q in store.quads_for_pattern(None, None, None, g)
-                if repeated.get(q.triple, g) == g
-            )
+    for g, kept in union_parts(store):
+        if kept is not None:
             buffer = io.BytesIO()
-            ox.serialize(kept, buffer, fmt, prefixes=prefixes)
+            ox.serialize((q.triple for q in kept), buffer, fmt, prefixes=prefixes)
             data = buffer.getvalue()
         else:
             data = store.dump(format=fmt, from_graph=g, prefixes=prefixes)
@@ -394,11 +414,15 @@ def _nodes(quads: Iterator[ox.Quad], ctx: CompactContext) -> Iterator[dict[str, 
         yield _node(current, pairs, ctx)
 
 
-def write_jsonld(store: ox.Store, out: IO[bytes], ctx: CompactContext) -> None:
+def write_jsonld(
+    store: ox.Store, out: IO[bytes], ctx: CompactContext, *, graphs: bool = True
+) -> None:
     """Stream the store as one compact JSON-LD document with ``ctx`` as ``@context``.
 
-    Each named graph becomes ``{"@id": graph, "@graph": [nodes]}``; default-graph nodes
-    sit at the top level.
+    With ``graphs``, each named graph becomes ``{"@id": graph, "@graph": [nodes]}``
+    (default-graph nodes sit at the top level): what a dataset reader wants. Without,
+    the union of all graphs, as a set, in top-level nodes: what ``rdflib.Graph().parse``
+    and other plain-graph readers load (they see nothing inside named graphs).
 
     Examples
     --------
@@ -427,8 +451,13 @@ def write_jsonld(store: ox.Store, out: IO[bytes], ctx: CompactContext) -> None:
         out.write((("\n" if first else ",\n") + chunk).encode())
         first = False
 
-    graphs = sorted(store.named_graphs(), key=lambda g: str(g))
-    for g in graphs:
+    if not graphs:
+        for g, kept in union_parts(store):
+            for n in _nodes(kept or store.quads_for_pattern(None, None, None, g), ctx):
+                emit(dumps(n))
+        out.write(b"\n]}\n")
+        return
+    for g in sorted(store.named_graphs(), key=lambda g: str(g)):
         quads = store.quads_for_pattern(None, None, None, g)
         head = '{"@id":' + dumps(_node_id(g, ctx)) + ',"@graph":['
         inner = ",\n ".join(dumps(n) for n in _nodes(quads, ctx))
