@@ -183,7 +183,7 @@ def test_readme_command_runs_and_prints_what_is_shown(tour, command, shown):
 
 def test_terminal_tables_fit_100_columns(tour):
     for command, (_, out, _) in tour.items():
-        if out.strip() and not out.lstrip().startswith(("{", "[")):
+        if "--format" not in command and "│" in out:  # a table
             assert max(len(line) for line in out.splitlines()) <= WIDTH, command
 
 
