@@ -138,7 +138,16 @@ def test_to_json_follows_spec(registry: Registry):
     assert doc["initiators"][0]["as_printed"] == "Hungarian Workers' Party"
     assert doc["initiators"][0]["party_id"] == "hungarian-workers-party"
     s47 = doc["signatories"][46]
-    assert list(s47) == ["position", "as_printed", "party_id", "party_name", "country", "match"]
+    assert list(s47) == [
+        "position",
+        "as_printed",
+        "party_id",
+        "party_name",
+        "country",
+        "match",
+        "role",
+    ]
+    assert s47["role"] == "signatory"
     assert s47["position"] == 47
     assert s47["party_id"] == "rcwp-cpsu"
     assert s47["country"] == "RU"
@@ -154,7 +163,8 @@ def test_corpus_statements_resolve_without_new_parties(registry: Registry, name:
     rec, data = _record(name)
     res = registry.resolve(rec)
     assert len(res.signatories) == len(data["signatories"])
-    assert all(r.match in ("exact", "alias") for r in res.signatories + res.initiators)
+    # exact, alias, or derived by the language tables (fuzzy): never a provisional party
+    assert all(r.match != "new" for r in res.signatories + res.initiators)
     assert all(
         r.party.country is not None
         for r in res.signatories

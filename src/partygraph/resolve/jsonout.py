@@ -41,7 +41,7 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     >>> doc["signatories"]  # doctest: +NORMALIZE_WHITESPACE
     [{'position': 1, 'as_printed': 'AKEL, Cyprus', 'party_id': 'akel',
       'party_name': 'Progressive Party of the Working People', 'country': 'CY',
-      'match': 'alias'}]
+      'match': 'alias', 'role': 'signatory'}]
     >>> doc["place"], doc["meeting"]
     ({'city': 'Athens', 'country': 'GR'}, None)
     >>> [(s["kind"], s["id"], s["where"], s["reason"]) for s in doc["subjects"]]
@@ -90,6 +90,7 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
                 "party_name": r.party.name,
                 "country": r.party.country,
                 "match": r.match,
+                "role": r.printed.role,
             }
             for r in resolved.signatories
         ],
