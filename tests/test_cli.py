@@ -206,3 +206,18 @@ def test_ingest_lists_every_file_it_does_not_read_and_strict_refuses(tmp_path):
     err = strict.stderr.decode()
     assert strict.returncode == 1 and len(err.strip().splitlines()) == 1, err
     assert "--strict" in err and not (tmp_path / "s2").exists()
+
+
+def test_a_minimal_html_page_is_read_like_text_lines(tmp_path):
+    """One <p> holding the whole statement, lines broken by <br> (issue 15)."""
+    page = tmp_path / "min.html"
+    page.write_text(
+        "<html><body><p>Solidarity with the Cuban people<br>\nAthens, 12 March 2019<br>\n"
+        "We, the undersigned parties, express our solidarity with the people of Cuba.<br>\n"
+        "Communist Party of Greece<br>\nPortuguese Communist Party<br>\n"
+        "Communist Party of Spain<br>\nTags: Cuba, Solidarity, Central</p></body></html>",
+        encoding="utf-8",
+    )
+    got = json.loads(run_cli("extract", "--format", "json", str(page)).stdout)
+    assert (got["title"], got["date"]) == ("Solidarity with the Cuban people", "2019-03-12")
+    assert [s["match"] for s in got["signatories"]] == ["exact"] * 3  # no provisional "Central"
