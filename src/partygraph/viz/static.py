@@ -218,7 +218,11 @@ def draw_network(
 
 
 #: Where a label may sit around its node (points), tried in this order.
-_LABEL_OFFSETS = ((5, 4), (5, -12), (-5, 4), (-5, -12), (0, 10), (0, -16))
+_LABEL_OFFSETS = tuple(
+    (dx * r, dy * r)
+    for r in (1, 2, 3)
+    for dx, dy in ((5, 4), (5, -12), (-5, 4), (-5, -12), (0, 10), (0, -16))
+)
 
 
 def _place_labels(
