@@ -253,3 +253,22 @@ def test_run_all_writes_one_csv_per_query(bundled, catalogue, tmp_path):
     seed_rows = (tmp_path / "statements.csv").read_text("utf-8").splitlines()
     assert seed_rows[0].startswith("statement,title,date") and len(seed_rows) == 14
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_best_known_time_with_its_precision_and_uncertain_first_years(answers, by_file):
+    """Issue 15: undated statements were dropped silently from the year questions."""
+    colombia = next(
+        r for r in answers("statements")
+        if r["statement"] == by_file["14imcwp-partidos-comunistas-sobre-colombia.txt"]
+    )  # fmt: skip
+    # "Beirut Líbano, Noviembre del 2012": a month, not a day
+    assert (colombia["date"], colombia["dateKind"]) == ("2012-11", "printed without the day")
+    new = answers("new-parties-by-year")
+    assert {r["precision"] for r in new if r["year"] == 2012} == {"month"}
+    assert {r["basis"] for r in new if r["year"] == 2012} == {"printed without the day"}
+    activity = {r["party"]: r for r in answers("party-activity")}
+    for r in new:
+        # a first year is only claimed when no signature without a known time could precede it
+        a = activity[r["party"]]
+        assert r["uncertain"] == (a["datedStatements"] < a["statements"]) == a["uncertain"]
+    assert any(r["uncertain"] and r["year"] == 2018 for r in new)

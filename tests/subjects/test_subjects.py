@@ -410,13 +410,35 @@ def test_stance_cues(registry):
     )
     stance = {m.id: m.stance for m in find_mentions(record, registry)}
     assert stance == {
-        "communist-party-of-the-soviet-union": "solidarity",
+        "communist-party-of-the-soviet-union": "mentioned",  # named, nothing said of it
         "US": "opposition",
         "SA": "opposition",
-        "YE": "solidarity",
+        "YE": "mentioned",
         "IL": "opposition",
         "UA": "opposition",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # issue 15: the Kosovo declaration was read as solidarity with Kosovo
+        ("Our Parties oppose the separation of Kosovo from the Republic of Serbia.", "opposition"),
+        ("We reject the self-proclaimed independence of Kosovo.", "opposition"),
+        ("We condemn Kosovo's membership of the Council of Europe.", "opposition"),
+        ("We do not oppose the independence of Kosovo.", "solidarity"),
+        ("We support the independence of Kosovo.", "solidarity"),
+        ("We express our solidarity with the people of Kosovo.", "solidarity"),
+        ("We do not support Kosovo in this.", "opposition"),
+        ("We condemn the bombing of Kosovo.", "solidarity"),
+        ("The meeting discussed Kosovo and its future.", "mentioned"),
+    ],
+)
+def test_stance_follows_the_verb_its_object_and_negation(registry, text, stance):
+    record = _record(text, title="Declaration on Kosovo")
+    mentions = {m.id: m.stance for m in find_mentions(record, registry)}
+    assert mentions["XK"] == stance
+    assert [(s.id, s.stance) for s in find_subjects(record, registry)] == [("XK", stance)]
 
 
 @pytest.mark.parametrize("stem", DOCS)
