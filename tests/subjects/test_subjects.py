@@ -418,6 +418,11 @@ def test_stance_cues(registry):
         "IL": "opposition",
         "UA": "opposition",
     }
+    blockade = _record(
+        "Israeli air strikes. Il blocco statunitense; l'embargo statunitense. The Greek strike."
+    )
+    stance = {m.id: m.stance for m in find_mentions(blockade, registry)}
+    assert stance == {"IL": "opposition", "US": "opposition", "GR": "solidarity"}
 
 
 @pytest.mark.parametrize("stem", DOCS)
