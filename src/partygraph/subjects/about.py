@@ -453,8 +453,10 @@ _ABBREV_EXPAND = {"CP": "Communist Party", "NCP": "New Communist Party", "WP": "
 _ADV_AFTER = re.compile(
     r"^(?:'s)?(?:-|\s+)(?:(?:and|or)\s+\S+\s+)?(?:army|armed|armies|military|militaries|troops|"
     r"soldiers|regime|regimes|junta|aggression|aggressions|aggressor|aggressors|aggressive\w*|"
-    r"attack|attacks|bombing|bombings|bombs|bombardment|occupation|occupiers|occupying|invasion|"
-    r"invaders|intervention|interventions|interference|imperialism|imperialists?|hostile|"
+    # "air strikes", never a bare "strike": "the Greek strike" is the workers' own
+    r"attack|attacks|air\s*strikes?|airstrikes?|missile\s+strikes?|bombing|bombings|bombs|"
+    r"bombardment|occupation|occupiers|occupying|invasion|invaders|intervention|interventions|"
+    r"interference|imperialism|imperialists?|hostile|"
     r"hostility|sanctions|blockade|embargo|threats?|authorities|oligarchs?|fascists?)\b"
     # "US-led", "NATO-backed": only joined by a hyphen ("the CPSU led" is no agent)
     r"|^-(?:backed|led|sponsored|instigated|made|supported|imposed)\b",
@@ -469,7 +471,7 @@ _ADV_BEFORE = re.compile(
     r"\b(?:ej[eé]rcito|esercito|ex[eé]rcito|arm[eé]e|r[eé]gimen|regime|r[eé]gime|agresi[oó]n|"
     r"aggressione|agress[aã]o|agression|ocupaci[oó]n|occupazione|ocupa[cç][aã]o|tropas|truppe|"
     r"troupes|imperialismo|imp[eé]rialisme|bombardeo|bombardamento|bombardement|militares|"
-    r"militari|soldados|soldati))\s+"
+    r"militari|soldados|soldati|blocco|bloqueo|bloqueio|blocus|embargo))\s+"
     # the cue reaches along a list of names: "by the United States, NATO and the EU"
     r"(?:(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,3}(?:,\s*|\s+(?:and|e|y|et|und)\s+))*"
     r"(?:the\s+)?$",
