@@ -45,7 +45,7 @@ class IngestReport:
     """What ingest did with one file."""
 
     source: str
-    status: str  # "added", "replaced", "unchanged", "error"
+    status: str  # "added", "replaced", "unchanged", "error", "skipped" (not read: see error)
     sha256: str | None = None
     signatories: int = 0
     parties: int = 0
@@ -97,6 +97,38 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
     for p in found:
         unique.setdefault(source_key(p), p)
     return list(unique.values())
+
+
+def skipped_files(paths: Sequence[str | Path]) -> list[tuple[str, str]]:
+    """The files inside the given folders that ingest does not read, each with why.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.pdf", "c.xhtml"):
+    ...     _ = (d / name).write_text("x")
+    >>> for f, why in skipped_files([d]):
+    ...     print(Path(f).name, why.split(";")[0])
+    b.pdf not read: .pdf is not a statement format
+    c.xhtml not read: .xhtml is not a statement format
+    """
+    skipped: list[tuple[str, str]] = []
+    expected = ", ".join(DOCUMENT_SUFFIXES)
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            continue
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and p.suffix.lower() not in DOCUMENT_SUFFIXES:
+                kind = p.suffix.lower() or "a file without a suffix"
+                skipped.append(
+                    (
+                        source_key(p),
+                        f"not read: {kind} is not a statement format; expected {expected}",
+                    )
+                )
+    return skipped
 
 
 # Above this many files, one scan of every source beats a VALUES list of paths.
@@ -177,6 +209,7 @@ def ingest_paths(
     registry: Registry | None = None,
     *,
     skip_errors: bool = False,
+    strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     finder: SubjectFinder | None = None,
@@ -189,6 +222,10 @@ def ingest_paths(
     document stops the run before its batch is written: the batches before it stay in
     and the error says how many documents they held.
 
+    A file of a folder that is not a statement document (a PDF, ``.xhtml``) is not
+    read: it gets a ``skipped`` report saying why, or, with ``strict``, an error before
+    anything is written.
+
     Parameters
     ----------
     store : GraphStore
@@ -200,6 +237,8 @@ def ingest_paths(
     skip_errors : bool
         Load the good documents and report the bad ones instead of stopping at the
         first bad one.
+    strict : bool
+        Refuse a folder that holds files that are not statement documents.
     progress : callable, optional
         Called as ``progress(done, total)`` as documents are read.
     workers : int, optional
@@ -216,6 +255,13 @@ def ingest_paths(
     registry = registry or Registry.load()
     shared, finder = finder is not None, finder or SubjectFinder(registry)
     files = discover(paths)
+    skipped = skipped_files(paths)
+    if strict and skipped:
+        source, why = skipped[0]
+        more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+        raise PartygraphError(
+            f"{why}{more}; --strict refuses a folder with such files", source=source
+        )
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
     now = datetime.now(UTC).replace(microsecond=0)
@@ -240,7 +286,7 @@ def ingest_paths(
             return None
         return [pool.submit(_read_in_worker, job) for job in batch]
 
-    reports: list[IngestReport] = []
+    reports = [IngestReport(source, "skipped", error=why) for source, why in skipped]
     loaded = 0
     try:
         with summaries.deferred(store):

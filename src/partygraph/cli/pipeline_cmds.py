@@ -11,6 +11,7 @@ import click
 
 from partygraph.cli.common import (
     emit_rows,
+    format_option,
     open_project,
     out_dir_option,
     resolve_format,
@@ -20,16 +21,11 @@ from partygraph.cli.common import (
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "table"]),
-    default=None,
-    help="json: SPEC's JSON (an array for several files); table: a readable summary. "
-    "Default: table on a terminal, json otherwise.",
-)
+@format_option(choices=("table", "json"), fallback="json")
 def extract(files: tuple[Path, ...], fmt: str | None) -> None:
     """Read statement documents and print what was extracted, without storing.
+
+    json is the extract JSON (an array for several files); table a readable summary.
 
     Each signatory line is resolved against the party registry (the project's, else
     the bundled one).
@@ -96,14 +92,16 @@ def _print_summary(result: dict[str, Any]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--skip-errors", is_flag=True, help="Load the good documents, report the bad ones.")
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default=None,
-    help="Report format (default: table on a terminal, json otherwise).",
+    "--strict",
+    is_flag=True,
+    help="Refuse a folder holding files that are not statement documents (a PDF, .xhtml); "
+    "without it they are listed on stderr and in the report as skipped.",
 )
+@format_option(choices=("table", "json"), fallback="json")
 @store_options
-def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: dict) -> None:
+def ingest(
+    paths: tuple[Path, ...], skip_errors: bool, strict: bool, fmt: str | None, store: dict
+) -> None:
     """Extract, resolve, convert to RDF and load documents (files or folders).
 
     Each document becomes one named graph. Re-ingesting an unchanged file changes
@@ -126,10 +124,14 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
                 reports = project.ingest(
                     *paths,
                     skip_errors=skip_errors,
+                    strict=strict,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
                 )
         else:
-            reports = project.ingest(*paths, skip_errors=skip_errors)
+            reports = project.ingest(*paths, skip_errors=skip_errors, strict=strict)
+    for r in reports:
+        if r.status == "skipped":
+            click.echo(f"partygraph: skipped {r.source}: {r.error}", err=True)
     if resolve_format(fmt) == "json":
         click.echo(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1))
     else:

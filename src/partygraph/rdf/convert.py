@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ROLE_INITIATOR",
+    "ROLE_PARTICIPANT",
     "ROLE_SIGNATORY",
     "meeting_label",
     "registry_quads",
@@ -97,6 +98,8 @@ _T = {
         "match",
         "matchScore",
         "adoptedAt",
+        "participant",
+        "approximateDate",
         "inSeries",
         "country",
         "placeCountry",
@@ -121,6 +124,7 @@ _T = {
 }
 ROLE_SIGNATORY = pg("SignatoryRole")
 ROLE_INITIATOR = pg("InitiatorRole")
+ROLE_PARTICIPANT = pg("ParticipantRole")
 _TITLE, _DATE, _ISSUED, _FORMAT = (dcterms(x) for x in ("title", "date", "issued", "format"))
 _HEADLINE, _LOCATION, _LANG, _TEXT, _START, _END = (
     schema(x) for x in ("headline", "location", "inLanguage", "text", "startDate", "endDate")
@@ -136,6 +140,29 @@ _TRUE = Literal("true", datatype=_XSD_BOOL)
 _SEARCH = NamedNode(PG + "searchText")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_TAG = re.compile(r"^[a-z]{2,3}$")
+
+
+_PARTIAL = {
+    re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"): "gYearMonth",
+    re.compile(r"^\d{4}$"): "gYear",
+}
+
+
+def _partial_date(value: str | None) -> Literal | None:
+    """A month or a year the document prints without the day, as ``xsd:gYearMonth`` or
+    ``xsd:gYear`` (``None`` for anything else).
+
+    Examples
+    --------
+    >>> _partial_date("2012-11")
+    <Literal value=2012-11 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYearMonth>>
+    >>> _partial_date("2012-13") is None, _partial_date(None) is None
+    (True, True)
+    """
+    for pattern, datatype in _PARTIAL.items():
+        if value and pattern.match(value):
+            return Literal(value, datatype=xsd(datatype))
+    return None
 
 
 def _date(value: str, source: str, where: str) -> Literal:
@@ -250,6 +277,8 @@ def _signatures(resolved: ResolvedStatement) -> dict[str, _Sig]:
 
     for r in resolved.signatories:
         take(r, ROLE_SIGNATORY)
+        if r.printed.role == "participant":
+            take(r, ROLE_PARTICIPANT)
     for r in resolved.initiators:
         take(r, ROLE_INITIATOR)
     return sigs
@@ -314,6 +343,9 @@ def statement_quads(
         add(Quad(st, _DATE, _date(rec.date, src, "date"), g))
     if rec.publication_date:
         add(Quad(st, _ISSUED, _date(rec.publication_date, src, "publication_date"), g))
+    approximate = _partial_date((rec.partial_dates or {}).get("date")) if not rec.date else None
+    if approximate is not None:
+        add(Quad(st, _T["approximateDate"], approximate, g))
     if rec.place and rec.place.city:
         add(Quad(st, _LOCATION, Literal(rec.place.city), g))
     if rec.place and rec.place.country:
@@ -331,6 +363,7 @@ def statement_quads(
         add(Quad(st, _SEARCH, Literal(search_fold(searchable)), g))
 
     m = rec.meeting
+    mt: NamedNode | None = None
     if m is not None and any((m.ordinal, m.name, m.series, m.city, m.country, m.start, m.end)):
         mt = NamedNode(iris.meeting(iris.meeting_slug(m, year=rec.date, fallback=rec.sha256[:8])))
         add(Quad(st, _T["adoptedAt"], mt, g))
@@ -361,6 +394,8 @@ def statement_quads(
         sn = NamedNode(iris.signature(s_slug, pid))
         if ROLE_SIGNATORY in s.roles:
             add(Quad(st, _T["signedBy"], pn, g))
+        if ROLE_PARTICIPANT in s.roles and mt is not None:
+            add(Quad(mt, _T["participant"], pn, g))
         if ROLE_INITIATOR in s.roles:
             add(Quad(st, _T["initiatedBy"], pn, g))
         add(Quad(st, _T["hasSignature"], sn, g))
@@ -406,7 +441,11 @@ def _role_quads(g: NamedNode) -> list[Quad]:
         Quad(scheme, RDF_TYPE, skos("ConceptScheme"), g),
         Quad(scheme, _PREF, Literal("Signature roles", language="en"), g),
     ]
-    for role, label in ((ROLE_SIGNATORY, "signatory"), (ROLE_INITIATOR, "initiator")):
+    for role, label in (
+        (ROLE_SIGNATORY, "signatory"),
+        (ROLE_INITIATOR, "initiator"),
+        (ROLE_PARTICIPANT, "participant"),
+    ):
         out += [
             Quad(scheme, skos("hasTopConcept"), role, g),
             Quad(role, RDF_TYPE, skos("Concept"), g),
@@ -570,7 +609,7 @@ def to_rdflib_dataset(quads: Iterable[Quad]) -> rdflib.Dataset:
     --------
     >>> ds = to_rdflib_dataset(registry_quads([], {"GR": "Greece"}, series={}))
     >>> len(ds.graph(rdflib.URIRef(REGISTRY_GRAPH)))
-    17
+    23
     """
     ds = rdflib.Dataset()
     cache: dict[Any, rdflib.term.Identifier] = {}

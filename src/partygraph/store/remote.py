@@ -53,10 +53,11 @@ from partygraph.store.base import (
     quad_ntriples,
     query_form,
 )
-from partygraph.store.embedded import STAT_CLASSES
+from partygraph.store.embedded import SIGNED, STAT_CLASSES, STAT_KEYS
 from partygraph.store.export import export_oxigraph
 from partygraph.store.profiles import ServerProfile, endpoints, get_profile
 from partygraph.terms import XSD_STRING
+from partygraph.vocab import PG, REGISTRY_GRAPH
 
 USER_AGENT = f"partygraph/{__version__} (+https://w3id.org/partygraph)"
 #: queries longer than this go by POST (URLs of several KB are refused by some servers)
@@ -411,7 +412,7 @@ class RemoteStore:
         return sorted(g for g in self._graph_sizes() if g != summaries.SUMMARY_GRAPH)
 
     def stats(self) -> dict[str, int]:
-        """Count statements, parties, meetings, signatures, triples and graphs."""
+        """Count what the server holds, as :meth:`EmbeddedStore.stats` does."""
         values = " ".join(f"<{c}>" for c in STAT_CLASSES.values())
         t = self.select(
             f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {values} }} "
@@ -419,11 +420,28 @@ class RemoteStore:
         )
         counts = {str(c): int(n) for c, n in t.rows}  # type: ignore[call-overload]
         out = {k: counts.get(c, 0) for k, c in STAT_CLASSES.items()}
-        sizes = self._graph_sizes()
+        signed = " ".join(f"<{p}>" for p in SIGNED)
+        sizes = self._graph_sizes()  # without the server's system graphs
         sizes.pop(summaries.SUMMARY_GRAPH, None)  # derived, not what documents say
-        out["triples"] = sum(sizes.values())
+        graphs = " ".join(f"<{g}>" for g in sizes)
+        union = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            f"VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} }}"
+        )
+        parties = self.select(
+            f"SELECT (COUNT(DISTINCT ?party) AS ?n) WHERE {{ VALUES ?p {{ {signed} }} "
+            "GRAPH ?g { ?st ?p ?party } }"
+        )
+        registry = self.select(
+            f"SELECT (COUNT(DISTINCT ?party) AS ?n) WHERE {{ GRAPH <{REGISTRY_GRAPH}> "
+            f"{{ ?party <{RDF_TYPE}> <{PG}Party> }} }}"
+        )
+        out["parties"] = int(parties.rows[0][0] or 0)  # type: ignore[arg-type]
+        out["registry_parties"] = int(registry.rows[0][0] or 0)  # type: ignore[arg-type]
+        out["triples"] = int(union.rows[0][0] or 0)  # type: ignore[arg-type]
+        out["quads"] = sum(sizes.values())
         out["graphs"] = len(sizes)
-        return out
+        return {k: out[k] for k in STAT_KEYS}
 
     def fetch_graph(self, graph: str, into: ox.Store) -> None:
         """Copy one named graph of the server into a local pyoxigraph store."""
