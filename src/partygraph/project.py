@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from partygraph import paths
 from partygraph.errors import PartygraphError
+from partygraph.files import check_target
 
 if TYPE_CHECKING:  # the stages are imported when a method needs them (a quick CLI start)
     import networkx as nx
@@ -260,8 +261,14 @@ class Project:
         return Rows(run_query(self.store(), saved, values, limit, registry=self.registry))
 
     def export(self, fmt: str, target: str | Path | BinaryIO) -> None:
-        """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``."""
-        self.store().export(fmt, Path(target) if isinstance(target, str) else target)
+        """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``.
+
+        A file target is written atomically; one that exists and is not a regular file
+        (a device, a named pipe) is refused before the store is read.
+        """
+        if isinstance(target, str | Path):
+            target = check_target(target)
+        self.store().export(fmt, target)
 
     def validate(self) -> ValidationReport:
         """Check the stored graph against the SHACL shapes (``ontology/shapes.ttl``)."""

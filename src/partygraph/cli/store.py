@@ -29,9 +29,10 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="File to write (written to a temporary file, then renamed). Default: stdout.",
+    help="File to write (written to a temporary file, then renamed; an existing device or "
+    "pipe is refused). Default, or '-': stdout.",
 )
 @store_options
 def export(store: dict[str, Any], fmt: str, output: Path | None) -> None:
@@ -43,6 +44,8 @@ def export(store: dict[str, Any], fmt: str, output: Path | None) -> None:
       partygraph export --format jsonld -o out/graph.jsonld
       partygraph export --format ntriples | wc -l
     """
+    if output is not None and str(output) == "-":
+        output = None
     with open_project(store) as project:
         project.export(fmt, sys.stdout.buffer if output is None else output)
     if output is not None:

@@ -381,8 +381,8 @@ class RemoteStore:
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
         )
         return {
-            str(g): int(n)  # type: ignore[call-overload]
-            for g, n in t.rows
+            str(g): _count(n, self.endpoint)
+            for g, n in _columns(t, ("g", "n"), self.endpoint)
             if isinstance(g, URIRef) and not self._is_system(str(g))
         }
 
@@ -393,11 +393,15 @@ class RemoteStore:
     def stats(self) -> dict[str, int]:
         """Count statements, parties, meetings, signatures, triples and graphs."""
         values = " ".join(f"<{c}>" for c in STAT_CLASSES.values())
-        t = self.select(
+        # GRAPH ?g, not the default graph: whether that is the union of the named graphs
+        # depends on the server and its profile, the triples counted below do not
+        t = self._select_raw(
             f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {values} }} "
-            f"?s <{RDF_TYPE}> ?c }} GROUP BY ?c"
+            f"GRAPH ?g {{ ?s <{RDF_TYPE}> ?c }} }} GROUP BY ?c"
         )
-        counts = {str(c): int(n) for c, n in t.rows}  # type: ignore[call-overload]
+        counts = {
+            str(c): _count(n, self.endpoint) for c, n in _columns(t, ("c", "n"), self.endpoint)
+        }
         out = {k: counts.get(c, 0) for k, c in STAT_CLASSES.items()}
         sizes = self._graph_sizes()
         out["triples"] = sum(sizes.values())
@@ -477,6 +481,43 @@ def _json_term(b: Mapping[str, str] | None) -> Node | None:
     if kind == "bnode":
         return BNode(value)
     raise ValueError(f"unknown term type {kind!r}")
+
+
+def _columns(table: Table, names: Sequence[str], url: str) -> list[tuple[Node | None, ...]]:
+    """The rows of ``table`` cut to the columns ``names``, which the server must have sent.
+
+    Examples
+    --------
+    >>> t = Table(["n", "g", "extra"], [(Literal(3), URIRef("http://ex/g"), None)])
+    >>> _columns(t, ("g", "n"), "http://h/q")
+    [(rdflib.term.URIRef('http://ex/g'), rdflib.term.Literal('3', ...))]
+    >>> _columns(Table(["x"], []), ("g", "n"), "http://h/q")
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: http://h/q: unexpected SPARQL result: columns ?x, expected ...
+    """
+    missing = [c for c in names if c not in table.columns]
+    if missing:
+        got = " ".join("?" + c for c in table.columns) or "none"
+        want = " ".join("?" + c for c in names)
+        raise PartygraphError(
+            f"unexpected SPARQL result: columns {got}, expected {want}", source=url
+        )
+    index = [table.columns.index(c) for c in names]
+    return [tuple(row[i] for i in index) for row in table.rows]
+
+
+def _count(value: Node | None, url: str) -> int:
+    """A count the server sent, as an int; one clear error if it is not a number."""
+    try:
+        n = int(str(value))
+    except ValueError:
+        raise PartygraphError(
+            f"unexpected SPARQL result: {value!r} is not a count", source=url
+        ) from None
+    if n < 0:
+        raise PartygraphError(f"unexpected SPARQL result: negative count {n}", source=url)
+    return n
 
 
 def _table(body: bytes, url: str) -> Table:
