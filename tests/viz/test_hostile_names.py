@@ -24,7 +24,7 @@ from .test_browser import CHROMIUM
 HOSTILE = [
     "Communist Party <!--<script> of Nowhere",
     "Party of </script><script>document.body.remove()</script> & Co",
-    "Left ]]> <!-- --> Front \u2028 of \u2029 Somewhere",
+    "Left ]]> Front \u2028 of \u2029 Somewhere",
 ]
 
 
