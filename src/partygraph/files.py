@@ -152,6 +152,58 @@ def read_document_bytes(path: str | Path, limit: int | None = None) -> bytes:
     return data
 
 
+def path_text(path: str | Path) -> str:
+    r"""A file name as text that any UTF-8 output accepts: bytes that are not UTF-8 escaped.
+
+    POSIX file names are bytes; Python decodes the ones that are not UTF-8 with
+    ``surrogateescape``, which no UTF-8 writer (stdout, JSON, the store) accepts. The
+    path itself still opens the file; this text names it.
+
+    Examples
+    --------
+    >>> path_text(os.fsdecode(b"d/caf\xe9.txt"))
+    'd/caf\\xe9.txt'
+    >>> path_text("d/café.txt")
+    'd/café.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def walk_documents(
+    folder: Path, suffixes: tuple[str, ...]
+) -> tuple[list[Path], list[PartygraphError]]:
+    """Files under ``folder`` whose suffix is one of ``suffixes``, and what could not be read.
+
+    Symbolic links to folders are not followed (no loops); a link or a special file with
+    a document suffix is listed, for the reader to accept or refuse by name. A folder
+    that cannot be listed (permission) is one error naming it, never a silent gap.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("x"); _ = (d / "b.csv").write_text("x")
+    >>> (d / "loop.txt").symlink_to("loop.txt")
+    >>> files, problems = walk_documents(d, (".txt",))
+    >>> [p.name for p in files], problems
+    (['a.txt', 'loop.txt'], [])
+    """
+    found: list[Path] = []
+    problems: list[PartygraphError] = []
+
+    def unreadable(e: OSError) -> None:
+        problems.append(
+            PartygraphError(f"cannot read folder: {e.strerror or e}", source=str(e.filename))
+        )
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        found.extend(
+            Path(root, name) for name in sorted(files) if Path(name).suffix.lower() in suffixes
+        )
+    return found, problems
+
+
 def _umask() -> int:
     mask = os.umask(0o022)  # reading the umask means setting it; put it back at once
     os.umask(mask)
