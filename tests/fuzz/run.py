@@ -35,9 +35,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.fuzz.cases import STATEMENTS, generate, odd_files, write_case
+if __package__:
+    from .cases import STATEMENTS, generate, odd_files, write_case
+else:  # run as a script (the big run, and the workers)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cases import STATEMENTS, generate, odd_files, write_case  # type: ignore[no-redef]
 
 #: seconds allowed per case: a fixed start plus 10 s per MB of input
 BASE_SECONDS = 1.0
