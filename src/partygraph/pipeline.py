@@ -25,6 +25,7 @@ from partygraph.extract import load_bytes, read_bytes
 from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry, ResolvedStatement
+from partygraph.subjects import SubjectFinder
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
@@ -139,6 +140,7 @@ def ingest_paths(
         Called as ``progress(done, total)`` before each document is read.
     """
     registry = registry or Registry.load()
+    finder = SubjectFinder(registry)
     files = discover(paths)
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
@@ -156,7 +158,7 @@ def ingest_paths(
             if previous and previous[1] == sha:
                 reports.append(IngestReport(key, "unchanged", sha256=sha))
                 continue
-            resolved = registry.resolve(read_bytes(data, str(path)))
+            resolved = finder.annotate(registry.resolve(read_bytes(data, str(path))))
         except PartygraphError as error:
             if not skip_errors:
                 raise

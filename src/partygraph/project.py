@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the stages are imported when a method needs them (a quick C
     from partygraph.rdf.validate import ValidationReport
     from partygraph.resolve import Registry
     from partygraph.store.base import GraphStore, Table
+    from partygraph.subjects import SubjectFinder
 
 
 @dataclass
@@ -176,6 +177,13 @@ class Project:
         return Registry.load(self.registry_dir)
 
     @cached_property
+    def subject_finder(self) -> SubjectFinder:
+        """What each statement is about, matched against this project's registry."""
+        from partygraph.subjects import SubjectFinder
+
+        return SubjectFinder(self.registry)
+
+    @cached_property
     def catalogue(self) -> Catalogue:
         """The saved queries: bundled, then the project's ``queries/`` (same name overrides)."""
         from partygraph.queries import Catalogue
@@ -210,7 +218,8 @@ class Project:
         from partygraph.extract import read_document
         from partygraph.resolve import to_json
 
-        return to_json(self.registry.resolve(read_document(Path(path))))
+        resolved = self.subject_finder.annotate(self.registry.resolve(read_document(Path(path))))
+        return to_json(resolved)
 
     def ingest(
         self,

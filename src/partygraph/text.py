@@ -67,6 +67,18 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", t).strip().casefold()
 
 
+def latin(folded: str) -> str:
+    """The Greek and Cyrillic letters (and ß, æ, ł...) of a folded text in Latin letters.
+
+    Examples
+    --------
+    >>> latin(fold("КОЕ")), latin(fold("Κομμουνιστικό Κόμμα"))
+    ('koe', 'kommounistiko komma')
+    """
+    bare = folded.replace("ου", "ou")  # the Greek digraph reads "ou", not "oy"
+    return "".join(_FOLD.get(ch, ch) for ch in bare)
+
+
 def slugify(text: str, max_length: int = 60) -> str:
     """Turn any text into a lowercase ASCII slug of words joined by hyphens.
 
@@ -100,8 +112,7 @@ def slugify(text: str, max_length: int = 60) -> str:
     >>> slugify("???")
     ''
     """
-    bare = fold(text).replace("ου", "ou")  # the Greek digraph reads "ou", not "oy"
-    ascii_text = "".join(_FOLD.get(ch, ch) for ch in bare).encode("ascii", "ignore").decode()
+    ascii_text = latin(fold(text)).encode("ascii", "ignore").decode()
     slug = _NON_ALNUM.sub("-", ascii_text.replace("'", "")).strip("-")
     if len(slug) <= max_length:
         return slug

@@ -173,3 +173,32 @@ def test_pathological_lines_stay_linear() -> None:
         read_bytes(("Signed by:\n" + (line + "\n") * 100).encode(), "w.txt")
     read_bytes((("abc > " * 600) + "x" * 500 + "\n").encode() * 20, "b.txt")
     assert time.perf_counter() - t < 20
+
+
+def test_deep_pages_and_one_huge_line_in_bounded_time() -> None:
+    t = time.perf_counter()
+    deep = (
+        "<html><body>"
+        + "<div>" * 10_000
+        + "<p>The meeting was attended by the Communist Party of Greece, AKEL and the "
+        "Portuguese Communist Party.</p>" + "</div>" * 10_000 + "</body></html>"
+    )
+    rec = read_bytes(deep.encode(), "deep.html")
+    assert [s.as_printed for s in rec.signatories] == [
+        "Communist Party of Greece",
+        "AKEL",
+        "Portuguese Communist Party",
+    ]
+    # 20 MB on one line: names, a run of names without separators, a sentence of commas
+    for unit in ("Communist Party of Greece, ", "Communist Party ", "Workers Party of Ireland "):
+        read_bytes((unit * (20_000_000 // len(unit))).encode(), "line.txt")
+    # a sentence naming thousands of parties, and names run together on many lines
+    many = ", ".join(f"the Communist Party of X{i}" for i in range(3000))
+    read_bytes(f"Report\n\nThe meeting was attended by {many}.\n".encode(), "many.txt")
+    run = "".join(
+        " ".join(f"Communist Party of Greece{k} Workers Party of Ireland{i}" for i in range(40))
+        + "\n"
+        for k in range(500)
+    )
+    read_bytes(("Signed by:\n" + run).encode(), "run.txt")
+    assert time.perf_counter() - t < 30

@@ -826,3 +826,322 @@ def test_names_in_columns() -> None:
         "Party of Labour of Austria",
     ]
     assert any("columns" in w for w in rec.warnings)
+
+
+# --- parties named in a sentence (issue 10) ---------------------------------------------
+
+THREE = ["Communist Party of Greece", "AKEL (Cyprus)", "Portuguese Communist Party"]
+REPORT = "Meeting of parties in Athens\n\n{}\n\nThe participants discussed the situation.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "The meeting was attended by delegations from 3 parties, namely the Communist "
+            "Party of Greece, the AKEL (Cyprus) and the Portuguese Communist Party.",
+            "participant",
+        ),
+        (
+            "Representatives from the Communist Party of Greece, AKEL (Cyprus) and the "
+            "Portuguese Communist Party took part in the meeting.",
+            "participant",
+        ),
+        (
+            "Leaders of three Left parties – Communist Party of Greece, AKEL (Cyprus) and "
+            "Portuguese Communist Party met today and issued the following statement:",
+            "signatory",
+        ),
+        (
+            "In a statement, the Communist Party of Greece, AKEL (Cyprus) and the Portuguese "
+            "Communist Party have condemned the aggression.",
+            "signatory",
+        ),
+    ],
+    ids=["namely", "took-part", "leaders-dash", "in-a-statement"],
+)
+def test_list_in_an_english_sentence(sentence: str, role: str) -> None:
+    rec = read(REPORT.format(sentence))
+    assert lines_of(rec) == THREE
+    assert {s.role for s in rec.signatories} == {role}
+    assert not any("counts" in w for w in rec.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "El encuentro se celebró con la participación del Partido Comunista de España, "
+            "el Partido Comunista de Chile y el Partido Comunista de Cuba.",
+            [
+                "Partido Comunista de España",
+                "Partido Comunista de Chile",
+                "Partido Comunista de Cuba",
+            ],
+        ),
+        (
+            "Na reunião participaram o Partido Comunista Português, o Partido Comunista do "
+            "Brasil e o AKEL (Chipre).",
+            ["Partido Comunista Português", "Partido Comunista do Brasil", "AKEL (Chipre)"],
+        ),
+        (
+            "La réunion s’est tenue en présence du Parti communiste français, du Parti du "
+            "travail de Belgique et du Parti communiste de Grèce.",
+            [
+                "Parti communiste français",
+                "Parti du travail de Belgique",
+                "Parti communiste de Grèce",
+            ],
+        ),
+        (
+            "Hanno partecipato alla riunione il Partito Comunista Italiano, il Partito "
+            "Comunista di Grecia e il Partito Comunista Portoghese.",
+            [
+                "Partito Comunista Italiano",
+                "Partito Comunista di Grecia",
+                "Partito Comunista Portoghese",
+            ],
+        ),
+        (
+            "An der Konferenz nahmen die Deutsche Kommunistische Partei (DKP), die "
+            "Kommunistische Partei Luxemburgs (KPL) und die Partei der Arbeit Belgiens teil.",
+            [
+                "Deutsche Kommunistische Partei (DKP)",
+                "Kommunistische Partei Luxemburgs (KPL)",
+                "Partei der Arbeit Belgiens",
+            ],
+        ),
+        (
+            "Στη συνάντηση συμμετείχαν το Κομμουνιστικό Κόμμα Ελλάδας, το ΑΚΕΛ και το "
+            "Κομμουνιστικό Κόμμα Τουρκίας.",
+            ["Κομμουνιστικό Κόμμα Ελλάδας", "ΑΚΕΛ", "Κομμουνιστικό Κόμμα Τουρκίας"],
+        ),
+        (
+            "На срещата участваха Българската комунистическа партия, Комунистическата "
+            "партия на Гърция и Партия на труда.",
+            [
+                "Българската комунистическа партия",
+                "Комунистическата партия на Гърция",
+                "Партия на труда",
+            ],
+        ),
+    ],
+    ids=["es", "pt", "fr", "it", "de", "el", "bg"],
+)
+def test_list_in_a_sentence_in_other_languages(sentence: str, names: list[str]) -> None:
+    rec = read(REPORT.format(sentence))
+    assert lines_of(rec) == names
+    assert {s.role for s in rec.signatories} == {"participant"}
+
+
+def test_printed_count_checks_the_list() -> None:
+    rec = read(
+        REPORT.format(
+            "The meeting was attended by delegations from 4 parties, namely the Communist Party "
+            "of Greece, AKEL (Cyprus) and the Portuguese Communist Party."
+        )
+    )
+    assert lines_of(rec) == THREE
+    assert any("counts 4 parties but names 3" in w for w in rec.warnings)
+
+
+def test_parties_that_did_not_attend_are_not_listed() -> None:
+    rec = read(
+        REPORT.format(
+            "Representatives from the Communist Party of Greece, AKEL (Cyprus) and the "
+            "Portuguese Communist Party took part. The Communist Party of Spain, the Communist "
+            "Party of Chile and the Communist Party of Cuba could not attend and sent messages."
+        )
+    )
+    assert lines_of(rec) == THREE
+
+
+def test_a_country_after_a_comma_stays_with_its_name() -> None:
+    rec = read(
+        REPORT.format(
+            "The meeting was attended by the Communist Peoples' Left, Italy, the Party of "
+            "Labour, Turkey (EMEP) and the Communist Party of Greece."
+        )
+    )
+    assert lines_of(rec) == [
+        "Communist Peoples' Left, Italy",
+        "Party of Labour, Turkey (EMEP)",
+        "Communist Party of Greece",
+    ]
+
+
+def test_country_groups_give_their_parties() -> None:
+    rec = read(
+        REPORT.format(
+            "Five parties participated in the meeting, specifically: Bulgaria (Union of "
+            "Communists in Bulgaria, Communist Party of Bulgaria), Greece (Communist Party of "
+            "Greece) and Turkey (Communist Party, Turkey)."
+        )
+    )
+    assert lines_of(rec) == [
+        "Union of Communists in Bulgaria",
+        "Communist Party of Bulgaria",
+        "Communist Party of Greece",
+        "Communist Party, Turkey",
+    ]
+    assert any("counts 5 parties but names 4" in w for w in rec.warnings)
+
+
+def test_hard_wrapped_sentence_is_one_list() -> None:
+    text = (
+        "Balkan parties met\n\nThe parties agreed to act together against the war.\n\n"
+        "Attending the meeting were \nthe Communist Party of Greece, \n"
+        "the Communist Party of Bulgaria, the New Communist Party of Yugoslavia, \n"
+        "the Communist Party of Macedonia\n"
+    )
+    assert lines_of(read(text)) == [
+        "Communist Party of Greece",
+        "Communist Party of Bulgaria",
+        "New Communist Party of Yugoslavia",
+        "Communist Party of Macedonia",
+    ]
+
+
+# --- names run together on one line -------------------------------------------------------
+
+RUN = (
+    "Communist Party of Greece Hungarian Workers' Party Pole of Rebirth of Communists in "
+    "France URCF Communist Peoples' Left, Italy Party of the Italian Communists"
+)
+RUN_NAMES = [
+    "Communist Party of Greece",
+    "Hungarian Workers' Party",
+    "Pole of Rebirth of Communists in France URCF",
+    "Communist Peoples' Left, Italy",
+    "Party of the Italian Communists",
+]
+
+
+def test_names_run_together_split_by_grammar() -> None:
+    rec = read(doc(RUN + "\n", before="Signed by:\n"))
+    assert lines_of(rec) == RUN_NAMES
+    assert any("runs 5 names together" in w for w in rec.warnings)
+
+
+def test_known_names_split_first_and_confirm() -> None:
+    # known names are taken first (curly or straight apostrophes alike) and confirm a split
+    run = (
+        "Workers' Party for Peace and Socialism Union of Communists of Ukraine "
+        "New Communist Party of Britain"
+    )
+    known = ["Workers’ Party for Peace and Socialism", "Union of Communists of Ukraine"]
+    rec = read_bytes(doc(run + "\n", before="Signed by:\n").encode(), "k.txt", known_names=known)
+    assert lines_of(rec) == [
+        "Workers' Party for Peace and Socialism",
+        "Union of Communists of Ukraine",
+        "New Communist Party of Britain",
+    ]
+    warn = next(w for w in rec.warnings if "runs 3 names together" in w)
+    assert "1 not confirmed" in warn and "New Communist Party of Britain" in warn
+
+
+# --- real web pages ---------------------------------------------------------------------
+
+SIDEBAR = (
+    '<aside class="widget"><h3>Related</h3><ul><li><a href="/a">Communist Party of Spain</a>'
+    '</li><li><a href="/b">Communist Party of Chile</a></li></ul></aside>'
+    '<div class="related-posts"><a href="/c">Statement of the Communist Party of Cuba</a><br>'
+    '<a href="/d">Workers Party of Ireland congress</a><br><a href="/e">KKE on elections</a></div>'
+    '<div class="tags">Tags: <a href="/t">Communist Party of Greece</a></div>'
+    '<div id="comments"><p>Great, the Communist Party of Sweden agrees!</p></div>'
+)
+
+
+def page(body: str) -> bytes:
+    return (
+        '<html lang="en"><head><title>Red Site | Solidarity with Cuba</title>'
+        '<meta property="og:title" content="Solidarity with Cuba">'
+        '<meta property="article:published_time" content="2020-03-05T10:00:00+00:00">'
+        '</head><body><header class="site-header"><h1 class="site-title">Red Site</h1>'
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/en">EN</a></li>'
+        '<li><a href="/es">ES</a></li></ul></nav></header>'
+        '<div class="content"><article><h1 class="entry-title">Solidarity with Cuba</h1>'
+        '<time datetime="2020-03-05">5 March 2020</time><div class="entry-content">'
+        "<p>We condemn the blockade and call on all peoples to stand with Cuba now.</p>"
+        + body
+        + '</div><div class="share">Share on Facebook Twitter</div></article>'
+        + SIDEBAR
+        + "</div><footer>© Red Site</footer></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Signed by:</p><ul><li>Communist Party of Greece</li><li>AKEL (Cyprus)</li>"
+        "<li>Portuguese Communist Party</li></ul>",
+        "<p>Signed by:</p><p>Communist Party of Greece</p><p>AKEL (Cyprus)</p>"
+        "<p>Portuguese Communist Party</p>",
+        "<p>Signed by:<br>Communist Party of Greece<br>AKEL (Cyprus)<br>"
+        "Portuguese Communist Party</p>",
+        "<p>Signed by:</p><table><tr><td>Communist Party of Greece</td></tr><tr><td>AKEL "
+        "(Cyprus)</td></tr><tr><td>Portuguese Communist Party</td></tr></table>",
+        "<p>The statement was signed by the Communist Party of Greece, AKEL (Cyprus) and "
+        "the Portuguese Communist Party.</p>",
+    ],
+    ids=["li", "p-per-name", "br-lines", "table-rows", "sentence"],
+)
+def test_web_page_lists_among_furniture(body: str) -> None:
+    rec = read_bytes(page(body), "page.html")
+    assert lines_of(rec) == THREE  # nothing from menus, sidebars, tags or comments
+    assert rec.title == "Solidarity with Cuba"
+    assert rec.publication_date == "2020-03-05"
+    assert rec.date is None  # a posting time is not the statement's date
+
+
+# --- dates and ordinals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "From: press@example.org\nDate: Tue, 11 Dec 2018 10:00:00 +0100\nSubject: Peace now\n\n",
+        "Posted on 11 December 2018 by admin\n\nPeace now\n\n",
+        "Peace now\n\nIn 1999, on 24 March 1999, NATO began its war on Yugoslavia.\n\n",
+        "Peace now\n\nAthens, 25 November\n\n",
+    ],
+    ids=["mail-header", "posting-time", "other-event", "day-without-year"],
+)
+def test_dates_that_are_not_the_statements(head: str) -> None:
+    rec = read(head + BODY + "\nSigned by:\n- KKE\n- AKEL\n")
+    assert rec.date is None
+
+
+def test_a_report_is_dated_by_its_meeting_day() -> None:
+    rec = read(
+        REPORT.format(
+            "On 15th of September 2006 the KKE hosted a meeting attended by the Communist "
+            "Party of Greece, AKEL (Cyprus) and the Portuguese Communist Party."
+        )
+    )
+    assert rec.date == "2006-09-15"
+    several = read(
+        REPORT.format(
+            "The meeting, held on 11 and 12 April 2011, was attended by the Communist Party "
+            "of Greece, AKEL (Cyprus) and the Portuguese Communist Party."
+        )
+    )
+    assert several.date is None  # two days: no single day is the statement's
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ordinal"),
+    [
+        (
+            "Political Declaration of the XI International Conference of Marxist-Leninist Parties",
+            11,
+        ),
+        ("Resolution of the 5th World Conference", 5),
+        ("Erklärung der Vierten Vier-Parteien-Konferenz", 4),
+        ("Déclaration de la troisième conférence des partis", 3),
+        ("Декларация на Втората конференция на партиите", 2),
+    ],
+)
+def test_ordinals_of_other_meetings(phrase: str, ordinal: int) -> None:
+    rec = read(f"{phrase}\n\n{BODY}\nSigned by:\n- KKE\n- AKEL\n")
+    assert rec.meeting is not None and rec.meeting.ordinal == ordinal

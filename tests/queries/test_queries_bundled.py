@@ -156,7 +156,9 @@ def test_co_signature_edges(answers):
 
 def test_countries(answers):
     gr = answers("parties-by-country", country="Greece")
-    assert [(r["party"], r["abbreviation"], r["statements"]) for r in gr] == [(KKE, "KKE", 8)]
+    # the registry also lists Greek parties that no bundled statement names (yet)
+    signing = [(r["party"], r["abbreviation"], r["statements"]) for r in gr if r["statements"]]
+    assert signing == [(KKE, "KKE", 8)]
     rows = answers("countries-by-signatures")
     sigs = Counter()
     for r in answers("signatories"):

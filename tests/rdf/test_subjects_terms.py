@@ -13,7 +13,7 @@ from rdflib.namespace import RDF, RDFS
 from partygraph.rdf import iris, registry_quads, statement_quads, subject_quads, validate
 from partygraph.rdf.namespaces import PG
 from partygraph.rdf.subjects import target_iri
-from partygraph.resolve.subjects import find_mentions, find_subjects, load_organisations
+from partygraph.subjects import find_mentions, find_subjects, load_organisations
 
 from .conftest import INGESTED, three_party
 

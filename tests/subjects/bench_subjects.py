@@ -19,7 +19,7 @@ from pathlib import Path
 
 from partygraph.extract import read_document
 from partygraph.resolve import Registry
-from partygraph.resolve import subjects as S
+from partygraph.subjects import about as S
 
 STATEMENTS = Path(__file__).resolve().parents[2] / "data" / "statements"
 

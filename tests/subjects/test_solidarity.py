@@ -22,6 +22,7 @@ from partygraph.network.solidarity import (
 )
 from partygraph.queries import run
 from partygraph.queries.run import rows_plain
+from partygraph.subjects import SubjectFinder
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "data" / "statements"
@@ -34,7 +35,9 @@ PG = "https://w3id.org/partygraph/ontology#"
 
 
 def _signers(stem: str, registry) -> set[str]:
-    resolved = registry.resolve(read_document(STATEMENTS / f"{stem}.txt"))
+    resolved = SubjectFinder(registry).annotate(
+        registry.resolve(read_document(STATEMENTS / f"{stem}.txt"))
+    )
     return {r.party.id for r in [*resolved.signatories, *resolved.initiators]}
 
 
@@ -235,8 +238,8 @@ def test_search_text_language_filter(subjects_store):
 def test_search_text_folds_the_parameter_as_ingest_folds_the_text(text):
     from pyoxigraph import Literal, NamedNode, Quad
 
-    from partygraph.resolve.subjects import search_fold
     from partygraph.store.embedded import EmbeddedStore
+    from partygraph.subjects import search_fold
 
     store = EmbeddedStore()
     s = NamedNode("https://w3id.org/partygraph/id/statement/x-00000000")

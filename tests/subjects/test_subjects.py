@@ -18,7 +18,8 @@ from partygraph.extract.countries import country_name
 from partygraph.extract.model import PrintedParty, StatementRecord
 from partygraph.rdf import registry_quads, statement_quads
 from partygraph.resolve import Registry, to_json
-from partygraph.resolve.subjects import (
+from partygraph.subjects import (
+    SubjectFinder,
     find_mentions,
     find_subjects,
     load_organisations,
@@ -67,7 +68,7 @@ def test_mentions_are_only_what_the_prose_names(stem, records, registry):
     assert countries <= set(EXPECTED[stem]["prose_countries"])
     assert parties <= set(EXPECTED[stem]["parties"])
     # the countries of the signing parties are printed in the list, not in the prose
-    resolved = registry.resolve(record)
+    resolved = SubjectFinder(registry).annotate(registry.resolve(record))
     signer_countries = {r.party.country for r in resolved.signatories if r.party.country}
     only_in_list = signer_countries - set(EXPECTED[stem]["prose_countries"])
     assert only_in_list, "each document signs parties from other countries"
@@ -233,7 +234,7 @@ def test_rdf_of_the_seed(records, registry):
     record = records["000_d09a13167ed8fed5"]
     graph = ID + "source/" + record.sha256
     quads = statement_quads(
-        registry.resolve(record),
+        SubjectFinder(registry).annotate(registry.resolve(record)),
         source_path="seed.txt",
         ingested_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
@@ -281,7 +282,7 @@ def test_rdf_of_the_seed(records, registry):
 
 def test_resolve_fills_subjects_and_mentions(records, registry):
     record = records["000_d09a13167ed8fed5"]
-    resolved = registry.resolve(record)
+    resolved = SubjectFinder(registry).annotate(registry.resolve(record))
     assert [(s.kind, s.id, s.rank) for s in resolved.subjects] == [
         ("country", "KP", 1),
         ("party", "workers-party-of-korea", 2),
@@ -299,7 +300,7 @@ def test_resolve_fills_subjects_and_mentions(records, registry):
 def test_resolved_subjects_match_the_expectation(stem, records, registry):
     got = [
         {"kind": s.kind, "id": s.id, "stance": s.stance}
-        for s in registry.resolve(records[stem]).subjects
+        for s in SubjectFinder(registry).annotate(registry.resolve(records[stem])).subjects
     ]
     assert got == EXPECTED[stem]["subjects"], EXPECTED[stem]["reason"]
 
@@ -421,7 +422,7 @@ def test_stance_cues(registry):
 @pytest.mark.parametrize("stem", DOCS)
 def test_given_signers_give_the_same_subjects(stem, records, registry):
     record = records[stem]
-    resolved = registry.resolve(record)
+    resolved = SubjectFinder(registry).annotate(registry.resolve(record))
     signers = [r.party.id for r in [*resolved.signatories, *resolved.initiators]]
     assert find_subjects(record, registry, signers=signers) == find_subjects(record, registry)
     data = subjects_json(record, registry, signers=signers)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from partygraph.errors import PartygraphError
@@ -142,7 +143,12 @@ def markdown_to_text(md: str) -> str:
     return md
 
 
-def read_bytes(data: bytes, source: str, media_type: str | None = None) -> StatementRecord:
+def read_bytes(
+    data: bytes,
+    source: str,
+    media_type: str | None = None,
+    known_names: Iterable[str] = (),
+) -> StatementRecord:
     """Read a statement from raw bytes.
 
     Parameters
@@ -154,6 +160,9 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None) -> State
     media_type
         ``text/plain``, ``text/markdown`` or ``text/html``; guessed from ``source`` and the
         bytes when ``None``.
+    known_names
+        Party names the caller knows (e.g. a registry's names and aliases): names
+        printed run together on one line are split at them first, longest first.
 
     Returns
     -------
@@ -204,6 +213,7 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None) -> State
         published_hint=published,
         language_hint=lang,
         warnings=warnings,
+        known_names=known_names,
     )
 
 
@@ -229,13 +239,15 @@ def load_bytes(path: str | Path) -> bytes:
         raise PartygraphError(f"cannot read: {e.strerror or e}", source=src) from None
 
 
-def read_document(path: str | Path) -> StatementRecord:
+def read_document(path: str | Path, known_names: Iterable[str] = ()) -> StatementRecord:
     """Read a statement document from a file.
 
     Parameters
     ----------
     path
         A ``.txt``, ``.md`` or ``.html`` file.
+    known_names
+        Party names the caller knows (see :func:`read_bytes`).
 
     Returns
     -------
@@ -253,4 +265,4 @@ def read_document(path: str | Path) -> StatementRecord:
     ...
     partygraph.errors.PartygraphError: no/such/file.txt: no such file; expected ...
     """
-    return read_bytes(load_bytes(path), str(path))
+    return read_bytes(load_bytes(path), str(path), known_names=known_names)

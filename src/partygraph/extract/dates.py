@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from partygraph.extract.langdata import languages
+
 _MONTHS: dict[int, list[str]] = {
     1: [
         "january",
@@ -124,6 +126,11 @@ for _n, _names in _MONTHS.items():
     for _name in _names:
         _MONTH_OF[_name] = _n
         _MONTH_OF[_name.capitalize()] = _n
+# month names of the other languages live in their language files
+for _data in languages().values():
+    for _name, _n in dict(_data.get("months") or {}).items():  # type: ignore[call-overload]
+        _MONTH_OF.setdefault(_name, int(_n))
+        _MONTH_OF.setdefault(_name.capitalize(), int(_n))
 
 
 def trie_regex(words: set[str] | list[str]) -> str:

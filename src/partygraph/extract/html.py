@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from partygraph.extract.lines import HEADING
+
 _DROP_TAGS = (
     "script",
     "style",
@@ -143,6 +145,17 @@ def _is_furniture(node: Node) -> bool:
     return bool(probe) and _FURNITURE.search(probe) is not None
 
 
+_LOGO = re.compile(r"(?i)logo|brand|site-?(?:title|name)|masthead|blog-?title|header")
+
+
+def _is_logo(node: Node) -> bool:
+    """An element naming the site (its logo or masthead), not the article."""
+    probe = " ".join(
+        v for k, v in node.attributes.items() if k in ("class", "id") and isinstance(v, str)
+    )
+    return bool(probe) and _LOGO.search(probe) is not None
+
+
 def _simple_row(tr: Node) -> bool:
     """A row of short cells without blocks inside (not a layout table holding a page)."""
     if len(tr.text() or "") > 400:
@@ -150,10 +163,19 @@ def _simple_row(tr: Node) -> bool:
     return tr.css_first("p, div, br, ul, ol, table, h1, h2, h3, h4, h5, h6") is None
 
 
-def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> None:
-    """Append text pieces; "\n\n" marks block edges."""
-    child = node.child
-    while child is not None:
+def _walk(root: Node, out: list[str]) -> None:
+    """Append the text pieces under ``root``; "\n\n" marks block edges. Iterative (an
+    explicit stack), so a page nesting thousands of tags is read without recursion."""
+    todo: list[Node | str | None] = [root.child]
+    while todo:
+        item = todo.pop()
+        if item is None:
+            continue
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        child = item
+        todo.append(child.next)  # the following siblings, after this node's content
         tag = child.tag
         if tag == "-text":
             t = child.text_content or ""
@@ -184,25 +206,74 @@ def _walk(node: Node, out: list[str], ol_counter: list[int] | None = None) -> No
                 out.append("\n" + " – ".join(cells) + "\n")
         elif tag in ("ul", "ol"):
             out.append("\n\n")
+            parts: list[Node | str | None] = []
             n = 0
             li = child.child
             while li is not None:
                 if li.tag == "li":
                     n += 1
-                    out.append("\n")
-                    out.append(f"{n}. " if tag == "ol" else "- ")
-                    _walk(li, out)
+                    parts.append("\n" + (f"{n}. " if tag == "ol" else "- "))
+                    parts.append(li.child)
                 elif li.tag not in ("-text", "-comment"):
-                    _walk(li, out)
+                    parts.append(li.child)
                 li = li.next
-            out.append("\n\n")
+            todo.append("\n\n")
+            todo.extend(reversed(parts))
         elif tag in _BLOCK:
             out.append("\n\n")
-            _walk(child, out)
-            out.append("\n\n")
+            todo.append("\n\n")
+            todo.append(child.child)
+        elif tag == "a":
+            out.append(_LINK_OPEN)
+            todo.append(_LINK_CLOSE)
+            todo.append(child.child)
         else:
-            _walk(child, out)
-        child = child.next
+            todo.append(child.child)
+
+
+_LINK_OPEN = "\x01"
+_LINK_CLOSE = "\x02"
+_LIST_MARK = re.compile(r"^(?:[-•*]|\d{1,3}[.)])?\s*")
+_LINK_BLOCK_MIN = 3
+
+
+def _link_only(line: str) -> bool:
+    """The line is the text of one link (a list marker aside)."""
+    if not line.endswith(_LINK_CLOSE):
+        return False
+    rest = _LIST_MARK.sub("", line, count=1)
+    return (
+        rest.startswith(_LINK_OPEN)
+        and rest.endswith(_LINK_CLOSE)
+        and rest.count(_LINK_OPEN) == 1
+        and len(rest) > 2
+    )
+
+
+def _drop_link_blocks(lines: list[str]) -> list[str]:
+    """Blocks of three or more lines that are each one link (menus, "related posts",
+    sidebars of an old layout table) go, unless a list heading ("Signed by:") opens
+    them; link marks are removed from what stays."""
+    keep = [True] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not _link_only(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (_link_only(lines[j]) or not lines[j]):
+            j += 1
+        n = sum(1 for k in range(i, j) if lines[k])
+        prev = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
+        if n >= _LINK_BLOCK_MIN and not HEADING.search(prev.replace(_LINK_OPEN, "")):
+            for k in range(i, j):
+                keep[k] = False
+        i = j
+    out = []
+    for line, k in zip(lines, keep, strict=True):
+        if k:
+            out.append(line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, ""))
+    return out
 
 
 _TITLE_SELECTORS = (
@@ -227,6 +298,12 @@ _DATE_SELECTORS = (
     (".post-date", None),
     (".entry-date", None),
     (".post-timestamp", None),
+    (".date", None),
+    (".postdate", None),
+    (".article-date", None),
+    (".documentPublished", None),
+    (".submitted", None),
+    ("time", None),
 )
 
 
@@ -251,7 +328,12 @@ def html_to_text(html: str) -> HtmlText:
     title = None
     # one combined query first: most pages have few of these, and each query costs
     for sel in _TITLE_SELECTORS if tree.css_first(_ANY_TITLE) is not None else ():
-        n = tree.css_first(sel)
+        # the site's logo is often an <h1> too
+        n = (
+            next((x for x in tree.css(sel) if not _is_logo(x)), None)
+            if sel == "h1"
+            else (tree.css_first(sel))
+        )
         if n is not None:
             t = " ".join((n.text(separator=" ") or "").split())
             if t:
@@ -298,5 +380,5 @@ def html_to_text(html: str) -> HtmlText:
         line = " ".join(line.split())
         if line or (lines and lines[-1]):
             lines.append(line)
-    text = "\n".join(lines).strip()
+    text = "\n".join(_drop_link_blocks(lines)).strip()
     return HtmlText(text=text, title=title, published=published, language=lang)

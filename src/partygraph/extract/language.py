@@ -43,7 +43,8 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     if greek > len(t) * 0.3:
         return "el"
     seen = Counter(words)
-    counts = {lang: sum(seen[w] for w in s) for lang, s in _SETS.items()}
+    present = seen.keys()
+    counts = {lang: sum(seen[w] for w in s & present) for lang, s in _SETS.items()}
     best = max(counts, key=lambda k: counts[k])
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:

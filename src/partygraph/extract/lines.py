@@ -45,6 +45,8 @@ _PARTYISH = re.compile(
     r"(?i:part(?:y|ies|ido|ito|i|ei)|communis|comunis|kommunis|κόμμα|worker|union|front|"
     r"movement|league)|[A-Z]{3}"
 )
+# a source's name (a short name or an abbreviation) and a comma before a date
+_SOURCE = re.compile(r"^\s*[A-ZÀ-ÝĀ-ŽΑ-Ω][\w.'’-]*(?: [\w.'’-]+){0,2} ?,\s*$")
 _AMPM = re.compile(r"\d:[0-5]\d\s*[AaPp]\.?[Mm]\b")
 
 BOILER = re.compile(
@@ -59,7 +61,8 @@ BOILER = re.compile(
     r"copyright.*|©.*|all rights reserved.*|menu|search|log ?in|sign ?in|powered by .*|"
     r"like this:?|loading\.\.\.|comments? are closed\.?|previous(?: post| article)?:?.*|"
     r"next(?: post| article)?:.*|reply|permalink|top|rss|atom|cookies?.*policy.*|"
-    r"comments?\s*\(\d+\)|print this(?: article| page)?|send to a friend|back|"
+    r"comments?\s*\(\d+\)|print this(?: article| page)?|send (?:this|to a friend)|back|"
+    r"document actions|actions|"
     r"(?:(?:share on |share to )?(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|e-?mail|"
     r"pinterest|print|tumblr|vk|x|tweet|copy link|messenger)[\s|,·•/]*){2,}|"
     r"read also:?.*|see also:?.*|share:?|source:?\s*https?://\S+|"
@@ -598,6 +601,9 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
             p, only = _place_of(rest)
             if only:
                 is_dateline, place = True, p
+            elif _SOURCE.match(rest):
+                # "ICP, 19 June 2019", "Haló noviny, 8. března 2004": who posted it, when
+                is_dateline = stamp = True
         elif nwords <= 5 and content[:1].isupper() and not _PARTYISH.search(content):
             p, only = _place_of(content, unknown_town=False)
             if p and only:
@@ -644,12 +650,12 @@ def _item_like(
     if first.islower() and not (PARTY_WORDS.search(c) and nwords <= 8):
         return False
     last = c.rsplit(" ", 1)[-1].casefold()
-    if nwords > 1 and last in _DANGLING:
+    if nwords > 1 and last in DANGLING:
         return False  # a wrapped line of prose ("... call on the"), not a name
     return first.isalnum() or first in "(\"'«“[" or "\U0001f1e6" <= first <= "\U0001f1ff"
 
 
-_DANGLING = frozenset(
+DANGLING = frozenset(
     [
         "the",
         "of",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import RangeHit, find_ranges
+from partygraph.extract.langdata import words
 
 SERIES_NAMES = {
     "imcwp": "International Meeting of Communist and Workers' Parties",
@@ -66,6 +67,7 @@ _WG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WG_AFTER = re.compile(rf"^\s*(?:{_WG})", re.IGNORECASE)
+WG_RE = re.compile(_WG, re.IGNORECASE)
 
 _ORD_WORDS = {
     "first": 1,
@@ -228,7 +230,9 @@ def find_meetings(text: str) -> list[MeetingHit]:
                 continue  # "parties of the world": no region named
             slug = re.sub(r"[^a-z0-9]+", "-", region.lower()).strip("-")
             series = f"regional-{slug}"
-            name = fold_name(text[m.start() : m.start("region")] + region)
+            # one name per series, whatever the wording ("Meeting of the Communist Parties
+            # from the Balkan countries" / "meeting of communist and workers' parties from ...")
+            name = f"Meeting of Communist and Workers' Parties: {fold_name(region)}"
             out.append(MeetingHit(series, name, _ordinal_before(prefix), m.start(), m.end()))
             continue
         ordinal = None if series == "imcwp-wg" else _ordinal_before(prefix)
@@ -299,3 +303,54 @@ def days_near(text: str, pos: int, default_year: int | None) -> RangeHit | None:
     if not ranges:
         return None
     return min(ranges, key=lambda r: abs(r.start_pos - pos))
+
+
+_ORD_TOKEN = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|\.|ème|eme|e|er|º|ª|°|η|ης|ος|-?я|-?та|-?ти)$")
+
+
+def _ordinal_token(tok: str) -> int | None:
+    t = tok.strip("\"'“”«»(),:;").casefold()
+    m = _ORD_TOKEN.match(t)
+    if m:
+        n = int(m.group(1))
+        return n if 0 < n <= 60 else None
+    if tok.isupper() and len(tok) >= 2 and (r := roman(tok)) is not None and r <= 60:
+        return r
+    return words().ordinals.get(t)
+
+
+def find_numbered_meeting(text: str) -> tuple[int, str] | None:
+    """``(ordinal, printed name)`` of a numbered meeting of any series: an ordinal (a
+    number with its suffix, a Roman numeral or an ordinal word of the language files)
+    before a meeting noun ("XI Plenary Session", "5. Weltkonferenz", "Втората
+    конференция").
+
+    Examples
+    --------
+    >>> find_numbered_meeting("the XI International Conference of Marxist-Leninist Parties")
+    (11, 'International Conference of Marxist-Leninist Parties')
+    >>> find_numbered_meeting("Am 1. und 2. April fand die zwölfte Vier-Parteien-Konferenz statt")
+    (12, 'Vier-Parteien-Konferenz')
+    >>> find_numbered_meeting("the 5th anniversary of the war") is None
+    True
+    """
+    toks = text.split()
+    w = words()
+    for i, tok in enumerate(toks):
+        n = _ordinal_token(tok)
+        if n is None:
+            continue
+        for k in range(i + 1, min(i + 4, len(toks))):
+            low = toks[k].casefold()
+            if any(m in low for m in w.meeting):
+                name = [toks[i + 1]]
+                for t in toks[i + 2 :]:
+                    if not (t[:1].isupper() or t.casefold() in w.glue):
+                        break
+                    name.append(t)
+                while name and name[-1].casefold() in w.glue:
+                    name.pop()
+                return n, fold_name(" ".join(name).strip(",.:;"))
+            if not toks[k][:1].isupper():
+                break
+    return None

@@ -30,7 +30,7 @@ class Meeting:
     end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PrintedParty:
     """One party line as printed (a signatory or an initiator).
 
@@ -46,6 +46,8 @@ class PrintedParty:
     country: str | None = None
     abbreviation: str | None = None
     section: str | None = None  # a sub-heading inside the list ("SolidNet Parties")
+    # "participant" when the list names who took part in a meeting, else "signatory"
+    role: str = "signatory"
 
 
 @dataclass

@@ -15,24 +15,48 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from partygraph.extract.countries import city_lookup, country_code
-from partygraph.extract.dates import find_dates
+from partygraph.extract.countries import city_lookup
+from partygraph.extract.dates import find_dates, find_ranges, month_number
+from partygraph.extract.inline import (
+    InlineList,
+    find_inline,
+    named,
+    role_of,
+    segment_run_together,
+    sentences,
+    split_names,
+    strip_article,
+)
+from partygraph.extract.langdata import words as lang_words
 from partygraph.extract.language import detect_language
 from partygraph.extract.lines import (
+    DANGLING,
+    DOC_WORDS,
     HEADING,
     INITIATOR,
+    MAX_LINE,
     Line,
     fold_ws,
     parse_line,
     split_run_together,
 )
-from partygraph.extract.meeting import days_near, find_meetings, place_near
+from partygraph.extract.meeting import (
+    WG_RE as _WG_RE,
+)
+from partygraph.extract.meeting import (
+    days_near,
+    find_meetings,
+    find_numbered_meeting,
+    place_near,
+    roman,
+)
 from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
 from partygraph.extract.parties import (
+    PARTY_WORDS,
     abbreviation_like,
     caps_tokens,
     party_score,
@@ -79,25 +103,9 @@ _MEETING_HINTS = (
     "séminaire",
     "working group",
 )
+
+
 # one white-space quantifier per branch: no quadratic retries on long runs of spaces
-_SPLIT_AND = re.compile(r"(?<!\s)(?:\s*,\s*|\s+)(?:and|y|e|et|und|και|&)\s+")
-_LEAD = re.compile(
-    r"(?i)^(?:the\s+)?(?:leaders|representatives|general\s+secretaries|delegations|"
-    r"the\s+central\s+committees|central\s+committees)\s+of\s+(?:the\s+)?(?P<list>.+?)\s+"
-    r"(?:have|has|jointly)\s+(?:\w+\s+)?(?:issued|signed|adopted|released|made|published)\b"
-    r"|^(?P<list2>.+?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:issued|signed|adopted|released)\s+"
-    r"(?:the\s+following|this|a\s+joint)\b"
-    r"|^(?:joint\s+|common\s+)?(?:statement|declaration|communiqu[ée]|appeal)\s+(?:of|by|from)\s+"
-    r"(?:the\s+)?(?P<list4>[^:(]+)(?:[:(].*)?$"
-    r"|(?:statement|declaration)\s+(?:was\s+|is\s+)?(?:jointly\s+)?(?:signed|issued)\s+by\s+"
-    r"(?:the\s+)?(?P<list3>.+?)[.:]?$"
-)
-_ARTICLE = re.compile(
-    r"(?i)^(?:the|el|la|los|las|il|lo|le|les|l['’]|o|a|os|as|der|die|das|του|της|των|"
-    r"del|dello|della|dei|degli|delle|de\s+la|de\s+los|du|des|do|da|dos|das|de)\s+"
-)
-
-
 @dataclass
 class _Run:
     """Consecutive list-like lines."""
@@ -285,53 +293,6 @@ def _trim_tail(run: _Run, lines: Sequence[Line]) -> list[Line]:
     return [ln for b in blocks for ln in b]
 
 
-def _split_inline(text: str) -> list[str]:
-    """Split ``A, B and C`` into party names, keeping names that contain *and*."""
-    depth = 0
-    parts: list[str] = []
-    buf: list[str] = []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        if ch in ",;" and depth == 0:
-            parts.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    parts.append("".join(buf))
-    out: list[str] = []
-    for p in parts:
-        p = re.sub(r"(?i)^(?:and|y|e|et|und|και)\s+", "", p.strip())
-        if not p:
-            continue
-        if out and country_code(p):  # "AKEL, Cyprus": the country belongs to the name
-            out[-1] = f"{out[-1]}, {p}"
-            continue
-        out.extend(_split_and(p))
-    return [_ARTICLE.sub("", fold_ws(x)).strip(" .") for x in out if x.strip(" .")]
-
-
-def _named(text: str) -> bool:
-    """A whole party name: a head noun (party, union, front...) or an abbreviation."""
-    t = _ARTICLE.sub("", text.strip())
-    return (
-        bool(t)
-        and (HEAD_NOUN.search(t) is not None or bool(caps_tokens(t)))
-        and (t[:1].isupper() or t[:1] in "(«\"'")
-    )
-
-
-def _split_and(text: str) -> list[str]:
-    """Split ``A and the B`` where both sides are whole names; keep ``Bohemia and Moravia``."""
-    for m in _SPLIT_AND.finditer(text):
-        left, right = text[: m.start()], text[m.end() :]
-        if _named(left) and _named(right):
-            return [*_split_and(left), *_split_and(right)]
-    return [text]
-
-
 def _clean_printed(s: str) -> str:
     """The line as printed, white space folded, list punctuation (``,`` ``;`` a final ``.``
     after a whole word) dropped."""
@@ -347,6 +308,7 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     partial: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # lines consumed as metadata or list
+    prose_lists: set[int] = field(default_factory=set)  # used lines of a sentence naming parties
 
 
 @lru_cache(maxsize=65536)
@@ -369,25 +331,117 @@ def _columns(raw: str) -> tuple[str, ...] | None:
         return None
     # markers stay with their names: "1. A     2. B"
     if all(
-        len(c.split()) >= 2 and _named(re.sub(r"^\d{1,3}[.)]\s*|^[•\-–*]\s*", "", c)) for c in cells
+        len(c.split()) >= 2 and named(re.sub(r"^\d{1,3}[.)]\s*|^[•\-–*]\s*", "", c)) for c in cells
     ):
         return tuple(cells)
     return None
 
 
-def _prepare(text: str) -> tuple[list[Line], int]:
-    """Parsed lines, and how many printed lines held several names side by side."""
+def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line], int, list[str]]:
+    """Parsed lines, how many printed lines held several names side by side, and a
+    warning for each run of names that was split by the grammar of party names."""
     raw_lines: list[str] = []
     side_by_side = 0
-    for raw in text.split("\n"):
+    warns: list[str] = []
+    for n, raw in enumerate(text.split("\n"), 1):
         if len(raw) < 12:
             raw_lines.append(raw)
-        else:
-            parts = _split_raw(raw)
-            if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
-                side_by_side += 1
-            raw_lines.extend(parts)
-    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side
+            continue
+        parts = _split_raw(raw)
+        end = raw[-48:]
+        if len(parts) == 1 and (". " in end or "! " in end or "? " in end):
+            parts = _glued_heading(raw)
+        if len(parts) > 1 and "   " in raw.strip() and _columns(raw) == parts:
+            side_by_side += 1
+        if len(parts) == 1 and len(raw) >= 60 and _names_only(raw):
+            segs = segment_run_together(fold_ws(raw), known)
+            if len(segs) >= 3 and all(named(x) for x, _ in segs):
+                unconfirmed = [x for x, ok in segs if not ok]
+                if unconfirmed:
+                    warns.append(
+                        f"signatories: line {n} runs {len(segs)} names together; split by the "
+                        f"grammar of party names ({len(unconfirmed)} not confirmed by a known "
+                        f"name: {' | '.join(unconfirmed[:30])})"
+                    )
+                parts = tuple(x for x, _ in segs)
+        raw_lines.extend(parts)
+    if _ANY_SPACE_NUM.search(text) is not None:
+        _space_numbered(raw_lines)
+    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side, warns
+
+
+_ANY_SPACE_NUM = re.compile(r"(?m)^[ \t]*\d{1,3} [^\W\d_]")
+_SPACE_NUM = re.compile(r"^(\s*)(\d{1,3}) (?=[^\W\d_(\"'“«])")
+
+
+def _space_numbered(raw: list[str]) -> None:
+    """``1 Communist Party of Albania`` / ``2 ...``: a number and one space mark a list
+    item only in a run of three or more lines numbered in sequence; those get ``1.``."""
+    i = 0
+    while i < len(raw):
+        m = _SPACE_NUM.match(raw[i]) if raw[i][:4].lstrip()[:1].isdigit() else None
+        if m is None:
+            i += 1
+            continue
+        j = i + 1
+        want = int(m.group(2)) + 1
+        while j < len(raw) and (m2 := _SPACE_NUM.match(raw[j])) and int(m2.group(2)) == want:
+            j += 1
+            want += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                raw[k] = _SPACE_NUM.sub(r"\1\2. ", raw[k], count=1)
+        i = j
+
+
+def _glued_heading(raw: str) -> tuple[str, ...]:
+    """``Hands off the NCPY! The Parties``: a list heading glued to the end of a sentence
+    becomes a line of its own."""
+    cut = max(raw.rfind(". "), raw.rfind("! "), raw.rfind("? "))
+    if cut < 8 or len(raw) - cut > 48 or not raw[cut - 1].isalpha():
+        return (raw,)  # "1. Name" is a list item, not a sentence
+    tail = raw[cut + 2 :].strip()
+    if 0 < len(tail.split()) <= 4 and not tail.endswith(".") and HEADING.search(tail):
+        return (raw[: cut + 1], tail)
+    return (raw,)
+
+
+_SENTENCE_PUNCT = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _names_only(raw: str) -> bool:
+    """A long line of capitalised names without sentence punctuation or prose words."""
+    if len(raw) > MAX_LINE or _SENTENCE_PUNCT.search(raw.rstrip(".")) is not None:
+        return False
+    if raw.count(",") >= 2:
+        return False  # commas separate the names already
+    toks = raw.split()
+    heads = sum(1 for t in toks if HEAD_NOUN.search(t))
+    prose = any(t[:1].islower() and t.casefold() not in NAME_GLUE for t in toks)
+    return heads >= 3 and not prose
+
+
+_CAPTION = re.compile(
+    r"(?i)^(?P<text>[^()]{0,200}?)\s*\((?:photo|image|picture|foto|φωτο)\w*(?:\s+credits?)?\s*:[^()]{0,120}\)$"
+)
+
+
+_CAPTION_HINT = re.compile(r"(?i)\((?:photo|image|picture|foto|φωτο)")
+
+
+def _drop_captions(lines: list[Line]) -> None:
+    """An image caption ("... (Photo credit: X)") and the image's alt text above it are
+    page furniture, not the title."""
+    prev: Line | None = None
+    for ln in lines:
+        if ln.blank:
+            continue
+        m = _CAPTION.match(ln.content) if ln.content.endswith(")") and ":" in ln.content else None
+        if m:
+            ln.boiler = True
+            if prev is not None and prev.content == m["text"].strip():
+                prev.boiler = True
+        prev = ln
 
 
 def _header(st: _State) -> tuple[int, list[Line]]:
@@ -400,7 +454,7 @@ def _header(st: _State) -> tuple[int, list[Line]]:
         nxt = next((x for x in lines[ln.idx + 1 : ln.idx + 2] if not x.blank), None)
         continues = (
             nxt is not None
-            and nxt.content[:1].islower()
+            and (nxt.content[:1].islower() or ln.content.rsplit(" ", 1)[-1].casefold() in DANGLING)
             and not ln.content.endswith((".", "!", "?", ":"))
         )
         long_prose = ln.sentence and (len(ln.content) > 300 or ln.content[-1:] in ".:;")
@@ -420,7 +474,7 @@ def _header(st: _State) -> tuple[int, list[Line]]:
     return len(lines), heads
 
 
-_NAME_GLUE = frozenset(
+NAME_GLUE = frozenset(
     [
         "of",
         "the",
@@ -458,12 +512,72 @@ def _party_name_only(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 8 or text[-1:] in ".!?:" or not HEAD_NOUN.search(text):
         return False
-    return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in _NAME_GLUE for w in words)
+    return all(w[:1].isupper() or w[:1] in "('\"" or w.lower() in NAME_GLUE for w in words)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_BYLINE = re.compile(r"(?i)^(?:by|por|par|di|da|von|από|от)\s+\S+(?:\s+\S+){0,3}$")
+
+
+def _label_only(text: str) -> bool:
+    """A line that only says what kind of document this is and of which meeting
+    ("Statement of the 20th International Meeting of ...", "Resolution der 5.
+    Weltkonferenz", "Joint Statement of Communist and Workers' Parties")."""
+    if not _STATEMENT_START.match(text) and not find_meetings(text):
+        return False
+    rest = text
+    for h in sorted(find_meetings(text), key=lambda h: -h.start):
+        rest = rest[: h.start] + " " + rest[h.end :]
+    w = lang_words()
+    for tok in rest.split():
+        t = tok.strip("\"'“”«».,:;()-–—!").casefold()
+        if (
+            not t
+            or t in w.doc_kinds
+            or t in w.glue
+            or t in w.articles
+            or t in w.conjunctions
+            or t in w.ordinals
+            or t.rstrip("stndrhèeº°ª.").isdigit()
+            or (t.isalpha() and roman(t.upper()) is not None)
+            or PARTY_WORDS.search(t)
+            or DOC_WORDS.search(t)
+            or any(m in t for m in w.meeting)
+        ):
+            continue
+        return False
+    return True
+
+
+def _own_heading(st: _State, body_start: int) -> str | None:
+    """The statement's own heading inside a report: "The conference adopted a joint
+    declaration:" followed by a short heading line (or two, wrapped) and its prose."""
+    lines = [ln for ln in st.lines[body_start:] if not ln.blank and not ln.boiler]
+    for k, ln in enumerate(lines[:-2]):
+        if not ln.content.endswith(":") or ln.words > 25 or not DOC_WORDS.search(ln.content):
+            continue
+        head = [lines[k + 1]]
+        if head[0].content.rsplit(" ", 1)[-1].casefold() in DANGLING:
+            head.append(lines[k + 2])
+        after = lines[k + 1 + len(head)] if k + 1 + len(head) < len(lines) else None
+        text = " ".join(x.content for x in head)
+        if (
+            after is not None
+            and after.sentence
+            and all(x.marker is None and not x.heading and not x.sentence for x in head)
+            and len(text.split()) <= 15
+            and text[-1:] not in ".:;,"
+        ):
+            st.used.update(x.idx for x in head)
+            return text
+    return None
 
 
 def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None, str | None]:
     cands = []
     labels: list[str] = []
+    label_lines: list[int] = []
+    bylines: list[int] = []
     for ln in heads:
         c = ln.content
         if (ln.dates and ln.is_dateline) or ln.place_only:
@@ -489,8 +603,17 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
             if len(re.findall(r"\w{3,}", rest)) == 0:
                 st.used.add(ln.idx)
                 continue  # the line only names the meeting
-        if len(c) < 3 or len(c) > 320:
+        if _label_only(c):
+            st.used.add(ln.idx)
+            labels.append(c.rstrip(".:"))
+            label_lines.append(ln.idx)
             continue
+        if _BYLINE.match(c):
+            st.used.add(ln.idx)
+            bylines.append(ln.idx)
+            continue
+        if len(c) < 3 or len(c) > 320 or (ln.words <= 4 and _YEAR.search(c)):
+            continue  # "November 23-25, 2018": days the date reader leaves to the meeting
         cands.append(ln)
     if not cands:
         if hint:
@@ -513,9 +636,20 @@ def _title(st: _State, heads: list[Line], hint: str | None) -> tuple[str | None,
         ):
             cands = [ln for ln in cands if ln.idx > stamp]
     # a party's name alone is the site's banner, not the statement's title
-    named = [ln for ln in cands if _party_name_only(ln.content)]
+    named = [ln for ln in cands if _party_name_only(ln.content) and ln.content != hint]
     if named and len(named) < len(cands):
         cands = [ln for ln in cands if ln not in named]
+    # a banner in lower case ("il pane e le rose"), a section path ("Memoria:: Notizie")
+    plain = [ln for ln in cands if ln.content[:1].isupper() or ln.content[:1].isdigit()]
+    plain = [ln for ln in plain if "::" not in ln.content and not ln.content.endswith(":")]
+    if plain:
+        cands = plain
+    # the line under a label ("Joint Statement" / its title) or over a byline ("By staff")
+    order = [ln.idx for ln in heads]
+    for ln in cands:
+        k = order.index(ln.idx)
+        if (k and order[k - 1] in label_lines) or (k + 1 < len(order) and order[k + 1] in bylines):
+            return ln.content, (hint if hint and hint != ln.content else None)
     texts: list[str] = []
     for ln in cands:
         if ln.content not in texts:
@@ -536,6 +670,7 @@ def _dates(
     list_span: tuple[int, int] | None,
     heads: list[Line],
     meeting: Meeting | None = None,
+    report: bool = False,
 ) -> tuple[str | None, str | None, Place | None]:
     lines = st.lines
     pub = None
@@ -561,14 +696,17 @@ def _dates(
                 break
     # datelines after the header: the one nearest the list (before it, else after it);
     # "Posted on ..." stamps date the page, not the statement
-    stamps = [ln for ln in lines[body_start:] if ln.stamp and ln.dates]
+    # "Posted on ...", "1/29/14 10:02 AM": a posting time dates the page
+    stamps = [ln for ln in lines[body_start:] if (ln.stamp or ln.time) and ln.dates]
     if pub is None and stamps:
         full = [h for h in stamps[0].dates if not h.partial]
         if full:
             pub = full[0].value
             st.used.add(stamps[0].idx)
     cands: list[Line] = [
-        ln for ln in lines[body_start:] if ln.is_dateline and ln.dates and not ln.stamp
+        ln
+        for ln in lines[body_start:]
+        if ln.is_dateline and ln.dates and not ln.stamp and not ln.time
     ]
     if not cands and pub_line is not None and not pub_plain:
         # a page stamp, then the statement's own dateline under the title
@@ -622,13 +760,98 @@ def _dates(
     after_meeting = (
         meeting is not None and meeting.end is not None and pub is not None and (pub > meeting.end)
     )
-    if date is None and pub and pub_plain and "date" not in st.partial and not after_meeting:
+    # (a report on a meeting is dated by the meeting's day, not by its own posting)
+    if (
+        date is None
+        and pub
+        and pub_plain
+        and "date" not in st.partial
+        and not after_meeting
+        and not report
+    ):
         date = pub
         st.warnings.append(
             f"date: no dateline; the plain date printed under the title ({pub}) is taken as "
             "the statement's date"
         )
     return date, pub, place
+
+
+_DAY_BEFORE = re.compile(
+    r"(?<!\d)[0-3]?\d(?:st|nd|rd|th|\.|º)?\s*(?:[-–—/,]|(?:and|y|e|et|und|и|i|a|og|ve|και)(?!\w))"
+    r"\s*(?:(?:il|el|le|the|de|la)\s+)?$"
+)
+_DAY_MONTH = re.compile(
+    r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|\.|º|ª|η)?\s+(?:(?:de|of|del|di)\s+)?(\w+)"
+)
+_MONTH_DAY = re.compile(r"(\w+)\.?\s+([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
+
+
+def _day_without_year(sentence: str) -> tuple[int, int] | None:
+    """``(month, day)`` of a day printed without its year ("il 29 aprile", "May 8")."""
+    for m in _DAY_MONTH.finditer(sentence):
+        if (mon := month_number(m.group(2))) is not None:
+            return mon, int(m.group(1))
+    for m in _MONTH_DAY.finditer(sentence):
+        if (mon := month_number(m.group(1))) is not None:
+            return mon, int(m.group(2))
+    return None
+
+
+def _meeting_day(st: _State, body_start: int) -> str | None:
+    """The printed day of the meeting a report is about: the first sentence of the
+    opening paragraphs that names a meeting and prints one day ("On 15th of September
+    2006 KKE hosted a meeting", "All'Incontro di Salonicco il 22 gennaio 2011"). A day
+    without its year, a month, or a span of days stops the search: no day is guessed."""
+    w = lang_words()
+    seen = 0
+    for ln in st.lines[body_start:]:
+        if ln.blank or ln.boiler or len(ln.content) > 5000:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        spans = sentences(ln.content)
+        for k, (a, b) in enumerate(spans):
+            sent = ln.content[a:b]
+            prev = ln.content[spans[k - 1][0] : spans[k - 1][1]] if k else ""
+            low = sent.casefold()
+            about = any(m in low for m in w.meeting) or (
+                len(sent) < 40 and any(m in prev.casefold() for m in w.meeting)
+            )
+            if not about:
+                continue
+            hits = find_dates(sent)
+            ranges = [r for r in find_ranges(sent) if r.start != r.end]
+            if ranges:
+                return None
+            full = [h for h in hits if not h.partial]
+            if full and _DAY_BEFORE.search(sent[max(0, full[0].start - 24) : full[0].start]):
+                return None  # "l'11 e il 12 aprile 2011": several days
+            if full:
+                st.warnings.append(
+                    f"date: the day of the meeting reported ({full[0].value}), printed in "
+                    f"line {ln.idx + 1}"
+                )
+                return full[0].value
+            if hits:
+                return None  # a month only
+            dm = _day_without_year(sent)
+            if dm is not None:
+                # "the European Communist Meeting 2017 ... on Monday 23 January": the year
+                # printed with the meeting's name
+                year = re.search(
+                    r"(?:" + "|".join(map(re.escape, w.meeting)) + r")\s+((?:19|20)\d\d)\b", low
+                )
+                if year is not None:
+                    iso = f"{year.group(1)}-{dm[0]:02d}-{dm[1]:02d}"
+                    st.warnings.append(
+                        f"date: the meeting's day printed without a year; the year from its "
+                        f"name ({iso})"
+                    )
+                    return iso
+                return None
+    return None
 
 
 def _meeting(
@@ -651,7 +874,7 @@ def _meeting(
                 zone.append(" ".join(para))
                 para = []
             continue
-        if ln.boiler or ln.idx in st.used:
+        if ln.boiler or (ln.idx in st.used and ln.idx not in st.prose_lists):
             continue
         if ln.marker and para:  # a list item is not part of the sentence before it
             zone.append(" ".join(para))
@@ -702,6 +925,15 @@ def _meeting(
                             "taken from the document's other dates"
                         )
     if not found:
+        # a meeting of another series, known by its printed ordinal ("XI International
+        # Conference", "die zwölfte Vier-Parteien-Konferenz"); a working group's session
+        # is not the numbered meeting it prepares
+        if any(_WG_RE.search(chunk) for chunk in zone):
+            return None
+        for chunk in zone:
+            hit = find_numbered_meeting(chunk)
+            if hit is not None:
+                return Meeting(ordinal=hit[0], name=hit[1])
         return None
     if len(ordinals) > 1:
         st.warnings.append(f"meeting: several ordinals printed {sorted(ordinals)}; took {ordinal}")
@@ -720,9 +952,16 @@ def _initiator_match(text: str) -> re.Match[str] | None:
     """An initiator trigger that opens a sentence ("Initiated by ...", "(Proposed by ...",
     "This statement was initiated by ..."), not one inside prose ("the war initiated by")."""
     for m in INITIATOR.finditer(text):
-        if _INIT_PREFIX.search(text[max(0, m.start() - 60) : m.start()]):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _INIT_PREFIX.search(before):
+            return m
+        # "..., at the initiative of the KKE, ...": an adverbial phrase between commas
+        if before.rstrip().endswith(",") and _INITIATIVE_NOUN.search(m.group(0)):
             return m
     return None
+
+
+_INITIATIVE_NOUN = re.compile(r"(?i)initiative|iniciativa|iniziativa|πρωτοβουλία")
 
 
 def _initiators(st: _State, limit: int) -> list[PrintedParty]:
@@ -759,13 +998,13 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
                     cut = i
                     break
             elif depth == 0 and ch == "," and i + 2 < len(rest):
-                nxt = _ARTICLE.sub("", rest[i + 1 :].lstrip())
+                nxt = strip_article(rest[i + 1 :].lstrip())
                 if not (nxt[:1].isupper() or nxt[:1] in "(«\"'") or re.match(
                     r"(?i)(?:which|who|that|che|que|qui|der|die)\b", nxt
                 ):
                     cut = i
                     break
-        names = _split_inline(rest[:cut])
+        names = split_names(rest[:cut])
         if not names and not rest[:cut].strip():
             # "Initiated by:" over a short list of its own
             for nxt in st.lines[ln.idx + 1 : ln.idx + 25]:
@@ -801,7 +1040,9 @@ def _printed(text: str) -> tuple[str, str, str | None, str | None]:
     return (printed, *split_party(printed))
 
 
-def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[PrintedParty]:
+def _parties_from(
+    items: Sequence[tuple[str, str | None, str | None]], role: str = "signatory"
+) -> list[PrintedParty]:
     """Printed lines -> PrintedParty; a country heading above a line counts as stated."""
     out: list[PrintedParty] = []
     for text, section, section_cc in items:
@@ -818,6 +1059,7 @@ def _parties_from(items: Sequence[tuple[str, str | None, str | None]]) -> list[P
                 country=cc,
                 abbreviation=abbr,
                 section=section,
+                role=role,
             )
         )
     return out
@@ -842,7 +1084,7 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
             if after is not None and after.idx == nxt.idx + 1 and _item_like(after):
                 continue  # a list of lines, read as such
             tail, idx = nxt.content, nxt.idx
-        names = _split_inline(tail)
+        names = split_names(tail)
         if len(names) >= 2 and all(party_score(n) > 0 for n in names):
             st.used.update((ln.idx, idx))
             st.warnings.append("signatories: names printed in one run of text, split at commas")
@@ -875,6 +1117,14 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             accepted,
             key=lambda t: (t[0], -t[1].lines[0].idx if t[0] >= 100 else t[1].lines[0].idx),
         )
+        if best.heading is None and _wrapped(lines, best):
+            # lines of a hard-wrapped sentence naming parties ("Attending the meeting
+            # were / the A, / the B, the C") read as one sentence
+            used, warns = set(st.used), list(st.warnings)
+            parties, span = _inline_lists(st)
+            if span is not None and span[0] <= best.lines[0].idx and best.lines[-1].idx <= span[1]:
+                return parties, span
+            st.used, st.warnings = used, warns
         chosen = [best]
         # lists continued after a sub-heading or a second heading ("New signatures")
         for _w, run in accepted:
@@ -896,7 +1146,7 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             if run.heading is not None:
                 st.used.add(run.heading.idx)
         if len(items) == 1 and run.heading is not None:
-            pieces = _split_inline(items[0][0])
+            pieces = split_names(items[0][0])
             if len(pieces) >= 2 and all(party_score(p) > 0 for p in pieces):
                 items = [(p, items[0][1], items[0][2]) for p in pieces]
                 st.warnings.append("signatories: one paragraph of comma-separated names, split")
@@ -922,37 +1172,114 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
                 st.warnings.append(
                     f"signatories: line {ln.idx + 1} {ln.content!r} names a person; skipped"
                 )
-        return _parties_from(items), span
-    # inline: "Leaders of A, B and C have issued the following statement", or at the end
-    # "The statement was signed by A, B and C."
-    head_end = min(len(lines), body_start + 60)
-    scan = [*lines[:head_end], *lines[max(head_end, len(lines) - 40) :]]
-    for ln in scan:
-        if ln.blank or ln.boiler or len(ln.content) > 1500:
+        return _parties_from(items, _list_role(lines, best)), span
+    parties, span = _inline_lists(st)
+    if parties:
+        return parties, span
+    # no list anywhere: a title naming its parties ("Joint Statement of the A and the B")
+    for ln in lines[:body_start]:
+        if ln.blank or ln.boiler or ln.initiator:
             continue
-        m = _LEAD.search(ln.content)
-        if not m:
-            continue
-        text = m["list"] or m["list2"] or m["list3"] or m["list4"] or ""
-        names = _split_inline(text)
-        if len(names) >= 2 and all(party_score(n) > 0 for n in names):
-            st.used.add(ln.idx)
-            st.warnings.append("signatories: read from a sentence (no list printed)")
-            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
-    # a closing paragraph of names only: "Communist Party of A, Party of Labour of B, ..."
-    for ln in reversed(lines[max(body_start, len(lines) - 40) :]):
-        if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 3000:
-            continue
-        if ln.content.count(",") + ln.content.count(";") < 2:
-            continue
-        names = _split_inline(ln.content)
-        if len(names) >= 3 and all(_named(n) for n in names):
-            st.used.add(ln.idx)
-            st.warnings.append(
-                f"signatories: read from a paragraph of names (line {ln.idx + 1}), no list printed"
-            )
-            return _parties_from([(n, None, None) for n in names]), (ln.idx, ln.idx)
+        for il in find_inline(ln.content):
+            if il.cue and not il.negated:
+                st.warnings.append("signatories: read from the title (no list printed)")
+                return _with_roles([(nm, il.role) for nm in il.names]), (ln.idx, ln.idx)
     return [], None
+
+
+def _wrapped(lines: Sequence[Line], run: _Run) -> bool:
+    """Do the run's lines continue a sentence (a line ending in a comma, or a line of
+    prose right above without a full stop)?"""
+    if any(ln.content.endswith(",") for ln in run.lines):
+        return True
+    k = run.lines[0].idx - 1
+    return k >= 0 and not lines[k].blank and not lines[k].content.endswith((".", "!", "?", ":"))
+
+
+def _list_role(lines: Sequence[Line], run: _Run) -> str:
+    """``participant`` when the words that open a list say who took part in a meeting
+    ("with the presence of the following delegations:"), else ``signatory``."""
+    intro = run.heading
+    if intro is None:
+        k = run.lines[0].idx - 1
+        while k >= 0 and (lines[k].blank or lines[k].boiler or lines[k].subheading):
+            k -= 1
+        if k >= 0 and lines[k].content.endswith(":"):
+            intro = lines[k]
+    return (role_of(intro.content) if intro is not None else None) or "signatory"
+
+
+def _paragraphs(st: _State) -> list[tuple[str, list[int], str]]:
+    """Paragraphs of prose: ``(text, line indexes, the paragraph before)``; hard-wrapped
+    lines are joined, a line ending a sentence or a list heading ends its paragraph."""
+    out: list[tuple[str, list[int], str]] = []
+    cur: list[Line] = []
+    prev = ""
+
+    def flush() -> None:
+        nonlocal cur, prev
+        if cur:
+            text = " ".join(ln.content for ln in cur)
+            out.append((text, [ln.idx for ln in cur], prev))
+            prev = text
+        cur = []
+
+    for ln in st.lines:
+        if ln.blank or ln.boiler or ln.idx in st.used or len(ln.content) > 20_000:
+            flush()
+            if ln.boiler:
+                prev = ""
+            elif not ln.blank:
+                prev = ln.content  # a heading read as the title may introduce the list
+            continue
+        cur.append(ln)
+        if ln.content.endswith((".", "!", "?", ":", "”", "»")) or ln.marker:
+            flush()
+    flush()
+    return out
+
+
+def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | None]:
+    """Parties named in a sentence: the longest list (a cue phrase beside it counts), and
+    the lists of the same paragraph that also name who took part or signed."""
+    found: list[tuple[int, InlineList, list[int]]] = []
+    for n, (text, idxs, before) in enumerate(_paragraphs(st)):
+        for il in find_inline(text, before if before.endswith(":") or len(before) < 120 else ""):
+            if il.negated or not (len(il.names) >= 3 or il.cue):
+                continue
+            found.append((n, il, idxs))
+    if not found:
+        return [], None
+    best = max(found, key=lambda t: (len(t[1].names) + (3 if t[1].cue else 0), -t[0]))
+    # more names of the same role: "The X and the Y also attended the meeting."
+    chosen = [
+        t
+        for t in found
+        if t is best
+        or (
+            0 <= t[0] - best[0] <= 2
+            and (t[0] > best[0] or t[1].start > best[1].start)
+            and t[1].cue
+            and t[1].role == best[1].role
+        )
+    ]
+    names: list[tuple[str, str]] = []
+    for _, il, idxs in chosen:
+        names.extend((nm, il.role) for nm in il.names)
+        st.used.update(idxs)
+        st.prose_lists.update(idxs)  # its sentence may still name the meeting
+        if il.count is not None and il.count != len(il.names):
+            st.warnings.append(
+                f"signatories: the text counts {il.count} parties but names {len(il.names)}"
+            )
+    st.warnings.append("signatories: read from a sentence (no list printed)")
+    return _with_roles(names), (best[2][0], chosen[-1][2][-1])
+
+
+def _with_roles(names: list[tuple[str, str]]) -> list[PrintedParty]:
+    """``(printed name, role)`` pairs -> PrintedParty in order."""
+    out = _parties_from([(nm, None, None) for nm, _ in names])
+    return [replace(p, role=names[p.position - 1][1]) for p in out]
 
 
 _MAIL_HEADER = re.compile(
@@ -1021,6 +1348,7 @@ def read_text(
     published_hint: str | None = None,
     language_hint: str | None = None,
     warnings: Sequence[str] = (),
+    known_names: Iterable[str] = (),
 ) -> StatementRecord:
     """Read a statement from decoded text (HTML and Markdown already turned into lines).
 
@@ -1035,6 +1363,10 @@ def read_text(
         text itself does not print them.
     warnings
         Earlier warnings (decoding), kept first.
+    known_names
+        Party names the caller knows (a registry's names and aliases, any iterable of
+        strings): names printed run together on one line are split at them first,
+        longest first; splits they confirm raise no warning.
 
     Returns
     -------
@@ -1063,8 +1395,10 @@ def read_text(
             f"document is {len(text):,} characters; only the first {HEAD_CHARS:,} and the "
             f"last {tail:,} were analysed"
         )
-    prepared, side_by_side = _prepare(analysed)
-    st = _State(lines=prepared, warnings=warns)
+    prepared, side_by_side, split_warns = _prepare(analysed, frozenset(known_names))
+    if _CAPTION_HINT.search(analysed) is not None:
+        _drop_captions(prepared)
+    st = _State(lines=prepared, warnings=warns + split_warns)
     if side_by_side:
         st.warnings.append(
             f"layout: {side_by_side} lines hold names in columns; read row by row, so the "
@@ -1072,12 +1406,19 @@ def read_text(
         )
     body_start, heads = _header(st)
     title, headline = _title(st, heads, title_hint)
+    # a report's own headline gives way to the heading of the statement it prints
+    own = None if title and DOC_WORDS.search(title) else _own_heading(st, body_start)
+    if own is not None and own != title:
+        title, headline = own, title
     initiators = _initiators(st, len(st.lines))
     sigs, span = _signatories(st, body_start)
     years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
     default_year = max(set(years), key=years.count) if years else None
     meeting = _meeting(st, heads, body_start, default_year)
-    date, pub, place = _dates(st, body_start, span, heads, meeting)
+    report = any(p.role == "participant" for p in sigs)
+    date, pub, place = _dates(st, body_start, span, heads, meeting, report)
+    if date is None and "date" not in st.partial:
+        date = _meeting_day(st, body_start)
     if pub is None and published_hint:
         hits = find_dates(published_hint)
         if hits and not hits[0].partial:

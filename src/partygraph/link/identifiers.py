@@ -20,19 +20,14 @@ from pathlib import Path
 
 from partygraph.errors import PartygraphError
 from partygraph.files import write_text
+from partygraph.resolve.identifiers import (
+    FILE_NAME,
+    IDENTIFIER_COLUMNS,
+    check_date,
+    check_row,
+    check_value,
+)
 from partygraph.resolve.registry import _read_csv
-
-IDENTIFIER_COLUMNS = ("registry_id", "scheme", "value", "source", "retrieved", "review")
-FILE_NAME = "identifiers.csv"
-
-_SCHEME = re.compile(r"^[a-z][a-z0-9]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FORMATS = {
-    "wikidata": (re.compile(r"^Q[1-9][0-9]*$"), "a QID like Q42"),
-    "partyfacts": (re.compile(r"^[1-9][0-9]*$"), "a positive integer"),
-    "parlgov": (re.compile(r"^[1-9][0-9]*$"), "a positive integer"),
-    "website": (re.compile(r"^https?://\S+$"), "an http(s) URL"),
-}
 
 
 @dataclass(frozen=True, order=True)
@@ -58,26 +53,6 @@ def read_table(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
     ]
 
 
-def check_value(scheme: str, value: str) -> str | None:
-    """What is wrong with ``value`` as an identifier of ``scheme`` (``None``: nothing).
-
-    Examples
-    --------
-    >>> check_value("wikidata", "Q192406") is None
-    True
-    >>> check_value("wikidata", "192406")
-    "scheme wikidata: expected a QID like Q42, got '192406'"
-    >>> check_value("Party Facts", "48")
-    "expected a lowercase scheme word (wikidata, partyfacts, ...), got 'Party Facts'"
-    """
-    if not _SCHEME.match(scheme):
-        return f"expected a lowercase scheme word (wikidata, partyfacts, ...), got {scheme!r}"
-    pattern, expected = _FORMATS.get(scheme, (re.compile(r"^\S(?:.*\S)?$"), "a value"))
-    if not pattern.match(value):
-        return f"scheme {scheme}: expected {expected}, got {value!r}"
-    return None
-
-
 def read_identifiers(folder: Path | str) -> list[Identifier]:
     """The identifiers of a registry folder (empty when it has no ``identifiers.csv``).
 
@@ -92,9 +67,7 @@ def read_identifiers(folder: Path | str) -> list[Identifier]:
     seen: set[tuple[str, str]] = set()
     for line, cells in read_table(path, IDENTIFIER_COLUMNS):
         where = f"line {line}"
-        problem = check_value(cells["scheme"], cells["value"])
-        if problem is None and cells["retrieved"] and not _DATE.match(cells["retrieved"]):
-            problem = f"field retrieved: expected a date YYYY-MM-DD, got {cells['retrieved']!r}"
+        problem = check_row(cells)
         if problem is None and (cells["registry_id"], cells["scheme"]) in seen:
             problem = f"a second {cells['scheme']} identifier for {cells['registry_id']}"
         if problem:
@@ -199,8 +172,8 @@ def import_table(
         raise PartygraphError(
             f"cannot read the table ({error.strerror})", source=str(path)
         ) from None
-    if not _DATE.match(retrieved):
-        raise PartygraphError(f"expected a date YYYY-MM-DD, got {retrieved!r}", where="retrieved")
+    if problem := check_date(retrieved):
+        raise PartygraphError(problem)
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     schemes = {c: re.sub(r"_q?id$", "", c) for c in header if re.search(r"_q?id$", c)}

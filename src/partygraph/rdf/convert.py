@@ -55,7 +55,7 @@ from partygraph.rdf.namespaces import (
 )
 from partygraph.rdf.subjects import subject_quads
 from partygraph.resolve.model import Party, Resolution, ResolvedStatement
-from partygraph.resolve.subjects import extra_countries, load_organisations, search_fold
+from partygraph.subjects import extra_countries, load_organisations, search_fold
 from partygraph.terms import to_rdflib
 
 if TYPE_CHECKING:

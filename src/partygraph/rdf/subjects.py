@@ -1,6 +1,6 @@
 """What a statement is about, as quads: ``pg:about``, ``pg:mentions`` and mention nodes.
 
-The resolve stage finds the subjects and mentions (:mod:`partygraph.resolve.subjects`,
+The resolve stage finds the subjects and mentions (:mod:`partygraph.subjects`,
 kept on :class:`~partygraph.resolve.ResolvedStatement`); this module only writes them.
 :func:`partygraph.rdf.statement_quads` calls :func:`subject_quads` for every statement.
 The targets (countries, parties, organisations) are described once, in the registry
@@ -90,7 +90,7 @@ def subject_quads(
     Examples
     --------
     >>> from partygraph.extract.model import StatementRecord
-    >>> from partygraph.resolve.subjects import find_mentions, find_subjects
+    >>> from partygraph.subjects import find_mentions, find_subjects
     >>> r = StatementRecord(source="x", sha256="0", title="Solidarity with Cuba", text="Viva Cuba!")
     >>> ms = find_mentions(r, None)
     >>> qs = subject_quads("https://w3id.org/partygraph/id/statement/s-1234abcd",

@@ -340,7 +340,6 @@ def add_party(
             "abbreviation": abbreviation or "",
             "country": iso2 or "",
             "aliases": "|".join(" ".join(a.split()) for a in aliases if a.strip()),
-            "wikidata": "",
             "source": source,
             "notes": notes,
         }

@@ -5,7 +5,7 @@ and short names such as *Britain*, *Swaziland*, *Moldavia*, *Yugoslavia*); resol
 adds only a way to find country names *inside* a party name (``Communist Party of
 Albania`` names Albania), which the extraction lookup deliberately does not do, and
 reads the demonyms of ``data/registry/demonyms.csv`` (shared with
-:mod:`partygraph.resolve.subjects`) so that *Sudanese Communist Party* names Sudan.
+:mod:`partygraph.subjects`) so that *Sudanese Communist Party* names Sudan.
 """
 
 from __future__ import annotations

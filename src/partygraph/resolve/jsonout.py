@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from partygraph.resolve.model import ResolvedStatement
-from partygraph.resolve.subjects import item_json
+from partygraph.resolve.model import Mention, ResolvedStatement, Subject
 
 
 def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     """Build the JSON object of SPEC section 2, keys in the SPEC's order.
 
     Extra keys follow the SPEC ones: ``subjects`` and ``mentions`` (what the
-    statement is about, ranked; items of :func:`partygraph.resolve.subjects.item_json`),
+    statement is about, ranked; items of :func:`item_json`),
     ``partial_dates`` (month-only facts kept out of the dated fields), and
     ``initiators[].party_name`` / ``match``.
 
@@ -30,17 +29,19 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     --------
     >>> from partygraph.extract.model import PrintedParty, StatementRecord, Place
     >>> from partygraph.resolve import Registry
+    >>> from partygraph.subjects import SubjectFinder
     >>> rec = StatementRecord(source="a.txt", sha256="ab" * 32, language="en",
     ...     title="Solidarity with Cuba", place=Place("Athens", "GR"),
     ...     signatories=[PrintedParty(1, "AKEL, Cyprus", "AKEL", country="CY")])
-    >>> doc = to_json(Registry.load().resolve(rec))
+    >>> reg = Registry.load()
+    >>> doc = to_json(SubjectFinder(reg).annotate(reg.resolve(rec)))
     >>> list(doc)  # doctest: +NORMALIZE_WHITESPACE
     ['source', 'sha256', 'language', 'title', 'headline', 'date', 'publication_date',
      'place', 'meeting', 'initiators', 'signatories', 'warnings', 'subjects', 'mentions']
     >>> doc["signatories"]  # doctest: +NORMALIZE_WHITESPACE
     [{'position': 1, 'as_printed': 'AKEL, Cyprus', 'party_id': 'akel',
       'party_name': 'Progressive Party of the Working People', 'country': 'CY',
-      'match': 'alias'}]
+      'match': 'alias', 'role': 'signatory'}]
     >>> doc["place"], doc["meeting"]
     ({'city': 'Athens', 'country': 'GR'}, None)
     >>> [(s["kind"], s["id"], s["where"], s["reason"]) for s in doc["subjects"]]
@@ -89,6 +90,7 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
                 "party_name": r.party.name,
                 "country": r.party.country,
                 "match": r.match,
+                "role": r.printed.role,
             }
             for r in resolved.signatories
         ],
@@ -99,4 +101,37 @@ def to_json(resolved: ResolvedStatement) -> dict[str, Any]:
     }
     if rec.partial_dates:
         out["partial_dates"] = dict(rec.partial_dates)
+    return out
+
+
+def item_json(item: Mention | Subject) -> dict[str, Any]:
+    """One ``subjects`` or ``mentions`` item of ``partygraph extract``'s JSON.
+
+    ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``, ``as_printed``,
+    ``count``, ``where`` (title, headline or body), ``rank`` and ``stance``; a subject
+    adds ``reason``, a mention ``places``.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> from partygraph.subjects import find_subjects
+    >>> r = StatementRecord(source="x", sha256="0", title="Hands off Cuba")
+    >>> item_json(find_subjects(r, None, signers=())[0])  # doctest: +NORMALIZE_WHITESPACE
+    {'kind': 'country', 'id': 'CU', 'name': 'Cuba', 'as_printed': 'Cuba', 'count': 1,
+     'where': 'title', 'rank': 1, 'stance': 'solidarity', 'reason': 'title'}
+    """
+    out: dict[str, Any] = {
+        "kind": item.kind,
+        "id": item.id,
+        "name": item.label,
+        "as_printed": item.as_printed,
+        "count": item.count,
+        "where": item.where,
+        "rank": item.rank,
+        "stance": item.stance,
+    }
+    if isinstance(item, Subject):
+        out["reason"] = item.reason
+    else:
+        out["places"] = list(item.places)
     return out

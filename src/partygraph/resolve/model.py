@@ -14,6 +14,17 @@ Stance = Literal["solidarity", "opposition"]
 
 
 @dataclass(frozen=True)
+class Identifier:
+    """An identifier of a registry party in another dataset (``identifiers.csv``)."""
+
+    scheme: str  # "wikidata" | "partyfacts" | "parlgov"
+    value: str
+    source: str = ""  # where the identifier comes from
+    retrieved: str = ""  # the date or commit of the source, if known
+    review: str = ""  # "yes" when the source itself is doubtful
+
+
+@dataclass(frozen=True)
 class Party:
     """A party of the registry (or a provisional one met for the first time)."""
 
@@ -22,8 +33,9 @@ class Party:
     country: str | None = None  # ISO2; None for international organisations or unknown
     abbreviation: str | None = None
     aliases: tuple[str, ...] = ()
-    wikidata: str | None = None  # QID, only where a cited source gives it
+    wikidata: str | None = None  # QID, from identifiers.csv (only with a cited source)
     provisional: bool = False
+    identifiers: tuple[Identifier, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Subject:
-    """A subject of a statement: a mention chosen by :mod:`partygraph.resolve.subjects`."""
+    """A subject of a statement: a mention chosen by :mod:`partygraph.subjects`."""
 
     kind: Kind
     id: str
@@ -83,7 +95,7 @@ class ResolvedStatement:
     """An extracted record plus the resolution of each signatory and initiator line.
 
     ``subjects`` and ``mentions`` say what the statement is about
-    (:func:`partygraph.resolve.subjects.find_subjects` and ``find_mentions``, with the
+    (:class:`partygraph.subjects.SubjectFinder`, with the
     resolved signing and initiating parties as the signers); both ranked, rank 1 first.
     """
 

@@ -3,9 +3,13 @@
 Files (plain CSV, UTF-8, one row per fact, diff-friendly):
 
 ``parties.csv``
-    ``id, name, abbreviation, country, aliases, wikidata, source, notes``; aliases are
+    ``id, name, abbreviation, country, aliases, source, notes``; aliases are
     ``|``-separated and may be written the way lists print them (``Socialist Party,
     Lithuania``): such an alias only matches a line that states the same country.
+``identifiers.csv``
+    ``registry_id, scheme, value, source, retrieved, review``: identifiers of a party
+    in other datasets (``wikidata``, ``partyfacts``, ``parlgov``), one per row, each
+    with its source; the Wikidata QID becomes :attr:`Party.wikidata`.
 ``distinct.csv``
     ``a, b, why``: pairs known to be different parties; never merged, never suggested.
 ``merges.csv``
@@ -26,7 +30,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -34,27 +38,38 @@ from partygraph.errors import PartygraphError
 from partygraph.extract.model import PrintedParty, StatementRecord
 from partygraph.paths import registry_dir
 from partygraph.resolve.fuzzy import MIN_WORD_RATIO, fuzzy_tokens, pair_tokens, word_ratio
-from partygraph.resolve.gazetteer import countries_in, country_name, implied_countries
+from partygraph.resolve.gazetteer import (
+    countries_in,
+    country_code,
+    country_name,
+    implied_countries,
+    is_country_token,
+)
+from partygraph.resolve.identifiers import FILE_NAME as IDENTIFIERS_FILE
+from partygraph.resolve.identifiers import IDENTIFIER_COLUMNS, check_row
+from partygraph.resolve.languages import NameKey
+from partygraph.resolve.languages import name_key as language_key
 from partygraph.resolve.lines import parse_line
-from partygraph.resolve.model import MatchKind, Party, Resolution, ResolvedStatement
+from partygraph.resolve.model import Identifier, MatchKind, Party, Resolution, ResolvedStatement
 from partygraph.resolve.normalize import (
+    fold,
     is_abbreviation,
     name_key,
     slugify,
     tokens,
 )
-from partygraph.resolve.subjects import find_mentions, find_subjects
+from partygraph.text import latin
 from partygraph.vocab import PARTY
 
 PARTY_IRI = PARTY
-PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "wikidata", "source", "notes")
+PARTY_COLUMNS = ("id", "name", "abbreviation", "country", "aliases", "source", "notes")
 MERGE_COLUMNS = ("when", "who", "action", "kept", "merged", "why")
 ALIAS_LOG_COLUMNS = ("when", "who", "action", "party", "alias", "why")
 DISTINCT_COLUMNS = ("a", "b", "why")
 FUZZY_THRESHOLD = 0.85
 
+_CAPITALS_BRACKET = re.compile(r"^(.*?)\s*[\[(]([A-Z0-9][A-Z0-9 .\-\u2010-\u2015/]*)[\])]\s*$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_QID = re.compile(r"^Q[1-9][0-9]*$")
 _BINDING = frozenset({"of", "in", "de", "del", "en", "do", "da", "di", "du", "des"})
 # Words that tell two otherwise equal names apart (Communist Party in/of Denmark).
 _PLACE_PREPOSITIONS = frozenset({"in", "en", "im", "dans", "nel", "na", "no", "at", "i"})
@@ -78,6 +93,7 @@ class Match:
     kind: MatchKind | None
     score: float = 1.0
     notes: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()  # the parties an ambiguous line could be
 
 
 @dataclass(frozen=True)
@@ -115,6 +131,24 @@ def _read_csv(
         if any(values.values()):
             rows.append((reader.line_num, values))
     return rows
+
+
+def _read_identifiers(path: Path, known: set[str]) -> dict[str, list[Identifier]]:
+    out: dict[str, list[Identifier]] = {}
+    for n, r in _read_csv(path, IDENTIFIER_COLUMNS, required=False):
+        where = f"line {n}"
+        if r["registry_id"] not in known:
+            raise PartygraphError(
+                f"field registry_id: unknown party id {r['registry_id']!r}",
+                source=str(path),
+                where=where,
+            )
+        if problem := check_row(r):
+            raise PartygraphError(problem, source=str(path), where=where)
+        out.setdefault(r["registry_id"], []).append(
+            Identifier(r["scheme"], r["value"], r["source"], r["retrieved"], r["review"])
+        )
+    return out
 
 
 def _split_aliases(value: str) -> tuple[str, ...]:
@@ -174,11 +208,19 @@ class Registry:
         self._fuzzy: dict[int, list[tuple[tuple[str, ...], frozenset[str], _Entry]]] = {}
         self._cache: dict[tuple[str, str, str | None, str | None], tuple[Match, Party | None]] = {}
         self._provisional: dict[str, Party] = {}
+        self._identity: dict[str, str] = {}  # provisional id -> country and name key
         self._demonyms_path = directory / "demonyms.csv" if directory else None
         self._pairable: dict[str, bool] = {}
-        self._vocab: frozenset[str] | None = None
+        self._vocab: dict[int, frozenset[str]] | None = None
+        self._languages = str(directory or registry_dir())
+        # language-neutral keys: (country, mode, words) -> ids; and every key per country
+        # (id, language): the language of an alias, "" for a party's name and abbreviation
+        self._keys: dict[tuple[str | None, str, tuple[str, ...]], set[tuple[str, str]]] = {}
+        self._country_keys: dict[str | None, list[tuple[str, str, NameKey]]] = {}
+        self._countryless: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for p in self._all.values():
             self._index_party(p)
+            self._index_keys(p)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -239,13 +281,6 @@ class Registry:
                     source=str(parties_path),
                     where=where,
                 )
-            wikidata = row.get("wikidata", "") or None
-            if wikidata and not _QID.match(wikidata):
-                raise PartygraphError(
-                    f"field wikidata: expected a QID like Q42, got {wikidata!r}",
-                    source=str(parties_path),
-                    where=where,
-                )
             parties.append(
                 Party(
                     id=pid,
@@ -253,12 +288,24 @@ class Registry:
                     country=country,
                     abbreviation=row.get("abbreviation", "") or None,
                     aliases=_split_aliases(row.get("aliases", "")),
-                    wikidata=wikidata,
                 )
             )
             sources[pid] = row.get("source", "")
             notes[pid] = row.get("notes", "")
         known = {p.id for p in parties}
+        identifiers = _read_identifiers(directory / IDENTIFIERS_FILE, known)
+        parties = [
+            replace(
+                p,
+                identifiers=tuple(identifiers.get(p.id, ())),
+                wikidata=next(
+                    (i.value for i in identifiers.get(p.id, ()) if i.scheme == "wikidata"), None
+                ),
+            )
+            if p.id in identifiers
+            else p
+            for p in parties
+        ]
 
         def check_id(path: Path, line: int, column: str, value: str) -> str:
             if value not in known:
@@ -359,6 +406,29 @@ class Registry:
                         core = " ".join(toks[: start - 1])
                         self._add(core, _Entry(target, "alias", party.country, text))
 
+    def _index_keys(self, party: Party) -> None:
+        """Index the language-neutral keys of a party's names under its country.
+
+        An alias answers only names read in its own language: "Komunistička partija
+        Nepala" says what a Serbian list means, not what "Communist Party of Nepal" is.
+        """
+        target = self._target(party.id)
+        texts = [(party.name, False), *((a, True) for a in party.aliases)]
+        if party.abbreviation:
+            texts.append((party.abbreviation, False))
+        for text, alias in texts:
+            line = PrintedParty(0, text, text)
+            for key, _ in self._printed_keys(line, party.country):
+                if text == party.abbreviation and key.words != _abbreviation_key(text):
+                    continue  # the party's "CPS" is not every "Communist Party"
+                entry = (target, key.language if alias else "")
+                self._keys.setdefault((key.country, key.mode, key.words), set()).add(entry)
+                if key.mode == "none" and not self._implied_country([text]):
+                    self._countryless.setdefault(key.words, set()).add(entry)
+                bucket = self._country_keys.setdefault(key.country, [])
+                if (*entry, key) not in bucket:
+                    bucket.append((*entry, key))
+
     # ------------------------------------------------------------------ queries
     def parties(self) -> list[Party]:
         """The registry's parties (merged-away ones excluded), sorted by id.
@@ -446,8 +516,11 @@ class Registry:
         >>> reg = Registry.load()
         >>> reg.match("Comunist Party of Cuba").kind
         'fuzzy'
-        >>> reg.match("Communist Party of Austria").party is None
+        >>> reg.match("Communist Party of Slovenia").party is None  # not of Slovakia
         True
+        >>> m = reg.match("Partito Comunista d’Albania")  # translated, in any word order
+        >>> m.party.id, m.kind
+        ('communist-party-of-albania', 'alias')
         >>> reg.match("Austria - Party of Labour").party.id
         'party-of-labour-of-austria'
         """
@@ -523,7 +596,10 @@ class Registry:
         if hit is not None:
             mk: MatchKind = "exact" if hit[1] == "name" else "alias"
             return Match(self._all[hit[0]], mk, 1.0, tuple(notes))
-        if fuzzy:
+        before = len(notes)
+        if not ambiguous and (by_key := self._translated(printed, notes)):
+            return Match(self._all[by_key], "alias", 0.95, tuple(notes))
+        if fuzzy and len(notes) == before:  # no fuzzy guess where the key saw rivals
             m = self._fuzzy_match(names[:3], country)
             if m.party is not None:
                 return Match(m.party, "fuzzy", m.score, tuple(notes) + m.notes)
@@ -548,7 +624,117 @@ class Registry:
                 f"{pid} ({self._all[pid].country})" for pid in dict.fromkeys(conflicts)
             )
             notes.append(f"the line states {country}, the registry's {names_} disagree")
-        return Match(None, None, 0.0, tuple(notes))
+        return Match(None, None, 0.0, tuple(notes), tuple(dict.fromkeys(ambiguous)))
+
+    def _printed_keys(
+        self, printed: PrintedParty, home: str | None = None
+    ) -> list[tuple[NameKey, list[str]]]:
+        """Keys of the forms of a line, with the abbreviations each form left out.
+
+        ``home`` is the country of a registry party whose names are keyed: a name
+        without a country word is that country's (mode ``none``). A line that states
+        a country anywhere never gets a key without it.
+        """
+        parsed = parse_line(printed.as_printed)
+        stated = printed.country or parsed.country
+        forms = [parsed.name, printed.name, printed.as_printed]
+        if home and parsed.bare_country:  # the registry's "Nepal Communist Party" is a name
+            stated, forms = None, [printed.as_printed]
+        bracketed = list(parsed.bracketed)
+        if printed.abbreviation and is_abbreviation(printed.abbreviation):
+            bracketed.append(printed.abbreviation)
+        texts = [(t, bracketed) for t in forms if t]
+        for text, _ in list(texts):
+            # "Philippine Communist Party [PKP 1930]": a bracket of capitals and digits
+            if (m := _CAPITALS_BRACKET.match(text)) and any(c.isalpha() for c in m[2]):
+                texts.append((m[1], [*bracketed, m[2]]))
+            # "Communist Party in Denmark KPiD": an abbreviation after the name
+            head, _, last = text.rpartition(" ")
+            if " " in head and is_abbreviation(last) and not country_code(last):
+                texts.append((head, [*bracketed, last]))
+        out: list[tuple[NameKey, list[str]]] = []
+        for text, abbreviations in texts:
+            key = language_key(text, self._languages)
+            if key is None or not key.words:
+                continue
+            if key.country is None:
+                if stated:
+                    key = NameKey(stated, "stated", key.words, key.language)
+                elif home:
+                    key = NameKey(home, "none", key.words, key.language)
+            elif (stated and key.country != stated) or (home and key.country != home):
+                continue
+            if all(k != key for k, _ in out):
+                out.append((key, abbreviations))
+        if any(k.country for k, _ in out) and not home:
+            out = [(k, a) for k, a in out if k.country]
+        return out
+
+    def _translated(self, printed: PrintedParty, notes: list[str]) -> str | None:
+        """Match on the language-neutral key: same concepts, same country, any order.
+
+        First the key with the way the country is bound (*of Brazil* / *Brazilian*), then
+        without it when that leaves one party and no near rival: a party of that country
+        whose key adds *in* or differs by a singular/plural (the Communist Party *in*
+        Denmark, the Party of the Bulgarian *Communists*). A bracketed
+        abbreviation must be the party's own. The forms of the line are tried in turn;
+        one whose bound key could be several parties stops the search.
+        """
+        for key, abbreviations in self._printed_keys(printed):
+
+            def ids(entries: Iterable[tuple[str, str]], lang: str = key.language) -> set[str]:
+                return {t for t, x in entries if x in ("", lang)}
+
+            if key.country is None:  # "Parti des travailleurs de Corée"
+                strict = ids(self._countryless.get(key.words, ()))
+            else:
+                strict = ids(self._keys.get((key.country, key.mode, key.words), ()))
+                strict |= ids(self._keys.get((key.country, "none", key.words), ()))
+            if len(strict) > 1:
+                notes.append("could be any of " + ", ".join(sorted(strict)))
+                return None
+            pid = next(iter(strict), None)
+            if pid is None and key.country is not None:
+                # a registry name with its country before its words is a name of its
+                # own: Nepal Communist Party is not the Communist Party of Nepal
+                entries = [
+                    (t, k)
+                    for t, x, k in self._country_keys.get(key.country, [])
+                    if k.mode != "bare" and x in ("", key.language)
+                ]
+                loose = {t for t, k in entries if k.words == key.words}
+                if len(loose) > 1:
+                    notes.append("could be any of " + ", ".join(sorted(loose)))
+                    continue
+                pid = next(iter(loose), None)
+                rivals = sorted({t for t, k in entries if t != pid and self._near(key, k)})
+                if pid is not None and rivals:
+                    notes.append(
+                        f"its words are those of {pid} but also close to {', '.join(rivals)}"
+                    )
+                    return None
+            if pid is None:
+                continue
+            party = self._all[pid]
+            owned = {_abbreviation_key(a) for a in (party.abbreviation, *party.aliases) if a}
+            for ab in abbreviations:
+                # "AKEL-Cyprus" handed over as one abbreviation: its country is no part of it
+                own = tuple(t for t in _abbreviation_key(ab) if not is_country_token(t))
+                if party.abbreviation and own and own not in owned:
+                    notes.append(f"its words are those of {pid} but its abbreviation {ab} is not")
+                    return None
+            return pid
+        return None
+
+    @staticmethod
+    def _near(printed: NameKey, other: NameKey) -> bool:
+        """Whether another party's key is one place word or one plural away."""
+        a, b = set(printed.words), set(other.words)
+        if b - a == {"in"} and a <= b:
+            return True
+        return sorted(w.rstrip("s") for w in printed.words) == sorted(
+            w.rstrip("s") for w in other.words
+        )
 
     def _implied_country(self, texts: Iterable[str]) -> str | None:
         found = {iso2 for t in texts for iso2 in implied_countries(t, self._demonyms_path)}
@@ -557,19 +743,28 @@ class Registry:
     def _has_partner(self, word: str) -> bool:
         known = self._pairable.get(word)
         if known is None:
-            vocabulary = self._vocabulary()
-            known = word in vocabulary or any(
-                word_ratio(word, v) >= MIN_WORD_RATIO for v in vocabulary
+            by_length = self._vocabulary()
+            n = len(word)
+            # word_ratio is 0 unless the lengths are within 2:3 of each other; one slip
+            # keeps the first letter or the last two
+            known = word in by_length.get(n, ()) or any(
+                (v[0] == word[0] or v[-2:] == word[-2:]) and word_ratio(word, v) >= MIN_WORD_RATIO
+                for m in range((2 * n + 2) // 3, (3 * n) // 2 + 1)
+                for v in by_length.get(m, ())
             )
             if len(self._pairable) < 100_000:
                 self._pairable[word] = known
         return known
 
-    def _vocabulary(self) -> frozenset[str]:
+    def _vocabulary(self) -> dict[int, frozenset[str]]:
+        """The words of the fuzzy index by length."""
         if self._vocab is None:
-            self._vocab = frozenset(
-                w for bucket in self._fuzzy.values() for t, _, _ in bucket for w in t
-            )
+            words: dict[int, set[str]] = {}
+            for bucket in self._fuzzy.values():
+                for t, _, _ in bucket:
+                    for w in t:
+                        words.setdefault(len(w), set()).add(w)
+            self._vocab = {n: frozenset(ws) for n, ws in words.items()}
         return self._vocab
 
     def _fuzzy_match(self, texts: list[str], country: str | None) -> Match:
@@ -629,12 +824,24 @@ class Registry:
             name = name[4:]
         stated = printed.country or parsed.country
         implied = self._implied_country([name])
-        country = stated or implied
+        keyed = next((k.country for k, _ in self._printed_keys(printed) if k.country), None)
+        country = stated or keyed or implied
         slug = slugify(name)
         if stated and stated != implied:
             slug = f"{slug}-{stated.lower()}"
         if slug in self._all:
             slug = f"{slug}-new"
+        # Two different names never share a provisional id (nor one the registry has).
+        identity = "|".join(
+            [country or "", name_key(name) or printed.as_printed, *parsed.abbreviations]
+        )
+        taken = self._provisional.get(slug)
+        if (
+            (taken is not None and self._identity[slug] != identity)
+            or slug in self._all
+            or (slug == "party" and name_key(name) != "party")
+        ):
+            slug = f"{slug}-{hashlib.sha256(identity.encode('utf-8')).hexdigest()[:8]}"
         abbreviation = (parsed.abbreviations[0] if parsed.abbreviations else None) or (
             printed.abbreviation
             if printed.abbreviation and is_abbreviation(printed.abbreviation)
@@ -652,6 +859,7 @@ class Registry:
             provisional=True,
         )
         self._provisional[slug] = party
+        self._identity[slug] = identity
         return party
 
     def provisional(self) -> list[Party]:
@@ -707,8 +915,7 @@ class Registry:
         ``ResolvedStatement.warnings`` holds the resolution's own warnings (fuzzy
         matches, provisional parties, duplicate lines); the record keeps extraction's.
         :func:`partygraph.resolve.to_json` shows both. ``subjects`` and ``mentions``
-        come from :mod:`partygraph.resolve.subjects`, with the resolved signatories and
-        initiators as the signers.
+        stay empty: :meth:`partygraph.subjects.SubjectFinder.annotate` fills them.
 
         Examples
         --------
@@ -724,15 +931,12 @@ class Registry:
         2
         >>> res.warnings[0].split(":")[0]
         'signatories 1 and 3 both name Communist Party of Britain (communist-party-of-britain)'
-        >>> cuba = StatementRecord(source="c.txt", sha256="1" * 64, title="Hands off Cuba")
-        >>> [(s.kind, s.id, s.rank) for s in Registry.load().resolve(cuba).subjects]
-        [('country', 'CU', 1)]
         """
         warnings: list[str] = []
         signatories: list[Resolution] = []
         first: dict[str, int] = {}
-        for printed in record.signatories:
-            r, w = self.resolve_line(printed)
+        lines = self._in_context([self.resolve_line(p) for p in record.signatories])
+        for printed, (r, w) in zip(record.signatories, lines, strict=True):
             warnings.extend(f"signatory {printed.position} {x}" for x in w)
             if r.party.id in first:
                 warnings.append(
@@ -747,18 +951,46 @@ class Registry:
             r, w = self.resolve_line(printed)
             warnings.extend(f"initiator {x}" for x in w)
             initiators.append(r)
-        # What the statement is about; the parties that sign it are not its body subjects.
-        signers = {r.party.id for r in (*signatories, *initiators)}
-        mentions = find_mentions(record, self)
-        subjects = find_subjects(record, self, signers=signers, mentions=mentions)
-        return ResolvedStatement(record, signatories, initiators, warnings, subjects, mentions)
+        return ResolvedStatement(record, signatories, initiators, warnings)
+
+    def _in_context(
+        self, lines: list[tuple[Resolution, list[str]]]
+    ) -> list[tuple[Resolution, list[str]]]:
+        """Settle ambiguous abbreviations by the other signatories of the statement.
+
+        "CPI" is the Communist Party of India or of Ireland; in a statement whose other
+        registry signatories (two or more) are all of one country, it is the candidate of
+        that country, if exactly one is. Anything else stays provisional.
+        """
+        known = [r.party.country for r, _ in lines if not r.party.provisional]
+        countries = set(known)
+        if len(known) < 2 or len(countries) != 1 or None in countries:
+            return lines
+        (home,) = countries
+        out = []
+        for r, w in lines:
+            cached = self._cache.get(
+                (r.printed.as_printed, r.printed.name, r.printed.country, r.printed.abbreviation)
+            )
+            candidates = cached[0].candidates if cached and r.match == "new" else ()
+            local = [pid for pid in candidates if self._all[pid].country == home]
+            if len(local) == 1:
+                party = self._all[local[0]]
+                note = (
+                    f"'{r.printed.as_printed}' could be any of {', '.join(candidates)}; "
+                    f"{party.id}, as every other signatory is in {home}"
+                )
+                r, w = Resolution(r.printed, party, "alias", 0.9), [note]
+            out.append((r, w))
+        return out
 
     # ------------------------------------------------------------------ suggest
     def suggest(self, min_score: float = 0.75) -> list[Suggestion]:
         """Pairs of registry parties that may be the same party, with evidence.
 
         For a person to review (``partygraph registry suggest``), so it errs towards
-        recall: names equal after normalisation, names whose words pair up in any order
+        recall: a shared identifier of ``identifiers.csv`` (a Wikidata QID, say), names
+        equal after normalisation, names whose words pair up in any order
         (spelling slips and translations included), one name extending another by a
         word, a shared abbreviation. Pairs listed in ``distinct.csv`` and parties of
         different countries are left out.
@@ -787,9 +1019,14 @@ class Registry:
             for b in parties[i + 1 :]:
                 if self.are_distinct(a.id, b.id):
                     continue
-                if a.country and b.country and a.country != b.country:
-                    continue
                 evidence: dict[str, float] = {}
+                shared = {(i.scheme, i.value) for i in a.identifiers} & {
+                    (i.scheme, i.value) for i in b.identifiers
+                }
+                for scheme, value in sorted(shared):  # strong evidence, whatever else differs
+                    evidence[f"same {scheme} identifier {value}"] = 1.0
+                if not shared and a.country and b.country and a.country != b.country:
+                    continue
                 if a.abbreviation and a.abbreviation == b.abbreviation:
                     evidence[f"same abbreviation {a.abbreviation}"] = 0.9
                 for fa, ka, ta, sa in names[a.id]:
@@ -818,6 +1055,11 @@ class Registry:
                     out.append(Suggestion(a, b, round(max(kept.values()), 3), tuple(notes)))
         out.sort(key=lambda s: (-s.score, s.a.id, s.b.id))
         return out
+
+
+def _abbreviation_key(text: str) -> tuple[str, ...]:
+    """An abbreviation compared without case, dots, dashes, order and script (``КОЕ``)."""
+    return tuple(sorted(tokens(latin(fold(text)))))
 
 
 def party_iri(party_id: str) -> str:

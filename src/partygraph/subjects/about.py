@@ -59,18 +59,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from partygraph.errors import PartygraphError
 from partygraph.extract.countries import city_lookup, country_name, country_names
 from partygraph.extract.model import StatementRecord
 from partygraph.paths import registry_dir
-from partygraph.resolve.model import Mention, Party, Stance, Subject
+from partygraph.resolve.jsonout import item_json
+from partygraph.resolve.model import Mention, Party, ResolvedStatement, Stance, Subject
+
+if TYPE_CHECKING:
+    from partygraph.resolve.registry import Registry
 
 __all__ = [
     "Mention",
     "Organisation",
     "Subject",
+    "SubjectFinder",
     "demonym_table",
     "extra_countries",
     "find_mentions",
@@ -83,12 +88,6 @@ __all__ = [
 
 TITLE_WEIGHT = 3  # one title/headline occurrence weighs as much as three in the body
 _WHERE_ORDER = {"title": 0, "headline": 1, "body": 2}
-
-
-class PartySource(Protocol):
-    """The part of :class:`partygraph.resolve.Registry` this module reads."""
-
-    def parties(self) -> list[Party]: ...
 
 
 @dataclass(frozen=True)
@@ -328,15 +327,16 @@ def _alternation(patterns: Iterable[tuple[str, ...]]) -> str:
     return r"(?<![\w'])(?:" + emit(trie) + r")(?![\w])"
 
 
-def _table(registry: PartySource | None, name: str) -> Path:
+def _table(registry: Registry | None, name: str) -> Path:
     """A curated table beside the registry's own files, else the project's."""
-    folder = getattr(registry, "directory", None)
+    folder = registry.directory if registry is not None else None
     if folder and (Path(folder) / name).is_file():
         return Path(folder) / name
     return registry_dir() / name
 
 
-def _build(registry: PartySource | None) -> _Matcher:
+@lru_cache(maxsize=8)  # compiling the patterns is most of the cost: share it by content
+def _build(demonyms: Path, organisations: Path, parties: tuple[Party, ...]) -> _Matcher:
     exact: dict[str, _Entry | None] = {}
     exact_patterns: dict[str, tuple[str, ...]] = {}
     labels: dict[tuple[str, str], str] = {}
@@ -364,7 +364,7 @@ def _build(registry: PartySource | None) -> _Matcher:
             exact_patterns[key] = _pattern(v, plural and v == form)
 
     prio: dict[str, int] = {}
-    for form, iso2, kind in _demonyms(_table(registry, "demonyms.csv")):
+    for form, iso2, kind in _demonyms(demonyms):
         if kind in ("blocker", "region"):
             add(form, _Entry(kind, ""), 0)
         else:
@@ -372,7 +372,7 @@ def _build(registry: PartySource | None) -> _Matcher:
     for name, iso2 in country_names():
         if len(name) > 1:
             add(name, _Entry("country", iso2), 1)
-    for org in _organisations(_table(registry, "organisations.csv")):
+    for org in _organisations(organisations):
         labels[("organisation", org.id)] = org.name
         for form in (org.name, org.abbreviation or "", *org.aliases):
             add(form, _Entry("organisation", org.id), 2)
@@ -381,7 +381,6 @@ def _build(registry: PartySource | None) -> _Matcher:
     loose_patterns: dict[str, tuple[str, ...]] = {}
     taken = {k for k, e in exact.items() if e is not None and e.kind != "party"}
     taken_folded = {k.casefold() for k in taken if len(k) > 4}
-    parties = registry.parties() if registry is not None else []
     for party in parties:
         labels[("party", party.id)] = party.name
         for form in {party.name, party.abbreviation or "", *party.aliases}:
@@ -423,33 +422,7 @@ def _build(registry: PartySource | None) -> _Matcher:
         else None,
         loose_keys={k: e for k, e in loose.items() if e is not None},
         labels=labels,
-        find=getattr(registry, "find", None),
     )
-
-
-_MATCHERS: dict[int, tuple[Any, _Matcher]] = {}
-_BUILT: dict[tuple, _Matcher] = {}
-
-
-def _matcher(registry: PartySource | None) -> _Matcher:
-    # One matcher per registry object (kept alive by holding a reference to it); two
-    # registries with the same parties and tables share the compiled patterns, since
-    # compiling them is most of the cost (each Registry.load() would pay it again).
-    key = id(registry)
-    cached = _MATCHERS.get(key)
-    if cached is None or cached[0] is not registry:
-        parties = tuple(registry.parties()) if registry is not None else ()
-        content = (_table(registry, "demonyms.csv"), _table(registry, "organisations.csv"), parties)
-        built = _BUILT.get(content)
-        if built is None:
-            if len(_BUILT) > 8:
-                _BUILT.clear()
-            built = _BUILT[content] = _build(registry)
-        if len(_MATCHERS) > 8:
-            _MATCHERS.clear()
-        cached = (registry, replace(built, find=getattr(registry, "find", None)))
-        _MATCHERS[key] = cached
-    return cached[1]
 
 
 # Generic party-like names: a country inside them is part of a name, never a mention.
@@ -642,7 +615,7 @@ def _party_by_span(span: str, matcher: _Matcher) -> str | None:
             party = matcher.find(c)
         except Exception:  # a lookup helper must never break reading
             party = None
-        if party is not None and not getattr(party, "provisional", False):
+        if party is not None and not party.provisional:
             return party.id
     return None
 
@@ -783,17 +756,18 @@ def _scan(
 # --------------------------------------------------------------------------- public API
 
 
-def _hits(
-    record: StatementRecord, registry: PartySource | None
-) -> tuple[list[_Hit], _Matcher | None]:
+def _hits(record: StatementRecord, finder: SubjectFinder) -> tuple[list[_Hit], _Matcher | None]:
     segments = _segments(record)
     if not segments:  # a bare list: nothing to read, no matcher to build
         return [], None
-    matcher = _matcher(registry)
+    matcher = finder.matcher()
     hits: list[_Hit] = []
     places = frozenset(
         c
-        for c in (getattr(record.place, "country", None), getattr(record.meeting, "country", None))
+        for c in (
+            record.place.country if record.place else None,
+            record.meeting.country if record.meeting else None,
+        )
         if c
     )
     for where, text in segments:
@@ -872,7 +846,7 @@ def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
     return [Mention(rank=n, **r) for n, r in enumerate(rows, 1)]
 
 
-def find_mentions(record: StatementRecord, registry: PartySource | None) -> list[Mention]:
+def find_mentions(record: StatementRecord, registry: Registry | None) -> list[Mention]:
     """Every country, party and organisation named in the title, headline and body.
 
     Parameters
@@ -895,30 +869,14 @@ def find_mentions(record: StatementRecord, registry: PartySource | None) -> list
     >>> [(m.kind, m.id, m.count, m.where, m.stance) for m in find_mentions(r, None)]
     [('country', 'CU', 2, 'title', 'solidarity'), ('country', 'US', 1, 'body', 'opposition')]
     """
-    hits, matcher = _hits(record, registry)
-    return _mentions_from(hits, matcher) if matcher is not None else []
+    return SubjectFinder(registry).mentions(record)
 
 
-def _signers(record: StatementRecord, registry: PartySource | None) -> set[str]:
+def _signers(record: StatementRecord, registry: Registry | None) -> set[str]:
     """Registry ids of the parties that sign or initiate the statement."""
     if registry is None:
         return set()
-    found: set[str] = set()
-    resolve_line = getattr(registry, "resolve_line", None)
-    matcher = None
-    for p in [*record.signatories, *record.initiators]:
-        pid = None
-        if resolve_line is not None:
-            try:
-                pid = resolve_line(p)[0].party.id
-            except Exception:  # resolution problems are reported by the resolve stage
-                pid = None
-        if pid is None:
-            matcher = matcher or _matcher(registry)
-            pid = _party_by_span(p.name or p.as_printed, matcher)
-        if pid:
-            found.add(pid)
-    return found
+    return {registry.resolve_line(p)[0].party.id for p in [*record.signatories, *record.initiators]}
 
 
 def _title_only(record: StatementRecord) -> StatementRecord:
@@ -929,11 +887,11 @@ def _title_only(record: StatementRecord) -> StatementRecord:
 
 def _choose(
     record: StatementRecord,
-    registry: PartySource | None,
+    finder: SubjectFinder,
     mentions: Sequence[Mention],
     signers: Iterable[str] | None = None,
 ):
-    signers = set(signers) if signers is not None else _signers(record, registry)
+    signers = set(signers) if signers is not None else _signers(record, finder.registry)
     titled = [
         m
         for m in mentions
@@ -953,7 +911,7 @@ def _choose(
     if frequent:
         return [(m, "body-frequency") for m in frequent]
     region_title = any(
-        h.kind == "region" and h.where != "body" for h in _hits(_title_only(record), registry)[0]
+        h.kind == "region" and h.where != "body" for h in _hits(_title_only(record), finder)[0]
     )
     if region_title:  # "on the situation in Latin America": no single body country
         return []
@@ -963,7 +921,7 @@ def _choose(
 
 def find_subjects(
     record: StatementRecord,
-    registry: PartySource | None,
+    registry: Registry | None,
     *,
     signers: Iterable[str] | None = None,
     mentions: Sequence[Mention] | None = None,
@@ -996,9 +954,16 @@ def find_subjects(
     >>> [(s.id, s.rank, s.stance) for s in find_subjects(r, None)]
     [('PS', 1, 'solidarity'), ('IL', 2, 'opposition')]
     """
-    if mentions is None:
-        mentions = find_mentions(record, registry)
-    chosen = _choose(record, registry, mentions, signers)
+    return SubjectFinder(registry).subjects(record, signers=signers, mentions=mentions)
+
+
+def _ranked_subjects(
+    record: StatementRecord,
+    finder: SubjectFinder,
+    signers: Iterable[str] | None,
+    mentions: Sequence[Mention],
+) -> list[Subject]:
+    chosen = _choose(record, finder, mentions, signers)
     chosen.sort(
         key=lambda mr: (
             mr[0].where == "body",
@@ -1024,40 +989,8 @@ def find_subjects(
     ]
 
 
-def item_json(item: Mention | Subject) -> dict[str, Any]:
-    """One ``subjects`` or ``mentions`` item of ``partygraph extract``'s JSON.
-
-    ``kind``, ``id`` (party slug, ISO2 or organisation id), ``name``, ``as_printed``,
-    ``count``, ``where`` (title, headline or body), ``rank`` and ``stance``; a subject
-    adds ``reason``, a mention ``places``.
-
-    Examples
-    --------
-    >>> from partygraph.extract.model import StatementRecord
-    >>> r = StatementRecord(source="x", sha256="0", title="Hands off Cuba")
-    >>> item_json(find_subjects(r, None, signers=())[0])  # doctest: +NORMALIZE_WHITESPACE
-    {'kind': 'country', 'id': 'CU', 'name': 'Cuba', 'as_printed': 'Cuba', 'count': 1,
-     'where': 'title', 'rank': 1, 'stance': 'solidarity', 'reason': 'title'}
-    """
-    out: dict[str, Any] = {
-        "kind": item.kind,
-        "id": item.id,
-        "name": item.label,
-        "as_printed": item.as_printed,
-        "count": item.count,
-        "where": item.where,
-        "rank": item.rank,
-        "stance": item.stance,
-    }
-    if isinstance(item, Subject):
-        out["reason"] = item.reason
-    else:
-        out["places"] = list(item.places)
-    return out
-
-
 def subjects_json(
-    record: StatementRecord, registry: PartySource | None, *, signers: Iterable[str] | None = None
+    record: StatementRecord, registry: Registry | None, *, signers: Iterable[str] | None = None
 ) -> dict[str, list[dict]]:
     """The ``subjects`` and ``mentions`` members of ``partygraph extract``'s JSON.
 
@@ -1074,9 +1007,71 @@ def subjects_json(
     >>> [(s["id"], s["where"]) for s in j["subjects"]], [m["id"] for m in j["mentions"]]
     ([('XK', 'title')], ['XK', 'nato', 'un'])
     """
-    mentions = find_mentions(record, registry)
-    subjects = find_subjects(record, registry, signers=signers, mentions=mentions)
+    finder = SubjectFinder(registry)
+    mentions = finder.mentions(record)
+    subjects = finder.subjects(record, signers=signers, mentions=mentions)
     return {
         "subjects": [item_json(s) for s in subjects],
         "mentions": [item_json(m) for m in mentions],
     }
+
+
+class SubjectFinder:
+    """The stage after resolve: what statements are about, for one registry.
+
+    It holds the compiled matcher of the registry's parties, the countries and the
+    organisations, built once, at the first statement that has prose to read. The
+    registry (``None``: countries and organisations only) gives the parties and, through
+    :meth:`~partygraph.resolve.Registry.find`, the party a party-like name is.
+
+    Examples
+    --------
+    >>> from partygraph.extract.model import StatementRecord
+    >>> from partygraph.resolve import Registry
+    >>> reg = Registry.load()
+    >>> finder = SubjectFinder(reg)
+    >>> cuba = StatementRecord(source="c.txt", sha256="1" * 64, title="Hands off Cuba")
+    >>> [(s.kind, s.id, s.rank) for s in finder.annotate(reg.resolve(cuba)).subjects]
+    [('country', 'CU', 1)]
+    """
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry
+        self._matcher: _Matcher | None = None
+
+    def matcher(self) -> _Matcher:
+        """The compiled matcher (built at the first call)."""
+        if self._matcher is None:
+            reg = self.registry
+            parties = tuple(reg.parties()) if reg is not None else ()
+            built = _build(_table(reg, "demonyms.csv"), _table(reg, "organisations.csv"), parties)
+            self._matcher = replace(built, find=reg.find if reg is not None else None)
+        return self._matcher
+
+    def mentions(self, record: StatementRecord) -> list[Mention]:
+        """:func:`find_mentions` with this finder's registry."""
+        hits, matcher = _hits(record, self)
+        return _mentions_from(hits, matcher) if matcher is not None else []
+
+    def subjects(
+        self,
+        record: StatementRecord,
+        *,
+        signers: Iterable[str] | None = None,
+        mentions: Sequence[Mention] | None = None,
+    ) -> list[Subject]:
+        """:func:`find_subjects` with this finder's registry."""
+        if mentions is None:
+            mentions = self.mentions(record)
+        return _ranked_subjects(record, self, signers, mentions)
+
+    def annotate(self, resolved: ResolvedStatement) -> ResolvedStatement:
+        """The resolved statement with its subjects and mentions.
+
+        The resolved signing and initiating parties are the signers: a party that
+        signs is not a body subject of its own statement.
+        """
+        signers = {r.party.id for r in (*resolved.signatories, *resolved.initiators)}
+        mentions = self.mentions(resolved.record)
+        subjects = self.subjects(resolved.record, signers=signers, mentions=mentions)
+        return replace(resolved, subjects=subjects, mentions=mentions)
