@@ -740,16 +740,22 @@ def _scan(
             continue
         hits.append(_Hit(s, e, entry.kind, entry.id, text[s:e], where, 0))
     hits.sort(key=lambda h: h.start)
+    # the cues depend on the text around a hit only: a name repeated in the same words
+    # ("KKE, KKE, KKE...") is judged once
+    cues: dict[tuple[str, str, bool], tuple[bool, bool]] = {}
     for n, h in enumerate(hits):
         h.order = order0 + n
-        h.opposed = bool(
-            _ADV_AFTER.match(folded[h.end : h.end + 60])
-            or _ADV_BEFORE.search(folded[max(0, h.start - 100) : h.start] + " ")
-        )
-        h.author = h.kind == "party" and bool(
-            _AUTHOR_BEFORE.search(folded[max(0, h.start - 80) : h.start])
-            or _AUTHOR_AFTER.match(folded[h.end : h.end + 30])
-        )
+        before = folded[max(0, h.start - 100) : h.start]
+        after = folded[h.end : h.end + 60]
+        key = (before, after, h.kind == "party")
+        cue = cues.get(key)
+        if cue is None:
+            cue = cues[key] = (
+                bool(_ADV_AFTER.match(after) or _ADV_BEFORE.search(before + " ")),
+                h.kind == "party"
+                and bool(_AUTHOR_BEFORE.search(before[-80:]) or _AUTHOR_AFTER.match(after[:30])),
+            )
+        h.opposed, h.author = cue
     return hits
 
 
