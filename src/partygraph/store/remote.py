@@ -50,10 +50,10 @@ from partygraph.store.base import (
     check_graph_iri,
     inject_values,
     quad_ntriples,
-    query_form,
 )
 from partygraph.store.embedded import STAT_CLASSES
 from partygraph.store.export import export_oxigraph
+from partygraph.store.guard import check_local_query
 from partygraph.store.profiles import ServerProfile, endpoints, get_profile
 from partygraph.terms import XSD_STRING
 
@@ -269,7 +269,7 @@ class RemoteStore:
 
     def _run(self, query: str, bindings: Bindings | None, want: set[str], fmt: str):
         text = inject_values(query, bindings)
-        form = query_form(text)
+        form = check_local_query(text)  # no SERVICE, no remote FROM, no update
         if form not in want:
             raise PartygraphError(f"expected a {' or '.join(sorted(want))} query", where="query")
         return self._sparql(self.endpoint, text, form, fmt, union=True)
