@@ -60,3 +60,19 @@ def printable(text: str) -> str:
         else:
             out.append(ch.encode("unicode_escape").decode("ascii"))
     return "".join(out)
+
+
+class PartialWriteError(PartygraphError):
+    """A write of several named graphs that stopped midway: ``written`` landed, the rest
+    did not (a remote server writes one graph per request).
+
+    Examples
+    --------
+    >>> e = PartialWriteError("server error (HTTP 500)", written=["http://ex/g1"])
+    >>> e.written, str(e)
+    (['http://ex/g1'], 'server error (HTTP 500)')
+    """
+
+    def __init__(self, message: str, *, written: list[str], source: str | None = None):
+        super().__init__(message, source=source)
+        self.written = written

@@ -104,7 +104,7 @@ def read_document_bytes(path: str | Path, limit: int | None = None) -> bytes:
     ------
     PartygraphError
         Missing, unreadable (permission, symlink loop), a folder, not a regular file,
-        or larger than ``limit``.
+        larger than ``limit``, or a name that is not UTF-8 (shown escaped).
 
     Examples
     --------
@@ -124,6 +124,12 @@ def read_document_bytes(path: str | Path, limit: int | None = None) -> bytes:
     """
     limit = document_limit() if limit is None else limit
     src = str(path)
+    if path_text(src) != src:
+        # every output (JSON, the store, a terminal) needs the name as UTF-8 text
+        raise PartygraphError(
+            "the file name is not valid UTF-8; rename the file to read it (e.g. with convmv)",
+            source=path_text(src),
+        )
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):

@@ -4,6 +4,7 @@ result, within 1 s + 10 s per MB, never a traceback, a hang or a store half-chan
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -118,12 +119,16 @@ def test_unreadable_folder_for_ingest_is_reported(shared_dir, store_copy):
     assert "closed" in proc.stdout and "Permission denied" in proc.stdout
 
 
-def test_file_name_that_is_not_utf8_is_read(tmp_path):
+def test_file_name_that_is_not_utf8_is_refused_alone_and_named(tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "good.txt").write_bytes(SEED.read_bytes())
     with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as f:
         f.write(SEED.read_bytes().replace(b"Athens", b"Athens."))
-    proc = cli("ingest", "--format", "json", "--store", tmp_path / "st", folder)
-    assert proc.returncode == 0, proc.stderr
-    assert "caf\\\\xe9.txt" in proc.stdout or "caf\\xe9.txt" in proc.stdout, proc.stdout[:2000]
+    one_line_error(cli("ingest", "--store", tmp_path / "st", folder), "caf\\xe9.txt", "UTF-8")
+    one_line_error(cli("extract", os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt")), "UTF-8")
+    proc = cli("ingest", "--skip-errors", "--format", "json", "--store", tmp_path / "st", folder)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    reports = {r["source"].rsplit("/", 1)[-1]: r for r in json.loads(proc.stdout)}
+    assert reports["good.txt"]["status"] == "added"
+    assert reports["caf\\xe9.txt"]["status"] == "error"

@@ -42,7 +42,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from partygraph import __version__
-from partygraph.errors import PartygraphError
+from partygraph.errors import PartialWriteError, PartygraphError
 from partygraph.store.base import (
     RDF_TYPE,
     Bindings,
@@ -320,6 +320,7 @@ class RemoteStore:
         names = [check_graph_iri(g) for g in graphs]
         drop = [check_graph_iri(g) for g in drop]
         if self._gsp_works:
+            written: list[str] = []
             try:
                 for g in names:
                     quads = graphs[g]
@@ -330,9 +331,15 @@ class RemoteStore:
                         )
                     else:
                         self._request("DELETE", self._gsp_url(g), ok404=True)
+                    written.append(g)
                 if drop:
                     self.drop_graphs(drop)
                 return
+            except PartygraphError as e:
+                if not written:
+                    raise
+                # say which graphs landed: the caller reports them per document
+                raise PartialWriteError(e.message, written=written, source=e.source) from None
             except _Unsupported:
                 if self.update_endpoint is None:
                     raise PartygraphError(
