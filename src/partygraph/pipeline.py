@@ -158,7 +158,9 @@ def ingest_paths(
             if previous and previous[1] == sha:
                 reports.append(IngestReport(key, "unchanged", sha256=sha))
                 continue
-            resolved = finder.annotate(registry.resolve(read_bytes(data, str(path))))
+            resolved = finder.annotate(
+                registry.resolve(read_bytes(data, str(path), known_names=registry.known_names))
+            )
         except PartygraphError as error:
             if not skip_errors:
                 raise

@@ -218,7 +218,8 @@ class Project:
         from partygraph.extract import read_document
         from partygraph.resolve import to_json
 
-        resolved = self.subject_finder.annotate(self.registry.resolve(read_document(Path(path))))
+        record = read_document(Path(path), known_names=self.registry.known_names)
+        resolved = self.subject_finder.annotate(self.registry.resolve(record))
         return to_json(resolved)
 
     def ingest(

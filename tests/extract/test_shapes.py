@@ -1040,6 +1040,23 @@ def test_known_names_split_first_and_confirm() -> None:
     assert "1 not confirmed" in warn and "New Communist Party of Britain" in warn
 
 
+def test_a_known_name_keeps_the_abbreviation_printed_after_it() -> None:
+    # "... of France URCF", "German Communist Party (DKP)": the abbreviation belongs to the
+    # known name before it, not to a name of its own
+    run = (
+        "Union of Revolutionary Communists of France URCF Unified Communist Party of Georgia "
+        "German Communist Party (DKP) Communist Party of Greece"
+    )
+    known = ["Union of Revolutionary Communists of France", "German Communist Party"]
+    rec = read_bytes(doc(run + "\n", before="Signed by:\n").encode(), "k.txt", known_names=known)
+    assert lines_of(rec) == [
+        "Union of Revolutionary Communists of France URCF",
+        "Unified Communist Party of Georgia",
+        "German Communist Party (DKP)",
+        "Communist Party of Greece",
+    ]
+
+
 # --- real web pages ---------------------------------------------------------------------
 
 SIDEBAR = (

@@ -30,8 +30,7 @@ def test_header_parses_and_declares_every_parameter(path: Path):
     for key in ("title", "summary", "description", "tags", "defaultView"):
         assert header.get(key), f"{path.name}: header lacks {key}"
     q = parse_query(text, path.stem, path)
-    declared = {p.name for p in q.params}
-    assert body_variables(body) == declared
+    assert body_variables(body) == {p.variable[1:] for p in q.params}
     for p in q.params:
         assert p.type in PARAM_TYPES and p.description
         # a required parameter has a default, so that run_all and grlc can run it

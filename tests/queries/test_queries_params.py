@@ -118,7 +118,7 @@ def test_party_errors_and_provisional_iris(registry):
 
 def test_bind_params(catalogue, registry):
     q = catalogue.get("co-signers")
-    assert bind_params(q, {}, registry=registry) == {"_party": KKE, "_min": Literal(1)}
+    assert bind_params(q, {}, registry=registry) == {"_party_iri": KKE, "_min": Literal(1)}
     assert bind_params(q, {"min": "3"}, registry=registry)["_min"] == Literal(3)
     with pytest.raises(PartygraphError, match="param party: required"):
         bind_params(q, {}, registry=registry, use_defaults=False)

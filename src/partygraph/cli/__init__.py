@@ -92,9 +92,18 @@ def init(directory: Path) -> None:
 
 
 def _register() -> None:
-    from partygraph.cli import link, network, pipeline_cmds, query, registry, solidarity, store
+    from partygraph.cli import (
+        link,
+        network,
+        pipeline_cmds,
+        query,
+        registry,
+        serve,
+        solidarity,
+        store,
+    )
 
-    for module in (pipeline_cmds, store, query, registry, network, solidarity, link):
+    for module in (pipeline_cmds, store, query, registry, network, solidarity, link, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -611,6 +611,7 @@ def segment_run_together(
     closed = False  # "Left, Italy": a country after a comma ends the name
 
     has_head = False  # the current name holds a head noun
+    confirmed = False  # the current name starts with a known name
 
     def complete() -> bool:
         last = cur[-1]
@@ -633,9 +634,10 @@ def segment_run_together(
             )
             if hit is not None:
                 if cur:
-                    out.append((" ".join(cur), False))
-                out.append((" ".join(toks[i : i + len(hit)]), True))
-                cur, closed, has_head = [], False, False
+                    out.append((" ".join(cur), confirmed))
+                # the known name stays open for what may follow it as printed: its
+                # abbreviation ("URCF", "(DKP)") or a country after a comma
+                cur, closed, has_head, confirmed = list(toks[i : i + len(hit)]), False, True, True
                 i += len(hit)
                 continue
         tok = toks[i]
@@ -643,12 +645,19 @@ def segment_run_together(
             closed = True
         elif cur and complete() and tok.isupper() and abbreviation_like(tok):
             pass  # "... of France URCF": the name's abbreviation
+        elif cur and complete() and _bracketed_abbreviation(tok):
+            pass  # "German Communist Party (DKP)"
         elif cur and (closed or complete()) and _starts_name(toks, i):
-            out.append((" ".join(cur), False))
-            cur, closed, has_head = [], False, False
+            out.append((" ".join(cur), confirmed))
+            cur, closed, has_head, confirmed = [], False, False, False
         cur.append(tok)
         has_head = has_head or _is_head(tok)
         i += 1
     if cur:
-        out.append((" ".join(cur), False))
+        out.append((" ".join(cur), confirmed))
     return tuple(out)
+
+
+def _bracketed_abbreviation(tok: str) -> bool:
+    """``(DKP)``, ``[KKE]``: an abbreviation in brackets, printed after its name."""
+    return len(tok) > 2 and tok[0] in "([" and tok[-1] in ")]" and abbreviation_like(tok[1:-1])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from partygraph import paths
 from partygraph.errors import PartygraphError
 
 PARAM_TYPES = ("iri", "string", "integer", "date", "party", "country")
+# parameter types whose value is an IRI: the body may write them ``?_name_iri`` (grlc)
+IRI_TYPES = ("iri", "party")
 VIEWS = ("Table", "BarChart", "Graph", "Map", "Timeline", "PieChart", "LineChart")
 HEADER_KEYS = (
     "title",
@@ -63,6 +65,9 @@ class Param:
     required: bool = False
     default: str | None = None
     description: str = ""
+    # the body writes it ``?_name_iri``: grlc's convention for a parameter it pastes as
+    # an IRI, which lets the query use the value in triple patterns directly
+    iri: bool = False
 
     @property
     def variable(self) -> str:
@@ -70,10 +75,10 @@ class Param:
 
         Examples
         --------
-        >>> Param("party", "party").variable
-        '_party'
+        >>> Param("party", "party").variable, Param("party", "party", iri=True).variable
+        ('_party', '_party_iri')
         """
-        return "_" + self.name
+        return "_" + self.name + ("_iri" if self.iri else "")
 
 
 @dataclass(frozen=True)
@@ -263,6 +268,12 @@ def parse_query(text: str, name: str, path: Path | None = None) -> SavedQuery:
     if not body.strip():
         raise PartygraphError("no SPARQL after the header", source=source)
     used = body_variables(body)
+    params = tuple(
+        replace(p, iri=True) if p.type in IRI_TYPES and p.name + "_iri" in used else p
+        for p in params
+    )
+    as_iri = {p.variable[1:]: p.name for p in params if p.iri}
+    used = {as_iri.get(u, u) for u in used}
     declared = {p.name for p in params}
     if extra := sorted(used - declared):
         raise PartygraphError(

@@ -31,6 +31,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -439,6 +440,18 @@ class Registry:
         ['akel', 'algerian-party-for-democracy-and-socialism']
         """
         return [p for pid, p in sorted(self._all.items()) if pid not in self._merges]
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        """Every name and alias of the registry's parties: the lexicon that lets the reader
+        split names run together on one line (:func:`partygraph.extract.read_document`).
+
+        Examples
+        --------
+        >>> "Communist Party of Greece" in Registry.load().known_names
+        True
+        """
+        return frozenset(n for p in self.parties() for n in (p.name, *p.aliases) if n)
 
     def all_parties(self) -> list[Party]:
         """Every row of ``parties.csv``, merged-away ones included, sorted by id."""

@@ -210,6 +210,19 @@ def query_form(query: str) -> str:
     )
 
 
+def has_dataset_clause(query: str) -> bool:
+    """Whether the query names its own dataset (``FROM`` or ``FROM NAMED``).
+
+    Examples
+    --------
+    >>> has_dataset_clause("SELECT * FROM <http://e/g> { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause("SELECT * { ?s ?p 'FROM' } # FROM")
+    False
+    """
+    return any(kind == "word" and text.upper() == "FROM" for kind, text, _ in _tokens(query))
+
+
 def values_block(bindings: Bindings) -> str:
     """Build a one-row ``VALUES`` block from bindings (names with or without ``?``).
 

@@ -25,6 +25,7 @@ from partygraph.store.base import (
     Bindings,
     Table,
     check_graph_iri,
+    has_dataset_clause,
     inject_values,
     rdflib_graph_view,
 )
@@ -91,6 +92,24 @@ class EmbeddedStore:
         # write-ahead log when opened again (seconds after a large ingest)
         self._finalizer = weakref.finalize(self, _flush_quietly, self._store)
 
+    @classmethod
+    def read_only(cls, path: str | Path) -> EmbeddedStore:
+        """Open the store at ``path`` for reading only, beside a process that may write it.
+
+        Several read-only handles (one per ``partygraph serve`` worker) can be open at once;
+        each sees the store as it was when opened.
+        """
+        self = cls.__new__(cls)
+        self.path = Path(path)
+        if not (self.path / "CURRENT").exists():
+            raise PartygraphError("no store here", source=str(self.path))
+        try:
+            self._store = ox.Store.read_only(str(self.path))
+        except OSError as e:
+            raise PartygraphError(f"cannot open the store: {e}", source=str(self.path)) from None
+        self._finalizer = weakref.finalize(self, lambda: None)
+        return self
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying ``pyoxigraph.Store`` (for raw access and benchmarks)."""
@@ -118,10 +137,12 @@ class EmbeddedStore:
                 ox.Variable(k.lstrip("?$")): to_oxigraph(v, where=f"binding ?{k.lstrip('?$')}")
                 for k, v in bindings.items()
             }
+        # the union of all graphs is the default graph, unless the query names its own
+        union = not has_dataset_clause(query)
         try:
             try:
                 return self.oxigraph.query(
-                    query, use_default_graph_as_union=True, substitutions=subs
+                    query, use_default_graph_as_union=union, substitutions=subs
                 )
             except RuntimeError as e:
                 # Oxigraph substitutes only variables of the SELECT projection; bind the
@@ -129,7 +150,7 @@ class EmbeddedStore:
                 if not subs or "projection" not in str(e):
                     raise
                 text = inject_values(query, bindings)
-                return self.oxigraph.query(text, use_default_graph_as_union=True)
+                return self.oxigraph.query(text, use_default_graph_as_union=union)
         except SyntaxError as e:
             raise PartygraphError(f"SPARQL syntax error: {e}", where="query") from None
         except (OSError, ValueError, RuntimeError) as e:
@@ -222,13 +243,12 @@ class EmbeddedStore:
         party described in two documents counts once); ``triples`` counts stored quads.
         """
         st = self.oxigraph
-        type_node = ox.NamedNode(RDF_TYPE)
         out: dict[str, int] = {}
         for key, cls in STAT_CLASSES.items():
-            subjects = {
-                q.subject.value for q in st.quads_for_pattern(None, type_node, ox.NamedNode(cls))
-            }
-            out[key] = len(subjects)
+            # counted by the engine: a Python set of 100,000 signatures took seconds
+            query = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> <{cls}> }}"
+            solution = next(iter(st.query(query, use_default_graph_as_union=True)))
+            out[key] = int(solution[0].value)
         out["triples"] = len(st)
         out["graphs"] = sum(1 for _ in st.named_graphs())
         return out

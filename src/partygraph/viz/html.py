@@ -281,6 +281,7 @@ def render_page(
     title: str = "Who signs with whom",
     max_edges: int = MAX_EDGES,
     views: Sequence[str] = (),
+    node_link: str | None = None,
 ) -> str:
     """The complete HTML page as a string (scripts, style and data inlined).
 
@@ -295,6 +296,9 @@ def render_page(
     views
         File names of the pages written beside this one (``"solidarity.html"``): the
         view switch links to them.
+    node_link
+        A URL with ``{id}`` for the party's id: clicking a node opens it
+        (``partygraph serve`` links each node to the party's page).
 
     Examples
     --------
@@ -306,6 +310,8 @@ def render_page(
     (False, True)
     """
     data = page_data(result, layout(result.graph), max_edges)
+    if node_link:
+        data["nodeLink"] = node_link
     subtitle = (
         f"Slice: {result.slice.describe()}; weighting {result.weighting}; "
         f"Louvain resolution {result.resolution:g}, modularity {result.modularity:.3f}."

@@ -2,14 +2,15 @@
  * Draws precomputed positions on a canvas; no library, no network access.
  * State for tests and scripts: window.partygraph, and on <body> the attributes
  * data-node-count / data-edge-count (what is drawn now), data-match-count, data-ready.
- * Options in the data (all optional; the co-signature page uses none of them):
+ * Options in the data (all optional; the co-signature page of `partygraph viz` uses none of them):
  *   directed: true      edges [source, target, ...] drawn as arrows;
  *   colourModes: [{id, label}]  colourings offered, first is the default, among
  *                       "community" (n.community, legend data.communities),
  *                       "country" (by frequency) and "kind" (n.kind, legend data.kinds);
  *   noun: [one, many]   what a node is ("party", "parties" by default);
  *   node.size           drawn size (default node.statements); node.info: tooltip text;
- *   labelled: [i]       nodes labelled on the canvas while no search is active.
+ *   labelled: [i]       nodes labelled on the canvas while no search is active;
+ *   nodeLink: "/id/party/{id}"  a click on a node (not a drag) opens this URL.
  */
 (function () {
   "use strict";
@@ -262,6 +263,14 @@
     drag = { x: ev.clientX, y: ev.clientY, ox: state.ox, oy: state.oy }; canvas.classList.add("dragging");
   });
   window.addEventListener("mouseup", function () { drag = null; canvas.classList.remove("dragging"); });
+  // with a node link (partygraph serve), a click that did not drag opens the node's page
+  var pressed = null;
+  canvas.addEventListener("pointerdown", function (ev) { pressed = [ev.clientX, ev.clientY]; });
+  canvas.addEventListener("click", function (ev) {
+    if (!data.nodeLink || !pressed || Math.hypot(ev.clientX - pressed[0], ev.clientY - pressed[1]) > 4) return;
+    var r = canvas.getBoundingClientRect(), i = nodeAt(ev.clientX - r.left, ev.clientY - r.top);
+    if (i >= 0) location.href = data.nodeLink.replace("{id}", encodeURIComponent(nodes[i].id));
+  });
   canvas.addEventListener("wheel", function (ev) {
     ev.preventDefault();
     var r = canvas.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;

@@ -1,0 +1,210 @@
+"""Each page type in-process: HTML assertions, content negotiation, escaping, search."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from partygraph.cli import main
+from partygraph.serve.html import json_island
+
+from .conftest import EVIL_NAME, get, network_page
+
+KKE = "/id/party/communist-party-of-greece"
+KOREA = "/id/statement/solidarity-with-the-korean-people-aaaa1111"
+HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+
+
+def html_of(app, target: str) -> str:
+    r = get(app, target, accept=HTML)
+    assert r.status == 200, r.text[:300]
+    assert r.content_type.startswith("text/html")
+    return r.text
+
+
+def test_home_says_what_the_graph_holds(app):
+    page = html_of(app, "/")
+    assert re.search(r"<li>5 statements</li>", page) is None  # 5 + the evil one
+    assert "<li>6 statements</li>" in page and "parties</li>" in page
+    for path in ("/sparql", "/queries", "/network", "/search"):
+        assert f'href="{path}"' in page
+    assert 'href="/id/meeting/imcwp-20"' in page and 'href="/id/country/GR"' in page
+
+
+def test_party_page(app):
+    page = html_of(app, KKE)
+    assert "<h1>Communist Party of Greece" in page
+    assert 'href="/id/country/GR">Greece</a>' in page
+    assert "Kommounistiko Komma Elladas" in page
+    assert "Statements signed (6)" in page and "<h3>2018 <small>(2)</small></h3>" in page
+    assert 'href="/id/party/portuguese-communist-party">Portuguese Communist Party</a>' in page
+    assert 'href="/network#search=KKE"' in page
+    assert f'href="{KKE}.ttl"' in page and f'href="{KKE}.csv"' in page
+
+
+def test_statement_page_lists_signatories_in_printed_order(app):
+    page = html_of(app, KOREA)
+    printed = re.findall(r"<tr><td>(\d+)</td><td>([^<]*)</td>", page)
+    assert [int(p) for p, _ in printed] == list(range(1, 8))
+    assert printed[5][1] == "Hungarian Workers’ Party"
+    assert "duplicate signatory" in page  # the source's warning
+    assert 'href="/id/source/aaaa1111' in page and "korea.txt" in page
+    assert 'href="/id/meeting/imcwp-20"' in page
+
+
+def test_meeting_and_country_pages(app):
+    page = html_of(app, "/id/meeting/imcwp-20")
+    assert "Statements (2)" in page and KOREA in page
+    assert "Participants (" in page
+    page = html_of(app, "/id/country/GB")
+    assert "Parties (2)" in page and "New Communist Party of Britain" in page
+
+
+@pytest.mark.parametrize(
+    "target,accept,ctype,fmt",
+    [
+        (KKE, "*/*", "text/turtle", ox.RdfFormat.TURTLE),
+        (KKE, None, "text/turtle", ox.RdfFormat.TURTLE),
+        (KKE, "application/ld+json", "application/ld+json", ox.RdfFormat.JSON_LD),
+        (KKE, "application/n-triples", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+        (KKE + ".ttl", HTML, "text/turtle", ox.RdfFormat.TURTLE),
+        (KKE + ".jsonld", HTML, "application/ld+json", ox.RdfFormat.JSON_LD),
+        (KKE + ".nt", HTML, "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ],
+)
+def test_content_negotiation(app, target, accept, ctype, fmt):
+    r = get(app, target, **({"accept": accept} if accept else {}))
+    assert r.status == 200 and r.content_type.startswith(ctype)
+    assert r.headers["Vary"] == "Accept"
+    triples = list(ox.parse(r.body, format=fmt))
+    assert ox.Literal("Communist Party of Greece") in {t.object for t in triples}
+
+
+def test_statement_data_includes_its_signatures(app):
+    r = get(app, KOREA + ".nt")
+    assert r.text.count("<https://w3id.org/partygraph/ontology#nameAsPrinted>") == 7
+
+
+def test_resource_data_as_csv_and_json(app):
+    rows = json.loads(get(app, KKE + ".json").text)
+    assert {
+        "predicate": "https://w3id.org/partygraph/ontology#abbreviation",
+        "object": "KKE",
+    } in rows
+    assert get(app, KKE + ".csv").text.startswith("predicate,object\n")
+
+
+def test_unknown_resource_is_404(app):
+    assert get(app, "/id/party/nobody", accept=HTML).status == 404
+    assert get(app, "/id/party/a%3Eb", accept=HTML).status == 404
+    assert get(app, "/nowhere").status == 404
+
+
+def test_names_that_are_markup_show_as_text(app):
+    page = html_of(app, "/id/party/evil-party")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    statement = html_of(app, "/id/statement/evil-statement")
+    assert "D\u00e9claration &lt;i&gt;commune&lt;/i&gt;" in statement
+    found = html_of(app, "/search?q=%3Cscript%3E")
+    assert "<script>" not in found.split("</header>", 1)[1]
+
+
+def test_json_island_cannot_end_its_script():
+    island = json_island("x", {"a": EVIL_NAME})
+    body = island[island.index(">") + 1 : -len("</script>")]
+    assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
+    assert json.loads(body) == {"a": EVIL_NAME}
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        ("PORTUGUESE communist", "/id/party/portuguese-communist-party"),
+        ("kommounistiko", KKE),
+        ("declaration COMMUNE", "/id/statement/evil-statement"),
+        ("Munkaspart", "/id/party/hungarian-workers-party"),
+    ],
+)
+def test_search_ignores_case_and_accents(app, words, expected):
+    assert f'href="{expected}"' in html_of(app, "/search?q=" + words.replace(" ", "+"))
+
+
+def test_queries_list_and_page(app):
+    page = html_of(app, "/queries")
+    assert page.count('<a href="/queries/') == len(app.catalogue)
+    page = html_of(app, "/queries/co-signers?party=Communist+Party+of+Greece")
+    assert '<input type="text" name="party" value="Communist Party of Greece"' in page
+    assert 'href="/api/co-signers?party=Communist+Party+of+Greece&amp;min=1&amp;format=csv"' in page
+    assert 'href="/queries/co-signers.rq"' in page
+    assert "<svg" in page  # its header asks for a bar chart
+    assert 'href="/id/party/portuguese-communist-party"' in page
+    r = get(app, "/queries/co-signers.rq")
+    assert r.content_type.startswith("application/sparql-query") and "?_party" in r.text
+
+
+def test_query_page_shows_a_parameter_error(app):
+    page = html_of(app, "/queries/meetings-by-year?year=20l8")
+    assert 'class="error"' in page and "expected an integer" in page
+
+
+@pytest.mark.parametrize(
+    "name,params",
+    [
+        ("co-signers", {"party": "Portuguese Communist Party", "min": "2"}),
+        ("parties-by-country", {"country": "Greece"}),
+        ("statements-per-year", {}),
+        ("signatories", {"title": "korea"}),
+    ],
+)
+def test_api_gives_the_cli_rows(app, store_dir, name, params):
+    query = "&".join(f"{k}={v.replace(' ', '+')}" for k, v in params.items())
+    api = get(app, f"/api/{name}?{query}")
+    assert api.status == 200 and api.content_type.startswith("application/json")
+    args = ["query", name, "--store", str(store_dir), "--format", "json"]
+    for k, v in params.items():
+        args += ["-p", f"{k}={v}"]
+    cli = CliRunner().invoke(main, args)
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(api.text) == json.loads(cli.output) != []
+    csv_args = [a if a != "json" else "csv" for a in args]
+    csv = get(app, f"/api/{name}.csv?{query}")
+    assert csv.text == CliRunner().invoke(main, csv_args).output
+
+
+def test_api_errors(app):
+    r = get(app, "/api/co-signers?partie=KKE")
+    assert r.status == 400 and "no such parameter" in json.loads(r.text)["error"]
+    assert get(app, "/api/co-signers?party=nobody-at-all").status == 400
+    assert get(app, "/api/no-such-query").status == 404
+
+
+def test_network_page_links_nodes_to_party_pages(app):
+    page = network_page(app).text
+    assert '"nodeLink": "/id/party/{id}"' in page
+    assert '"id": "communist-party-of-greece"' in page
+    assert "</script><script>alert" not in page and '"id": "evil-party"' in page
+    assert "<script src" not in page and "http" not in page.split("<script>", 1)[0].lower().replace(
+        "http-equiv", ""
+    )
+    sliced = network_page(app, "/network?since=2018").text
+    count = len(re.findall(r'"community": ', sliced))
+    assert 0 < count < len(re.findall(r'"community": ', page))
+    assert get(app, "/network?since=soon").status == 400
+
+
+def test_editor_page_is_configured_for_this_server(app):
+    page = html_of(app, "/sparql")
+    assert '<script src="/static/yasgui/yasgui.min.js">' in page
+    config = re.search(r'id="editor-config">(.*?)</script>', page).group(1)
+    data = json.loads(config)
+    assert data["endpoint"] == "/sparql" and data["prefixes"]["pg"].endswith("ontology#")
+    assert {e["name"] for e in data["examples"]} == set(app.catalogue.names())
+    assert get(app, "/static/yasgui/yasgui.min.js").status == 200
+    assert "MIT" in get(app, "/static/yasgui/LICENSE").text
+    assert get(app, "/static/../app.py").status == 404
