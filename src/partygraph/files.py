@@ -50,6 +50,33 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+#: default most signatory lines of one document (``$PARTYGRAPH_MAX_SIGNATORIES``)
+MAX_SIGNATORIES = 2000
+MAX_SIGNATORIES_ENV = "PARTYGRAPH_MAX_SIGNATORIES"
+
+
+def signatory_limit() -> int:
+    """The most signatory lines one document may hold: ``$PARTYGRAPH_MAX_SIGNATORIES`` or 2,000.
+
+    Examples
+    --------
+    >>> signatory_limit() == MAX_SIGNATORIES or MAX_SIGNATORIES_ENV in os.environ
+    True
+    """
+    return _env_limit(MAX_SIGNATORIES_ENV, MAX_SIGNATORIES, "a positive number (e.g. 2000)")
+
+
+def _env_limit(name: str, default: int, expected: str) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(raw[-1].upper(), 1)
+    digits = raw[:-1] if scale > 1 else raw
+    if not digits.isdigit() or int(digits) == 0:
+        raise PartygraphError(f"expected {expected}, got {raw!r}", source="$" + name)
+    return int(digits) * scale
+
+
 def document_limit() -> int:
     """The size limit of a statement document: ``$PARTYGRAPH_MAX_DOCUMENT_BYTES`` or 8 MiB.
 
@@ -65,17 +92,9 @@ def document_limit() -> int:
     2097152
     >>> del os.environ[MAX_DOCUMENT_ENV]
     """
-    raw = os.environ.get(MAX_DOCUMENT_ENV, "").strip()
-    if not raw:
-        return MAX_DOCUMENT_BYTES
-    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(raw[-1].upper(), 1)
-    digits = raw[:-1] if scale > 1 else raw
-    if not digits.isdigit() or int(digits) == 0:
-        raise PartygraphError(
-            f"expected a positive number of bytes (e.g. 8388608 or 8M), got {raw!r}",
-            source="$" + MAX_DOCUMENT_ENV,
-        )
-    return int(digits) * scale
+    return _env_limit(
+        MAX_DOCUMENT_ENV, MAX_DOCUMENT_BYTES, "a positive number of bytes (e.g. 8388608 or 8M)"
+    )
 
 
 def _too_large(size: int, limit: int, src: str) -> PartygraphError:

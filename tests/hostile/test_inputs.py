@@ -30,6 +30,9 @@ HOSTILE = {
     "line.txt": lambda: "Signed by: KKE\n" + "a " * 3_000_000,
     "heading.md": lambda: "# " + " " * 200_000 + "x\n\nSigned by: KKE\n",
     "rules.md": lambda: "-\n" * 200_000 + "x\n",
+    "lines.txt": lambda: (
+        "Signed by:\n" + "".join(f"{i}. Party {i} of Nowhere\n" for i in range(200_000))
+    ),
 }
 
 
@@ -68,6 +71,14 @@ def test_sparse_gigabyte_is_refused_before_reading(tmp_path):
     start = time.monotonic()
     one_line_error(cli("extract", sparse, timeout=30), "big.txt", "too large", "1,073,741,824")
     assert time.monotonic() - start < 10
+
+
+def test_signatory_lines_have_a_ceiling(tmp_path):
+    doc = tmp_path / "many.txt"
+    doc.write_text("Signed by:\n" + "".join(f"{i}. Party {i} of Nowhere\n" for i in range(1, 3001)))
+    one_line_error(cli("extract", doc), "too many signatory lines", "2,000")
+    proc = cli("extract", doc, env={"PARTYGRAPH_MAX_SIGNATORIES": "5000"}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_size_limit_is_configurable(tmp_path):
