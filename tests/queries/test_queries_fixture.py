@@ -336,7 +336,7 @@ def test_sources(fixture_store, catalogue):
     r = rows(fixture_store, catalogue, "sources")
     assert col(r, "file", "statement", "signatories", "triples", "warnings") == [
         ("balkans.txt", BALKANS, 3, 43, 2),
-        ("hands-off.txt", HANDS_OFF, 4, 58, 1),
+        ("hands-off.txt", HANDS_OFF, 4, 60, 1),  # + a participant role and pg:participant
         ("korea.txt", KOREA, 7, 91, 1),
         ("kosovo.txt", KOSOVO, 5, 67, 0),
         ("ukraine-2014.txt", UKR2014, 4, 52, 0),
@@ -410,6 +410,19 @@ def test_signatures_by_ideology(fixture_store, catalogue):
     assert rows(fixture_store, catalogue, "signatures-by-ideology", min="2") == []
 
 
+def test_meeting_participants(fixture_store, catalogue):
+    # only the party a meeting report lists as a participant, not every signatory
+    r = rows(fixture_store, catalogue, "meeting-participants")
+    assert [(x["party"], x["asPrinted"], x["country"]) for x in r] == [
+        ("party/akel", "AKEL, Cyprus", "CY")
+    ]
+    assert r[0]["source"].endswith(
+        "bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222"
+    )
+    assert rows(fixture_store, catalogue, "meeting-participants", meeting="meeting/imcwp-20") == r
+    assert rows(fixture_store, catalogue, "meeting-participants", meeting="meeting/ecm-2011") == []
+
+
 def test_every_saved_query_is_checked_here(catalogue):
     tested = {
         name.replace("_", "-")[5:]
@@ -441,6 +454,7 @@ GRLC_CASES = {
     "initiators": {"party": ID + "party/german-communist-party"},
     "meeting-core-signers": {"meeting": ID + "meeting/imcwp-20"},
     "meeting-statements": {"meeting": ID + "meeting/imcwp-20", "ordinal": "20"},
+    "meeting-participants": {"meeting": ID + "meeting/imcwp-20"},
     "meetings-by-year": {"year": "2018"},
     "new-parties-by-year": {"year": "2008"},
     "parties-by-country": {"country": "GB"},

@@ -30,6 +30,7 @@ PARAMS = {
     "initiators": [{}, {"party": "German Communist Party"}],
     "meeting-core-signers": [{}, {"meeting": "meeting/imcwp-20"}],
     "meeting-statements": [{}, {"meeting": "meeting/imcwp-20"}, {"ordinal": "20"}],
+    "meeting-participants": [{}, {"meeting": "meeting/imcwp-20"}],
     "meetings-by-year": [{}, {"year": "2018"}],
     "new-parties-by-year": [{}, {"year": "2008"}],
     "parties-by-country": [{}, {"country": "United Kingdom"}],

@@ -248,7 +248,7 @@ def test_registry_graph(small):
     roles = select(
         store, "SELECT ?r WHERE { ?r a skos:Concept ; skos:inScheme pg:SignatureRoles } ORDER BY ?r"
     )
-    assert roles == [(PG + "InitiatorRole",), (PG + "SignatoryRole",)]
+    assert roles == [(PG + "InitiatorRole",), (PG + "ParticipantRole",), (PG + "SignatoryRole",)]
     assert select(
         store,
         "SELECT ?l WHERE { series:ecm a pg:MeetingSeries ; skos:prefLabel ?l }",
@@ -391,3 +391,33 @@ def test_unknown_series_is_described_in_the_document(small):
     resolved.record.meeting = Meeting(series="imcwp", ordinal=2)
     store = store_of(convert(resolved))
     assert select(store, "SELECT ?s WHERE { ?s a pg:MeetingSeries }") == []
+
+
+def test_a_meeting_report_names_participants_of_the_meeting():
+    # a press release of a meeting: the parties took part in the meeting and their joint
+    # text is signed by them (pg:ParticipantRole beside pg:SignatoryRole)
+    from partygraph.extract import read_bytes
+    from partygraph.resolve import Registry
+
+    text = (
+        "Meeting of Communist Parties in Athens\n\n"
+        "Athens, 12 March 2016. The 4th meeting of the Balkan communist parties took "
+        "place in Athens with the participation of the Communist Party of Greece, the "
+        "Communist Party of Turkey and the Party of the Bulgarian Communists.\n\n"
+        "The parties condemned the war.\n"
+    )
+    rec = read_bytes(text.encode(), "report.txt")
+    assert {p.role for p in rec.signatories} == {"participant"}
+    store = store_of(convert(Registry.load().resolve(rec)))
+    participants = select(store, "SELECT ?p WHERE { ?m pg:participant ?p } ORDER BY ?p")
+    assert participants == [
+        (ID + "party/communist-party-of-greece",),
+        (ID + "party/communist-party-of-turkey",),
+        (ID + "party/party-of-the-bulgarian-communists",),
+    ]
+    roles = select(
+        store,
+        "SELECT DISTINCT ?r WHERE { ?s pg:hasSignature/pg:role ?r } ORDER BY ?r",
+    )
+    assert roles == [(PG + "ParticipantRole",), (PG + "SignatoryRole",)]
+    assert len(select(store, "SELECT ?p WHERE { ?s pg:signedBy ?p }")) == 3

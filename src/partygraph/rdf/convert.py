@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ROLE_INITIATOR",
+    "ROLE_PARTICIPANT",
     "ROLE_SIGNATORY",
     "meeting_label",
     "registry_quads",
@@ -97,6 +98,7 @@ _T = {
         "match",
         "matchScore",
         "adoptedAt",
+        "participant",
         "inSeries",
         "country",
         "placeCountry",
@@ -121,6 +123,7 @@ _T = {
 }
 ROLE_SIGNATORY = pg("SignatoryRole")
 ROLE_INITIATOR = pg("InitiatorRole")
+ROLE_PARTICIPANT = pg("ParticipantRole")
 _TITLE, _DATE, _ISSUED, _FORMAT = (dcterms(x) for x in ("title", "date", "issued", "format"))
 _HEADLINE, _LOCATION, _LANG, _TEXT, _START, _END = (
     schema(x) for x in ("headline", "location", "inLanguage", "text", "startDate", "endDate")
@@ -250,6 +253,8 @@ def _signatures(resolved: ResolvedStatement) -> dict[str, _Sig]:
 
     for r in resolved.signatories:
         take(r, ROLE_SIGNATORY)
+        if r.printed.role == "participant":
+            take(r, ROLE_PARTICIPANT)
     for r in resolved.initiators:
         take(r, ROLE_INITIATOR)
     return sigs
@@ -331,6 +336,7 @@ def statement_quads(
         add(Quad(st, _SEARCH, Literal(search_fold(searchable)), g))
 
     m = rec.meeting
+    mt: NamedNode | None = None
     if m is not None and any((m.ordinal, m.name, m.series, m.city, m.country, m.start, m.end)):
         mt = NamedNode(iris.meeting(iris.meeting_slug(m, year=rec.date, fallback=rec.sha256[:8])))
         add(Quad(st, _T["adoptedAt"], mt, g))
@@ -361,6 +367,8 @@ def statement_quads(
         sn = NamedNode(iris.signature(s_slug, pid))
         if ROLE_SIGNATORY in s.roles:
             add(Quad(st, _T["signedBy"], pn, g))
+        if ROLE_PARTICIPANT in s.roles and mt is not None:
+            add(Quad(mt, _T["participant"], pn, g))
         if ROLE_INITIATOR in s.roles:
             add(Quad(st, _T["initiatedBy"], pn, g))
         add(Quad(st, _T["hasSignature"], sn, g))
@@ -406,7 +414,11 @@ def _role_quads(g: NamedNode) -> list[Quad]:
         Quad(scheme, RDF_TYPE, skos("ConceptScheme"), g),
         Quad(scheme, _PREF, Literal("Signature roles", language="en"), g),
     ]
-    for role, label in ((ROLE_SIGNATORY, "signatory"), (ROLE_INITIATOR, "initiator")):
+    for role, label in (
+        (ROLE_SIGNATORY, "signatory"),
+        (ROLE_INITIATOR, "initiator"),
+        (ROLE_PARTICIPANT, "participant"),
+    ):
         out += [
             Quad(scheme, skos("hasTopConcept"), role, g),
             Quad(role, RDF_TYPE, skos("Concept"), g),
@@ -570,7 +582,7 @@ def to_rdflib_dataset(quads: Iterable[Quad]) -> rdflib.Dataset:
     --------
     >>> ds = to_rdflib_dataset(registry_quads([], {"GR": "Greece"}, series={}))
     >>> len(ds.graph(rdflib.URIRef(REGISTRY_GRAPH)))
-    17
+    23
     """
     ds = rdflib.Dataset()
     cache: dict[Any, rdflib.term.Identifier] = {}
