@@ -50,7 +50,8 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-#: default most signatory lines of one document (``$PARTYGRAPH_MAX_SIGNATORIES``)
+#: default most signatory lines resolved in one document (``$PARTYGRAPH_MAX_SIGNATORIES``;
+#: resolving a line against the registry costs about a millisecond)
 MAX_SIGNATORIES = 2000
 MAX_SIGNATORIES_ENV = "PARTYGRAPH_MAX_SIGNATORIES"
 

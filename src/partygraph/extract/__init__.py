@@ -23,7 +23,7 @@ from partygraph.errors import PartygraphError
 from partygraph.extract.decode import decode
 from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
 from partygraph.extract.reader import read_text
-from partygraph.files import MAX_SIGNATORIES_ENV, path_text, read_document_bytes, signatory_limit
+from partygraph.files import path_text, read_document_bytes
 
 __all__ = [
     "Meeting",
@@ -213,7 +213,7 @@ def read_bytes(
             raise PartygraphError("HTML page has no readable text", source=source)
     elif mt == "text/markdown":
         text = markdown_to_text(text)
-    record = read_text(
+    return read_text(
         text,
         source=source,
         sha256=sha,
@@ -225,16 +225,6 @@ def read_bytes(
         warnings=warnings,
         known_names=known_names,
     )
-    # each line is resolved against the registry at about a millisecond: the ceiling
-    # keeps a document's time and memory bounded (real statements have a few hundred)
-    most = signatory_limit()
-    if len(record.signatories) > most:
-        raise PartygraphError(
-            f"too many signatory lines: {len(record.signatories):,}, the limit is {most:,} "
-            f"(set ${MAX_SIGNATORIES_ENV} to read more)",
-            source=source,
-        )
-    return record
 
 
 def load_bytes(path: str | Path) -> bytes:
