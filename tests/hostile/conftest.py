@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pg_testing import ROOT, SEED
+from pg_testing import ROOT, SEED  # noqa: F401 - for the test modules
 from servers import oxigraph_server  # noqa: F401
 
 NOBODY = 65534
@@ -86,26 +86,11 @@ def shared_dir() -> Iterator[Path]:
         shutil.rmtree(path)
 
 
-@pytest.fixture(scope="session")
-def seed_store_dir(tmp_path_factory) -> Path:
-    """An embedded store holding the seed statement (do not modify it)."""
-    from partygraph.pipeline import ingest_paths
-    from partygraph.store import open_store
-
-    path = tmp_path_factory.mktemp("seed") / "store"
-    store = open_store(path=path)
-    try:
-        ingest_paths(store, [SEED])
-    finally:
-        store.close()
-    return path
-
-
 @pytest.fixture
-def store_copy(seed_store_dir, shared_dir) -> Path:
-    """A copy of the seed store that ``nobody`` may open."""
+def store_copy(bundled_store_dir, shared_dir) -> Path:
+    """A copy of the bundled store that ``nobody`` may open."""
     path = shared_dir / "store"
-    shutil.copytree(seed_store_dir, path)
+    shutil.copytree(bundled_store_dir, path)
     for p in [path, *path.rglob("*")]:
         p.chmod(0o777 if p.is_dir() else 0o666)
     return path

@@ -32,17 +32,17 @@ def listener():
 
 
 @pytest.mark.parametrize("case", sorted(QUERIES))
-def test_query_file_cannot_reach_out(seed_store_dir, tmp_path, listener, case):
+def test_query_file_cannot_reach_out(bundled_store_dir, tmp_path, listener, case):
     rq = tmp_path / f"{case}.rq"
     rq.write_text(QUERIES[case].replace("{url}", listener.url))
-    proc = cli("query", rq, "--store", seed_store_dir, timeout=25)
+    proc = cli("query", rq, "--store", bundled_store_dir, timeout=25)
     one_line_error(proc, "not allowed" if "from" not in case else "not a graph of this store")
     assert listener.requests == []
 
 
 @pytest.mark.parametrize("case", sorted(QUERIES))
-def test_library_refuses_before_the_engine(seed_store_dir, listener, case):
-    store = open_store(path=seed_store_dir)
+def test_library_refuses_before_the_engine(bundled_store_dir, listener, case):
+    store = open_store(path=bundled_store_dir)
     text = QUERIES[case].replace("{url}", listener.url)
     run = store.construct if case == "construct" else store.ask if case == "ask" else store.select
     try:
@@ -53,8 +53,8 @@ def test_library_refuses_before_the_engine(seed_store_dir, listener, case):
     assert listener.requests == []
 
 
-def test_words_in_strings_and_local_graphs_are_fine(seed_store_dir):
-    store = open_store(path=seed_store_dir)
+def test_words_in_strings_and_local_graphs_are_fine(bundled_store_dir):
+    store = open_store(path=bundled_store_dir)
     try:
         t = store.select(
             "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/partygraph/id/graph/registry> "
