@@ -13,6 +13,7 @@ $(BIN)/partygraph: pyproject.toml
 
 demo: $(BIN)/partygraph
 	$(BIN)/partygraph demo --out out
+	@echo "partygraph is installed in $(VENV): run '. $(VENV)/bin/activate' to put it on your PATH (or call $(BIN)/partygraph)"
 
 system-deps:
 	bash scripts/system-deps.sh

@@ -164,3 +164,28 @@ def test_bundled_data_is_read_through_importlib_resources():
         assert paths.bundled_dir(name).is_dir(), name
     assert (paths.ontology_dir() / "shapes.ttl").is_file()
     assert Path(paths.__file__).parent.joinpath("_layout.py").is_file()
+
+
+def test_stats_counts_signing_parties_and_the_registry_apart(tmp_path):
+    with Project(store=tmp_path / "store") as kg:
+        kg.ingest(SEED)
+        stats = kg.stats()
+    # the seed has 61 signing parties; the registry graph holds every registry party
+    assert stats["parties"] == 61
+    assert stats["registry_parties"] == len(kg.registry.parties()) > 100
+
+
+def test_query_refuses_a_missing_required_parameter(tmp_path):
+    with Project(store=tmp_path / "store") as kg:
+        kg.ingest(SEED)
+        with pytest.raises(PartygraphError, match="param party: required"):
+            kg.query("co-signers")
+        assert len(kg.query("co-signers", party="hungarian-workers-party")) > 10
+
+
+@pytest.mark.parametrize(
+    "verb", [["extract"], ["ingest"], ["stats"], ["query"], ["registry", "list"]]
+)
+def test_one_output_rule_in_every_help(verb):
+    code, out, _ = cli(*verb, "--help")
+    assert code == 0 and "table on a terminal" in " ".join(out.split())

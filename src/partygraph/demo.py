@@ -48,7 +48,7 @@ def run_demo(
     from partygraph.network.export import write_all as write_network
     from partygraph.network.solidarity import write_all as write_solidarity
     from partygraph.pipeline import discover
-    from partygraph.queries import example_params
+    from partygraph.queries import run_all
     from partygraph.viz import render_all
 
     store_dir = out_dir / "store"
@@ -82,9 +82,10 @@ def run_demo(
         verdict = "conforms" if report.conforms else "VIOLATIONS"
         yield f"validate: {verdict} -> {out_dir / 'validation.txt'}"
 
-        for q in project.catalogue:
-            rows = project.query(q.name, **example_params(q))
-            write_text(out_dir / "queries" / f"{q.name}.csv", rows.to_csv())
+        run_all(
+            project.store(), out_dir / "queries", catalogue=project.catalogue,
+            registry=project.registry,
+        )  # fmt: skip
         yield f"queries: {len(project.catalogue)} results -> {out_dir / 'queries'}/"
 
         result = project.network()

@@ -41,7 +41,7 @@ class IngestReport:
     """What ingest did with one file."""
 
     source: str
-    status: str  # "added", "replaced", "unchanged", "error"
+    status: str  # "added", "replaced", "unchanged", "error", "skipped" (not read: see error)
     sha256: str | None = None
     signatories: int = 0
     parties: int = 0
@@ -118,6 +118,38 @@ def discover(
     return list(unique.values())
 
 
+def skipped_files(paths: Sequence[str | Path]) -> list[tuple[str, str]]:
+    """The files inside the given folders that ingest does not read, each with why.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.pdf", "c.xhtml"):
+    ...     _ = (d / name).write_text("x")
+    >>> for f, why in skipped_files([d]):
+    ...     print(Path(f).name, why.split(";")[0])
+    b.pdf not read: .pdf is not a statement format
+    c.xhtml not read: .xhtml is not a statement format
+    """
+    skipped: list[tuple[str, str]] = []
+    expected = ", ".join(DOCUMENT_SUFFIXES)
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            continue
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and p.suffix.lower() not in DOCUMENT_SUFFIXES:
+                kind = p.suffix.lower() or "a file without a suffix"
+                skipped.append(
+                    (
+                        source_key(p),
+                        f"not read: {kind} is not a statement format; expected {expected}",
+                    )
+                )
+    return skipped
+
+
 # Above this many files, one scan of every source beats a VALUES list of paths.
 _LOOKUP_LIMIT = 1000
 
@@ -146,9 +178,14 @@ def ingest_paths(
     registry: Registry | None = None,
     *,
     skip_errors: bool = False,
+    strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[IngestReport]:
     """Extract, resolve, convert and load documents; return one report per file.
+
+    A file of a folder that is not a statement document (a PDF, ``.xhtml``) is not
+    read: it gets a ``skipped`` report saying why, or, with ``strict``, an error before
+    anything is written.
 
     Parameters
     ----------
@@ -161,6 +198,8 @@ def ingest_paths(
     skip_errors : bool
         Load the good documents and report the bad ones instead of stopping at the
         first bad one (which leaves the store untouched).
+    strict : bool
+        Refuse a folder that holds files that are not statement documents.
     progress : callable, optional
         Called as ``progress(done, total)`` before each document is read.
     """
@@ -168,10 +207,18 @@ def ingest_paths(
     finder = SubjectFinder(registry)
     problems: list[PartygraphError] | None = [] if skip_errors else None
     files = discover(paths, problems)
+    skipped = skipped_files(paths)
+    if strict and skipped:
+        source, why = skipped[0]
+        more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+        raise PartygraphError(
+            f"{why}{more}; --strict refuses a folder with such files", source=source
+        )
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
+    reports = [IngestReport(source, "skipped", error=why) for source, why in skipped]
     # folders that could not be listed are reported, never skipped without a word
-    reports = [IngestReport(e.source or "", "error", error=str(e)) for e in problems or []]
+    reports += [IngestReport(e.source or "", "error", error=str(e)) for e in problems or []]
     # Every changed document is read and resolved before anything is written, so a bad
     # file leaves the store untouched; quads are made batch by batch to bound memory.
     todo: list[tuple[ResolvedStatement, str, str | None]] = []

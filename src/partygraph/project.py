@@ -226,11 +226,14 @@ class Project:
         self,
         *sources: str | Path,
         skip_errors: bool = False,
+        strict: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[IngestReport]:
         """Extract, resolve, convert and load files or folders; one report per file.
 
-        A first ingest that fails (or loads nothing) leaves no store behind.
+        Files of a folder that are not statement documents get a ``skipped`` report
+        (``strict``: an error). A first ingest that fails (or loads nothing) leaves no
+        store behind.
         """
         from partygraph.pipeline import ingest_paths
 
@@ -241,6 +244,7 @@ class Project:
                 sources,
                 self.registry,
                 skip_errors=skip_errors,
+                strict=strict,
                 progress=progress,
             )
         except BaseException:
@@ -258,24 +262,43 @@ class Project:
         with contextlib.suppress(OSError):
             shutil.rmtree(made)
 
-    def query(self, name: str | Path, /, *, limit: int | None = None, **params: Any) -> Rows:
+    def query(self, name: str | Path, /, *, limit: int | None = None, **params: Any) -> Any:
         """Run a saved query (by name, or a ``.rq`` file) with typed parameters.
 
         Parameter values are given as keywords, as text or Python values (checked
-        against the query's declared types); ``limit`` caps the rows.
+        against the query's declared types); a required one without a value is a
+        :class:`PartygraphError`, as is a value that names nothing in the graph;
+        ``limit`` caps the rows.
+
+        Returns :class:`Rows` for a SELECT, a ``bool`` for an ASK, and the list of
+        ``pyoxigraph.Triple`` of a CONSTRUCT or DESCRIBE.
         """
         from partygraph.queries import run_query
 
         saved = self.catalogue.find(name)
         values = {k: str(v) for k, v in params.items()}
-        return Rows(run_query(self.store(), saved, values, limit, registry=self.registry))
+        result = run_query(self.store(), saved, values, limit, registry=self.registry)
+        return result if isinstance(result, bool | list) else Rows(result)
 
-    def export(self, fmt: str, target: str | Path | BinaryIO) -> None:
+    def export(self, fmt: str, target: str | Path | BinaryIO, *, graphs: bool = False) -> None:
         """Write the whole graph as ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``.
 
-        A file target is written atomically; one that exists and is not a regular file
-        (a device, a named pipe) is refused before the store is read.
+        Turtle, N-Triples and JSON-LD hold the union of all graphs (a set: what
+        ``rdflib.Graph().parse`` loads); ``graphs`` keeps the named graphs in JSON-LD.
+        TriG and N-Quads always keep them. A file target is written atomically; one
+        that exists and is not a regular file (a device, a named pipe) is refused
+        before the store is read.
         """
+        if graphs:
+            if fmt in ("turtle", "ntriples"):
+                raise PartygraphError(
+                    f"{fmt} holds one graph; for the named graphs use trig, nquads or jsonld",
+                    where="--graphs",
+                )
+            if fmt == "jsonld":
+                from partygraph.store.export import JSONLD_GRAPHS
+
+                fmt = JSONLD_GRAPHS
         if isinstance(target, str | Path):
             target = check_target(target)
         self.store().export(fmt, target)

@@ -46,6 +46,18 @@ def test_network_command_writes_outputs(store_dir, tmp_path):
     assert (out / "diff.csv").is_file() and (out / "network.gexf").is_file()
 
 
+def test_a_slice_writes_to_its_own_folder_by_default(store_dir, tmp_path, monkeypatch):
+    """The README's comparison must not overwrite the whole store's out/network."""
+    monkeypatch.chdir(tmp_path)
+    args = ["network", "--store", str(store_dir), "--meeting", "imcwp-13"]
+    res = CliRunner().invoke(_main(), [*args, "--compare-meeting", "imcwp-20"])
+    assert res.exit_code == 0, res.output
+    folder = Path("out/network-meeting-imcwp-13-vs-meeting-imcwp-20")
+    assert (folder / "diff.csv").is_file() and not Path("out/network").exists()
+    res = CliRunner().invoke(_main(), ["network", "--store", str(store_dir)])
+    assert res.exit_code == 0 and Path("out/network/edges.csv").is_file()
+
+
 def test_user_errors_exit_1_with_one_line(store_dir, tmp_path):
     res = CliRunner().invoke(
         _main(),

@@ -348,7 +348,8 @@ def test_analyse_writes_every_output(fixture_store, tmp_path):
     assert gexf.number_of_nodes() == 13
     text = (tmp_path / "network.gexf").read_text()
     assert 'mode="dynamic"' in text and 'timeformat="date"' in text
-    assert gexf.nodes["pcv"]["start"] == "2011-01-01" and gexf.nodes["pcv"]["end"] == "2018-12-31"
+    spells = gexf.nodes["pcv"]["spells"]  # one per run of active years
+    assert spells[0][0] == "2011-01-01" and spells[-1][1] == "2018-12-31"
     graphml = nx.read_graphml(tmp_path / "network.graphml")
     assert graphml.number_of_edges() == r.graph.number_of_edges()
     assert graphml.nodes["kke"]["country"] == "GR"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -87,6 +88,33 @@ def test_limit_and_query_files(store_dir, tmp_path):
     assert r.stdout == "n\n5\n"
 
 
+def test_ask_construct_and_describe_files(store_dir, tmp_path):
+    prefix = "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
+    ask = tmp_path / "any.rq"
+    ask.write_text(prefix + "ASK { ?s a pg:Statement }")
+    r = invoke("query", str(ask), "--store", str(store_dir))
+    assert (r.exit_code, r.stdout) == (0, "true\n")
+    ask.write_text(prefix + "ASK { ?s a pg:Nothing }")
+    assert invoke("query", str(ask), "--store", str(store_dir), "--format", "json").stdout == (
+        "false\n"
+    )
+    graph = tmp_path / "graph.rq"
+    graph.write_text(prefix + "CONSTRUCT { ?s a pg:Statement } WHERE { ?s a pg:Statement }")
+    r = invoke("query", str(graph), "--store", str(store_dir))
+    assert r.exit_code == 0 and "@prefix pg:" in r.stdout
+    assert len(list(ox.parse(r.stdout.encode(), ox.RdfFormat.TURTLE))) == 5
+    r = invoke("query", str(graph), "--store", str(store_dir), "--format", "ntriples")
+    assert len(r.stdout.splitlines()) == 5
+    r = invoke("query", str(graph), "--store", str(store_dir), "--format", "jsonld")
+    assert len(list(ox.parse(r.stdout.encode(), ox.RdfFormat.JSON_LD))) == 5
+    describe = tmp_path / "describe.rq"
+    describe.write_text(prefix + "DESCRIBE ?s WHERE { ?s a pg:Statement }")
+    r = invoke("query", str(describe), "--store", str(store_dir), "--format", "ntriples")
+    assert r.exit_code == 0 and f"<{ID}statement/" in r.stdout
+    r = invoke("query", "statements", "--store", str(store_dir), "--format", "turtle")
+    assert r.exit_code == 1 and "a SELECT gives csv, tsv or json" in r.stderr
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -109,6 +137,11 @@ def test_limit_and_query_files(store_dir, tmp_path):
             "param statement: not a valid IRI",
         ),
         (["missing.rq"], "missing.rq: query file not found"),
+        # a value that names nothing is not an empty answer (issue 15)
+        (
+            ["meeting-statements", "-p", "meeting=meeting/imcwp-99"],
+            "param meeting: nothing in the graph is called 'meeting/imcwp-99' (closest: meeting/",
+        ),
     ],
 )
 def test_user_errors_are_one_line_and_exit_1(args, message, store_dir):
@@ -128,10 +161,7 @@ def test_required_parameter_without_default(store_dir, tmp_path):
     )
     r = invoke("query", str(f), "--store", str(store_dir))
     assert r.exit_code == 1
-    assert (
-        "need.rq: param party: required (party: whose); give it with --param party=VALUE"
-        in r.stderr
-    )
+    assert "need.rq: param party: required (party: whose); give party=VALUE" in r.stderr
 
 
 def test_usage_error_without_a_name():

@@ -420,7 +420,8 @@ def test_meeting_participants(fixture_store, catalogue):
         "bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222"
     )
     assert rows(fixture_store, catalogue, "meeting-participants", meeting="meeting/imcwp-20") == r
-    assert rows(fixture_store, catalogue, "meeting-participants", meeting="meeting/ecm-2011") == []
+    other = "meeting/imcwp-wg-2008-02-16-lisbon"
+    assert rows(fixture_store, catalogue, "meeting-participants", meeting=other) == []
 
 
 def test_every_saved_query_is_checked_here(catalogue):

@@ -118,10 +118,15 @@ def test_party_errors_and_provisional_iris(registry):
 
 def test_bind_params(catalogue, registry):
     q = catalogue.get("co-signers")
-    assert bind_params(q, {}, registry=registry) == {"_party_iri": KKE, "_min": Literal(1)}
-    assert bind_params(q, {"min": "3"}, registry=registry)["_min"] == Literal(3)
-    with pytest.raises(PartygraphError, match="param party: required"):
-        bind_params(q, {}, registry=registry, use_defaults=False)
+    assert bind_params(q, {"party": "KKE"}, registry=registry) == {
+        "_party_iri": KKE,
+        "_min": Literal(1),
+    }
+    assert bind_params(q, {"party": "KKE", "min": "3"}, registry=registry)["_min"] == Literal(3)
+    # a required parameter never takes its default (issue 15: 83 rows for a silent KKE)
+    for use_defaults in (True, False):
+        with pytest.raises(PartygraphError, match="param party: required"):
+            bind_params(q, {}, registry=registry, use_defaults=use_defaults)
     with pytest.raises(PartygraphError, match="param colour: no such parameter"):
         bind_params(q, {"colour": "red"}, registry=registry)
     # an optional parameter without a value stays unbound
@@ -135,8 +140,10 @@ def test_injection_values_are_rejected_or_bound_as_plain_values(
     before = snapshot(fixture_store)
     for q in catalogue:
         for p in q.params:
+            # the other required parameters at their example values
+            values = {r.name: r.default for r in q.params if r.required and r is not p}
             try:
-                table = run_query(fixture_store, q, {p.name: value}, registry=registry)
+                table = run_query(fixture_store, q, {**values, p.name: value}, registry=registry)
             except PartygraphError as e:
                 assert f"param {p.name}" in str(e)  # rejected by validation, one line
                 assert "\n" not in str(e).replace(value, "")

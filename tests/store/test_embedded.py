@@ -33,9 +33,11 @@ def test_stats_counts(store):
     assert store.stats() == {
         "statements": 3,
         "parties": 6,
+        "registry_parties": 6,
         "meetings": 2,
         "signatures": 10,
-        "triples": sum(len(q) for q in graphs().values()),
+        "triples": len({q.triple for qs in graphs().values() for q in qs}),
+        "quads": sum(len(q) for q in graphs().values()),
         "graphs": 4,
     }
 

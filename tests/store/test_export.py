@@ -12,7 +12,7 @@ import rdflib
 from partygraph.errors import PartygraphError
 from partygraph.files import atomic_output
 from partygraph.store import EmbeddedStore
-from partygraph.store.export import CompactContext, export_oxigraph, write_jsonld
+from partygraph.store.export import JSONLD_GRAPHS, CompactContext, export_oxigraph, write_jsonld
 
 from .dataset import ID, PG, SKOS, XSD, graphs
 
@@ -82,7 +82,8 @@ def test_jsonld_is_compact_and_round_trips(store, tmp_path):
     ctx_file = tmp_path / "context.jsonld"
     ctx_file.write_text(json.dumps(CONTEXT))
     target = tmp_path / "out.jsonld"
-    export_oxigraph(store.oxigraph, "jsonld", target, context=ctx_file)
+    # the named graphs (--format jsonld --graphs); plain jsonld is the union
+    export_oxigraph(store.oxigraph, JSONLD_GRAPHS, target, context=ctx_file)
     doc = json.loads(target.read_text())
     assert doc["@context"] == CONTEXT["@context"]
     text = target.read_text()
@@ -102,6 +103,11 @@ def test_jsonld_is_compact_and_round_trips(store, tmp_path):
         rdflib.Literal('On "Belarus"\nresolution').n3(),
         f"{ID}source/{2:064x}",
     ) in rd
+    union = tmp_path / "union.jsonld"
+    export_oxigraph(store.oxigraph, "jsonld", union, context=ctx_file)
+    triples = {str(t.triple) for t in ox.parse(path=union, format=ox.RdfFormat.JSON_LD)}
+    assert triples == {str(q.triple) for q in store.oxigraph}
+    assert len(rdflib.Graph().parse(union, format="json-ld")) == len(triples)
 
 
 def test_jsonld_value_shapes():

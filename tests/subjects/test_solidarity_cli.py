@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from partygraph.cli.solidarity import solidarity
+from partygraph.network.solidarity import solidarity_network, strengths
 from partygraph.pipeline import ingest_paths
 from partygraph.resolve import Registry
 from partygraph.store import open_store
@@ -21,8 +22,11 @@ def test_solidarity_command_writes_files_and_summary(tmp_path):
     store = open_store(path=tmp_path / "store")
     try:
         ingest_paths(store, [STATEMENTS], Registry.load())  # subjects come with the pipeline
+        g = solidarity_network(store)
     finally:
         store.close()
+    # the command prints the library's ranking: in-strength, then node id
+    top = min(strengths(g), key=lambda r: (-r["in_strength"], r["node"]))
     out = tmp_path / "out"
     result = CliRunner().invoke(
         solidarity, ["--store", str(tmp_path / "store"), "--out", str(out), "--top", "3"]
@@ -30,7 +34,13 @@ def test_solidarity_command_writes_files_and_summary(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     receives = lines.index("receives most (in-strength):")
-    assert lines[receives + 1].split() == ["61", "North", "Korea", "(country)"]
+    assert lines[receives + 1].split() == [
+        str(top["in_strength"]),
+        *top["label"].split(),
+        f"({top['kind']})",
+    ]
+    # North Korea: the 61 parties of the seed (62 lines, one printed twice)
+    assert "    61  North Korea (country)" in lines[receives + 1 : receives + 4]
     assert "subjects bridging communities:" in lines
     for name in ("solidarity-edges.csv", "solidarity.gexf", "solidarity.graphml"):
         assert (out / name).is_file()

@@ -71,7 +71,8 @@ def test_mentions_are_only_what_the_prose_names(stem, records, registry):
     resolved = SubjectFinder(registry).annotate(registry.resolve(record))
     signer_countries = {r.party.country for r in resolved.signatories if r.party.country}
     only_in_list = signer_countries - set(EXPECTED[stem]["prose_countries"])
-    assert only_in_list, "each document signs parties from other countries"
+    # a domestic statement (all signers from one country its prose names) has none
+    assert only_in_list or len(signer_countries) == 1, "signers from other countries"
     assert not countries & only_in_list
 
 
@@ -410,13 +411,41 @@ def test_stance_cues(registry):
     )
     stance = {m.id: m.stance for m in find_mentions(record, registry)}
     assert stance == {
-        "communist-party-of-the-soviet-union": "solidarity",
+        "communist-party-of-the-soviet-union": "mentioned",  # named, nothing said of it
         "US": "opposition",
         "SA": "opposition",
-        "YE": "solidarity",
+        "YE": "mentioned",
         "IL": "opposition",
         "UA": "opposition",
     }
+    blockade = _record(
+        "Israeli air strikes. Il blocco statunitense; l'embargo statunitense. The Greek strike."
+    )
+    stance = {m.id: m.stance for m in find_mentions(blockade, registry)}
+    # "strike" alone is not hostile (a workers' strike): the Greek one is not condemned
+    assert stance == {"IL": "opposition", "US": "opposition", "GR": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # issue 15: the Kosovo declaration was read as solidarity with Kosovo
+        ("Our Parties oppose the separation of Kosovo from the Republic of Serbia.", "opposition"),
+        ("We reject the self-proclaimed independence of Kosovo.", "opposition"),
+        ("We condemn Kosovo's membership of the Council of Europe.", "opposition"),
+        ("We do not oppose the independence of Kosovo.", "solidarity"),
+        ("We support the independence of Kosovo.", "solidarity"),
+        ("We express our solidarity with the people of Kosovo.", "solidarity"),
+        ("We do not support Kosovo in this.", "opposition"),
+        ("We condemn the bombing of Kosovo.", "solidarity"),
+        ("The meeting discussed Kosovo and its future.", "mentioned"),
+    ],
+)
+def test_stance_follows_the_verb_its_object_and_negation(registry, text, stance):
+    record = _record(text, title="Declaration on Kosovo")
+    mentions = {m.id: m.stance for m in find_mentions(record, registry)}
+    assert mentions["XK"] == stance
+    assert [(s.id, s.stance) for s in find_subjects(record, registry)] == [("XK", stance)]
 
 
 @pytest.mark.parametrize("stem", DOCS)

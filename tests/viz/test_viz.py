@@ -98,3 +98,35 @@ def test_page_keeps_backbone_and_strongest_edges_when_capped(fixture_result):
     heaviest = sorted(a["weight"] for _, _, a in g.edges(data=True))[-10:]
     assert kept == pytest.approx(heaviest)  # no backbone edge in the fixture at alpha 0.05
     assert all(0 <= e[0] < len(names) and 0 <= e[1] < len(names) for e in data["edges"])
+
+
+def test_network_by_country_colours_active_countries_labels_apart_backbone(bundled_store):
+    """Issue 15: the most active party sat in grey 'others', labels overlapped, and every
+    link was drawn."""
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_hex
+
+    from partygraph.network import analyse
+    from partygraph.viz.static import OTHER, PALETTE, network_figure
+
+    result = analyse(bundled_store)
+    g = result.graph
+    fig = network_figure(result, layout(g), "country", labels=25)
+    ax = fig.axes[0]
+    assert len(set(PALETTE)) == len(PALETTE) and OTHER not in PALETTE
+    # the most active party is coloured: its country is among the coloured ones
+    top = max(g, key=lambda v: (g.nodes[v]["statements"], v))
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert (g.nodes[top].get("country") or "?") in legend[: len(PALETTE)]
+    # labels never overlap
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(boxes) >= 10
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    # only the backbone is drawn
+    [lines] = [c for c in ax.collections if isinstance(c, LineCollection)]
+    backbone = sum(1 for *_, a in g.edges(data=True) if a.get("backbone"))
+    assert 0 < len(lines.get_segments()) == backbone < g.number_of_edges()
+    assert to_hex(OTHER) == OTHER
+    plt.close(fig)

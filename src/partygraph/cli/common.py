@@ -80,27 +80,30 @@ def open_project(store: dict[str, Any] | None = None) -> Project:
     )
 
 
-def format_option(default: str | None = None, choices: Sequence[str] = FORMATS) -> Callable[[F], F]:
-    """``--format`` with ``table`` as default on a terminal and ``json``/``csv`` otherwise."""
+def format_option(choices: Sequence[str] = FORMATS, fallback: str = "json") -> Callable[[F], F]:
+    """``--format``: the one output rule of every verb that prints rows or facts.
+
+    A table on a terminal; otherwise ``fallback`` (what scripts and pipes read); an
+    explicit ``--format`` always wins. Pass the same ``fallback`` to :func:`resolve_format`.
+    """
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(choices)),
-        default=default,
-        help="Output format (default: table on a terminal, "
-        + ("json" if "json" in choices else choices[0])
-        + " otherwise).",
+        default=None,
+        help=f"Output format: {', '.join(choices)} (default: table on a terminal, "
+        f"{fallback} otherwise).",
     )
 
 
-def out_dir_option(default: Path, help: str) -> Callable[[F], F]:
+def out_dir_option(default: Path | None, help: str) -> Callable[[F], F]:
     """``--out`` (passed as ``out_dir``): the folder a command writes its files to."""
     return click.option(
         "--out",
         "out_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=default,
-        show_default=True,
+        show_default=default is not None,
         help=help,
     )
 

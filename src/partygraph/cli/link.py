@@ -205,7 +205,7 @@ def _registry_folder(ctx: click.Context) -> Path:
 
 
 @registry.group("review-links", invoke_without_command=True)
-@format_option(choices=("table", "csv", "json"))
+@format_option(choices=("table", "csv", "json"), fallback="csv")
 @click.pass_context
 def review_links(ctx: click.Context, fmt: str | None) -> None:
     """The Wikidata links that wait for a person: list, accept, reject, undo.

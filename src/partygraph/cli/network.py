@@ -84,7 +84,11 @@ def _summary(result: Any) -> str:
 
 
 @click.command()
-@out_dir_option(Path("out") / "network", "Folder for the CSV, GEXF, GraphML and report files.")
+@out_dir_option(
+    None,
+    "Folder for the CSV, GEXF, GraphML and report files (default: out/network, and for a "
+    "slice its own folder named after it, e.g. out/network-meeting-imcwp-13).",
+)
 @slice_options
 @click.option("--compare-meeting", multiple=True, metavar="SLUG", help="Second slice: meeting(s).")
 @click.option("--compare-since", type=int, metavar="YEAR", help="Second slice: from YEAR.")
@@ -128,6 +132,7 @@ def network(
 
     with open_project(store) as project:
         result = project.network(compare=compare, **_slice_kwargs(kwargs))
+    out_dir = out_dir or _slice_folder("network", result)
     files = write_all(result, out_dir)
     click.echo(_summary(result))
     if result.diff is not None:
@@ -138,6 +143,16 @@ def network(
         )
     for name in files:
         click.echo(f"wrote {out_dir / name}")
+
+
+def _slice_folder(kind: str, result: Any) -> Path:
+    """``out/<kind>`` for the whole store; a slice (and a comparison) gets its own folder,
+    so that it never overwrites the whole store's files."""
+    names = [result.slice.slug()]
+    if result.compare is not None:
+        names.append("vs-" + (result.compare.slug() or "all"))
+    suffix = "-".join(n for n in names if n)
+    return Path("out") / (f"{kind}-{suffix}" if suffix else kind)
 
 
 def _resolutions(text: str) -> list[float]:
@@ -168,7 +183,11 @@ def _slice_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 @click.command()
-@out_dir_option(Path("out") / "viz", "Folder for network.html and the PNG/SVG figures.")
+@out_dir_option(
+    None,
+    "Folder for network.html and the PNG/SVG figures (default: out/viz, and for a slice "
+    "its own folder named after it, e.g. out/viz-series-imcwp-2010).",
+)
 @slice_options
 @click.option(
     "--top", type=click.IntRange(1), default=20, show_default=True, help="Parties in the top chart."
@@ -202,6 +221,7 @@ def viz(out_dir: Path, top: int, solidarity: bool, store: dict, **kwargs: Any) -
     with open_project(store) as project:
         result = project.network(**_slice_kwargs(kwargs))
         g = project.solidarity() if solidarity else None
+    out_dir = out_dir or _slice_folder("viz", result)
     try:
         files = render_all(result, out_dir, top=top, solidarity=g)
     except OSError as exc:

@@ -11,6 +11,7 @@ import click
 
 from partygraph.cli.common import (
     emit_rows,
+    format_option,
     open_project,
     out_dir_option,
     resolve_format,
@@ -21,16 +22,11 @@ from partygraph.pipeline import IngestInterrupted, IngestReport
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "table"]),
-    default=None,
-    help="json: SPEC's JSON (an array for several files); table: a readable summary. "
-    "Default: table on a terminal, json otherwise.",
-)
+@format_option(choices=("table", "json"), fallback="json")
 def extract(files: tuple[Path, ...], fmt: str | None) -> None:
     """Read statement documents and print what was extracted, without storing.
+
+    json is the extract JSON (an array for several files); table a readable summary.
 
     Each signatory line is resolved against the party registry (the project's, else
     the bundled one).
@@ -97,14 +93,16 @@ def _print_summary(result: dict[str, Any]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--skip-errors", is_flag=True, help="Load the good documents, report the bad ones.")
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default=None,
-    help="Report format (default: table on a terminal, json otherwise).",
+    "--strict",
+    is_flag=True,
+    help="Refuse a folder holding files that are not statement documents (a PDF, .xhtml); "
+    "without it they are listed on stderr and in the report as skipped.",
 )
+@format_option(choices=("table", "json"), fallback="json")
 @store_options
-def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: dict) -> None:
+def ingest(
+    paths: tuple[Path, ...], skip_errors: bool, strict: bool, fmt: str | None, store: dict
+) -> None:
     """Extract, resolve, convert to RDF and load documents (files or folders).
 
     Each document becomes one named graph. Re-ingesting an unchanged file changes
@@ -118,7 +116,6 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
       partygraph ingest --endpoint http://127.0.0.1:7878/query \\
           --graph-store http://127.0.0.1:7878/store data/statements
     """
-
     try:
         with open_project(store) as project:
             if sys.stderr.isatty():
@@ -129,13 +126,17 @@ def ingest(paths: tuple[Path, ...], skip_errors: bool, fmt: str | None, store: d
                     reports = project.ingest(
                         *paths,
                         skip_errors=skip_errors,
+                        strict=strict,
                         progress=lambda done, total: bar.update(task, completed=done, total=total),
                     )
             else:
-                reports = project.ingest(*paths, skip_errors=skip_errors)
+                reports = project.ingest(*paths, skip_errors=skip_errors, strict=strict)
     except IngestInterrupted as stopped:
         _print_reports(stopped.reports, fmt)  # what landed, then the one-line error
         raise
+    for r in reports:
+        if r.status == "skipped":
+            click.echo(f"partygraph: skipped {r.source}: {r.error}", err=True)
     _print_reports(reports, fmt)
     if any(r.status == "error" for r in reports):
         sys.exit(1)

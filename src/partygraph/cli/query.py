@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import click
+from rdflib import URIRef
 
 from partygraph.cli.common import (
+    FORMATS,
     emit_rows,
     format_option,
     open_project,
@@ -13,6 +15,8 @@ from partygraph.cli.common import (
 )
 from partygraph.errors import PartygraphError
 from partygraph.queries.catalogue import SavedQuery
+from partygraph.queries.run import GRAPH_FORMATS
+from partygraph.store.base import Table
 
 
 def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
@@ -37,6 +41,23 @@ def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
             raise PartygraphError(f"parameter {name!r} given twice", where="--param")
         out[name] = value
     return out
+
+
+def names_first(table: Table) -> list[int]:
+    """Column positions for a terminal table: IRI columns last, so that names come first.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> names_first(Table(["party", "name"], [(URIRef("http://e/p"), Literal("KKE"))]))
+    [1, 0]
+    """
+    iri = [
+        any(isinstance(row[i], URIRef) for row in table.rows)
+        and all(row[i] is None or isinstance(row[i], URIRef) for row in table.rows)
+        for i in range(len(table.columns))
+    ]
+    return sorted(range(len(table.columns)), key=lambda i: iri[i])
 
 
 def _describe(q: SavedQuery) -> str:
@@ -71,7 +92,7 @@ def _describe(q: SavedQuery) -> str:
     metavar="NAME=VALUE",
     help="A parameter value (repeatable); see --describe for the names and types.",
 )
-@format_option()
+@format_option(choices=(*FORMATS, *GRAPH_FORMATS))
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")
 @store_options
 def query(
@@ -90,6 +111,9 @@ def query(
 
     Parameter values are checked against their declared type (party, country, date,
     integer, iri, string) and bound as RDF terms, never pasted into the query.
+
+    A query file may be a SELECT (rows), an ASK (prints true or false), or a
+    CONSTRUCT or DESCRIBE (prints Turtle; --format ntriples, rdfxml or jsonld).
 
     \b
     Examples:
@@ -112,22 +136,22 @@ def query(
         click.echo(_describe(project.catalogue.find(name)))
         return
 
-    from partygraph.queries import rows_plain, to_csv, to_json, to_tsv
+    from partygraph.queries import result_text, rows_plain
 
     saved = project.catalogue.find(name)
     values = parse_param_options(params)
-    out_fmt = resolve_format(fmt, fallback="json")
     with project:
-        table = project.query(name, limit=limit, **values).table
-    if out_fmt == "csv":
-        click.echo(to_csv(table), nl=False)
-    elif out_fmt == "tsv":
-        click.echo(to_tsv(table), nl=False)
-    elif out_fmt == "json":
-        click.echo(to_json(table))
-    else:
-        emit_rows(table.columns, rows_plain(table), "table", title=saved.title)
-        click.echo(f"{len(table.rows)} row(s)", err=True)
+        result = project.query(name, limit=limit, **values)
+    # a graph prints as Turtle unless a format is asked for, on a terminal or not
+    out_fmt = fmt or ("turtle" if isinstance(result, list) else resolve_format(None, "json"))
+    if out_fmt != "table" or isinstance(result, bool | list):
+        click.echo(result_text(getattr(result, "table", result), out_fmt), nl=False)
+        return
+    table = result.table
+    order = names_first(table)
+    rows = [tuple(row[i] for i in order) for row in rows_plain(table)]
+    emit_rows([table.columns[i] for i in order], rows, "table", title=saved.title)
+    click.echo(f"{len(table.rows)} row(s)", err=True)
 
 
 COMMANDS = [query]

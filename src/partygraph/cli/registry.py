@@ -66,7 +66,7 @@ def registry(ctx: click.Context, registry_dir: Path | None) -> None:
 @registry.command("list")
 @click.option("--country", help="Only parties of this ISO2 country (use 'none' for no country).")
 @click.option("--search", help="Only parties whose name, alias or abbreviation contains TEXT.")
-@format_option(choices=("table", "csv", "json"))
+@format_option(choices=("table", "csv", "json"), fallback="csv")
 @click.pass_context
 def list_cmd(ctx: click.Context, country: str | None, search: str | None, fmt: str | None) -> None:
     """List the registry's parties.
@@ -100,7 +100,7 @@ def list_cmd(ctx: click.Context, country: str | None, search: str | None, fmt: s
 
 @registry.command("show")
 @click.argument("party")
-@format_option(choices=("table", "json"))
+@format_option(choices=("table", "json"), fallback="json")
 @click.pass_context
 def show_cmd(ctx: click.Context, party: str, fmt: str | None) -> None:
     """Show one party: by id, name, alias, abbreviation or IRI.
@@ -147,7 +147,7 @@ def show_cmd(ctx: click.Context, party: str, fmt: str | None) -> None:
     show_default=True,
     help="Lowest similarity (0-1) to report.",
 )
-@format_option(choices=("table", "csv", "json"))
+@format_option(choices=("table", "csv", "json"), fallback="csv")
 @click.pass_context
 def suggest_cmd(ctx: click.Context, min_score: float, fmt: str | None) -> None:
     """List candidate duplicates, with their evidence, for a person to review.
@@ -308,7 +308,7 @@ def add_cmd(
 
 
 @registry.command("log")
-@format_option(choices=("table", "csv", "json"))
+@format_option(choices=("table", "csv", "json"), fallback="csv")
 @click.pass_context
 def log_cmd(ctx: click.Context, fmt: str | None) -> None:
     """Show every recorded change: aliases added or removed, parties added, merges.

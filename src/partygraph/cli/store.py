@@ -10,7 +10,13 @@ from typing import Any
 
 import click
 
-from partygraph.cli.common import emit_rows, open_project, store_options
+from partygraph.cli.common import (
+    emit_rows,
+    format_option,
+    open_project,
+    resolve_format,
+    store_options,
+)
 from partygraph.store.base import EXPORT_FORMATS
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -23,8 +29,14 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
     type=click.Choice(list(EXPORT_FORMATS)),
     default="turtle",
     show_default=True,
-    help="turtle and ntriples hold the union of all graphs; nquads, trig and jsonld keep "
-    "each source document's named graph. jsonld is compact, with ontology/context.jsonld.",
+    help="turtle, ntriples and jsonld hold the union of all graphs (a set; what "
+    "rdflib.Graph().parse loads); nquads and trig keep each source document's named "
+    "graph, and jsonld too with --graphs. jsonld is compact, with ontology/context.jsonld.",
+)
+@click.option(
+    "--graphs",
+    is_flag=True,
+    help="JSON-LD with one named graph per source document (load it with rdflib.Dataset).",
 )
 @click.option(
     "-o",
@@ -35,19 +47,20 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
     "pipe is refused). Default, or '-': stdout.",
 )
 @store_options
-def export(store: dict[str, Any], fmt: str, output: Path | None) -> None:
+def export(store: dict[str, Any], fmt: str, graphs: bool, output: Path | None) -> None:
     """Write the whole stored graph in an RDF format.
 
     \b
     Examples:
       partygraph export --format trig -o out/graph.trig
       partygraph export --format jsonld -o out/graph.jsonld
+      partygraph export --format jsonld --graphs -o out/graphs.jsonld
       partygraph export --format ntriples | wc -l
     """
     if output is not None and str(output) == "-":
         output = None
     with open_project(store) as project:
-        project.export(fmt, sys.stdout.buffer if output is None else output)
+        project.export(fmt, sys.stdout.buffer if output is None else output, graphs=graphs)
     if output is not None:
         click.echo(f"wrote {output}", err=True)
 
@@ -72,17 +85,14 @@ def remove(store: dict[str, Any], source: str) -> None:
 
 
 @click.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table, or one JSON object.",
-)
+@format_option(choices=("table", "json"), fallback="json")
 @store_options
-def stats(store: dict[str, Any], fmt: str) -> None:
+def stats(store: dict[str, Any], fmt: str | None) -> None:
     """Count what the store holds: statements, parties, meetings, signatures, triples, graphs.
+
+    parties: those that signed or initiated a statement; registry_parties: the
+    registry's. triples: the distinct triples of the union (as in the Turtle export
+    and validate); quads: what is stored, graph by graph.
 
     \b
     Examples:
@@ -93,7 +103,7 @@ def stats(store: dict[str, Any], fmt: str) -> None:
         counts = project.stats()
     if not counts.get("statements"):
         click.echo("this store is empty: nothing was ingested (run 'partygraph ingest')", err=True)
-    if fmt == "json":
+    if resolve_format(fmt) == "json":
         click.echo(json.dumps(counts, indent=1))
     else:
         emit_rows(["what", "count"], list(counts.items()), "table")

@@ -309,6 +309,9 @@ class _State:
     partial: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # lines consumed as metadata or list
     prose_lists: set[int] = field(default_factory=set)  # used lines of a sentence naming parties
+    # first line of a paragraph that names parties -> its prose around the names (kept in
+    # the body: "Representatives of X also attended.")
+    prose_rest: dict[int, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=65536)
@@ -1243,7 +1246,8 @@ def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | Non
     """Parties named in a sentence: the longest list (a cue phrase beside it counts), and
     the lists of the same paragraph that also name who took part or signed."""
     found: list[tuple[int, InlineList, list[int]]] = []
-    for n, (text, idxs, before) in enumerate(_paragraphs(st)):
+    paragraphs = _paragraphs(st)
+    for n, (text, idxs, before) in enumerate(paragraphs):
         for il in find_inline(text, before if before.endswith(":") or len(before) < 120 else ""):
             if il.negated or not (len(il.names) >= 3 or il.cue):
                 continue
@@ -1264,16 +1268,38 @@ def _inline_lists(st: _State) -> tuple[list[PrintedParty], tuple[int, int] | Non
         )
     ]
     names: list[tuple[str, str]] = []
-    for _, il, idxs in chosen:
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    for n, il, idxs in chosen:
+        cuts.setdefault(n, []).append((il.start, il.end))
         names.extend((nm, il.role) for nm in il.names)
         st.used.update(idxs)
         st.prose_lists.update(idxs)  # its sentence may still name the meeting
+        st.prose_rest[idxs[0]] = _outside(paragraphs[n][0], cuts[n])
         if il.count is not None and il.count != len(il.names):
             st.warnings.append(
                 f"signatories: the text counts {il.count} parties but names {len(il.names)}"
             )
     st.warnings.append("signatories: read from a sentence (no list printed)")
     return _with_roles(names), (best[2][0], chosen[-1][2][-1])
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentences of ``text`` that hold none of the ``(start, end)`` spans of its lists
+    of names (what the paragraph says besides naming them).
+
+    Examples
+    --------
+    >>> _outside("Present were A, B and C. X could not come. ", [(13, 23)])
+    'X could not come.'
+    """
+    kept = []
+    for m in _SENTENCE.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            kept.append(m.group().strip())
+    return " ".join(k for k in kept if k)
+
+
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
 
 
 def _with_roles(names: list[tuple[str, str]]) -> list[PrintedParty]:
@@ -1457,6 +1483,11 @@ def read_text(
         st.warnings.append("title: none printed")
     body_lines = []
     for ln in st.lines[body_start:]:
+        if ln.idx in st.prose_rest:
+            rest = st.prose_rest[ln.idx]
+            if any(ch.isalpha() for ch in rest):
+                body_lines.append(rest)
+            continue
         if (
             ln.idx in st.used
             or ln.boiler

@@ -145,6 +145,7 @@ def analyse_data(
             community=partition.get(p, -1),
             first_year=m.first_year if m.first_year is not None else -1,
             last_year=m.last_year if m.last_year is not None else -1,
+            first_year_uncertain=m.first_year_uncertain,
         )
     kept = {frozenset(e) for e in backbone.edges}
     for u, v, a in g.edges(data=True):

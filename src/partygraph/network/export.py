@@ -72,6 +72,26 @@ def edge_spans(data: SignatureData) -> dict[frozenset[str], tuple[set[int], set[
     return out
 
 
+_YEARS = ("first_year", "last_year")
+
+
+def year_spells(years: Sequence[int]) -> list[tuple[str, str]]:
+    """GEXF spells for the years a party was active: one per run of consecutive years.
+
+    Examples
+    --------
+    >>> year_spells([2008, 2011, 2012, 2018])
+    [('2008-01-01', '2008-12-31'), ('2011-01-01', '2012-12-31'), ('2018-01-01', '2018-12-31')]
+    """
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return [(f"{a:04d}-01-01", f"{b:04d}-12-31") for a, b in runs]
+
+
 def _scalar(v: Any) -> Any:
     if v is None:
         return ""
@@ -83,9 +103,10 @@ def _scalar(v: Any) -> Any:
 def export_graph(result: NetworkResult) -> nx.Graph:
     """A copy of the projection with scalar attributes only and GEXF time spans.
 
-    Nodes get ``start``/``end`` (``YYYY-01-01``/``YYYY-12-31`` of the first and
-    last year signed) and edges those of the years co-signed, so Gephi's
-    timeline can play the network; undated parties and edges get no span.
+    Nodes get one spell per run of consecutive years they signed in (a party active
+    in 2008 and 2018 is not shown as active in between), edges the ``start``/``end``
+    of the years co-signed, so Gephi's timeline shows who was active when; undated
+    parties and edges get none, and an unknown first or last year is left out.
     """
     g = result.graph
     spans = edge_spans(result.data)
@@ -95,11 +116,12 @@ def export_graph(result: NetworkResult) -> nx.Graph:
         resolution=result.resolution,
     )
     for v, a in g.nodes(data=True):
-        attrs = {k: _scalar(x) for k, x in a.items()}
+        # an unknown year is left out (never -1), as in nodes.csv
+        attrs = {k: _scalar(x) for k, x in a.items() if not (k in _YEARS and x == -1)}
         attrs["label"] = a.get("label") or v
-        if a.get("first_year", -1) >= 0:
-            attrs["start"] = f"{a['first_year']:04d}-01-01"
-            attrs["end"] = f"{a['last_year']:04d}-12-31"
+        m = result.metrics.get(v)
+        if m is not None and m.years:
+            attrs["spells"] = year_spells(m.years)
         h.add_node(v, **attrs)
     for u, v, a in g.edges(data=True):
         attrs = {k: _scalar(x) for k, x in a.items() if k != "distance"}
@@ -115,6 +137,7 @@ def export_graph(result: NetworkResult) -> nx.Graph:
 def _without_spans(g: nx.Graph) -> nx.Graph:
     h = g.copy()
     for _, a in h.nodes(data=True):
+        a.pop("spells", None)  # GraphML has no spells: first_year/last_year say it
         if "start" in a:
             a["start_date"], a["end_date"] = a.pop("start"), a.pop("end")
     for _, _, a in h.edges(data=True):
@@ -135,6 +158,7 @@ NODE_COLUMNS = [
     "initiated",
     "first_year",
     "last_year",
+    "first_year_uncertain",
     "community",
 ]
 METRIC_COLUMNS = [

@@ -28,7 +28,7 @@ SELECT ?statement ?party ?role
   (SAMPLE(?series0) AS ?series) (SAMPLE(?slabel0) AS ?seriesLabel)
   (SAMPLE(?plabel0) AS ?partyLabel) (SAMPLE(?abbr0) AS ?partyAbbreviation)
   (SAMPLE(?country0) AS ?country) (SAMPLE(?iso0) AS ?countryCode)
-  (SAMPLE(?clabel0) AS ?countryLabel)
+  (SAMPLE(?clabel0) AS ?countryLabel) (SAMPLE(?approx0) AS ?approximate)
 WHERE {
   {
     { ?statement pg:signedBy ?party . BIND(pg:SignatoryRole AS ?role) }
@@ -39,6 +39,7 @@ WHERE {
   OPTIONAL { ?statement dcterms:title ?title0 }
   OPTIONAL { ?statement dcterms:date ?date0 }
   OPTIONAL { ?statement dcterms:issued ?issued0 }
+  OPTIONAL { ?statement pg:approximateDate ?approx0 }  # a month or year without the day
   OPTIONAL {
     ?statement pg:adoptedAt ?meeting0 .
     OPTIONAL { ?meeting0 skos:prefLabel ?mlabel0 }
@@ -263,7 +264,9 @@ def rows_to_data(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Signa
                 country_label=r.get("countryLabel"),
             )
         if st not in data.statements:
-            date, year = _year(r.get("date"), r.get("meetingStart"), r.get("issued"))
+            date, year = _year(
+                r.get("date"), r.get("meetingStart"), r.get("issued"), r.get("approximate")
+            )
             meeting = local_id(r["meeting"], "meeting") if r.get("meeting") else None
             series = local_id(r["series"], "series") if r.get("series") else None
             label = r.get("meetingLabel")

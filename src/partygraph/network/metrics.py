@@ -187,6 +187,13 @@ class PartyMetrics:
     core: int
     first_year: int | None
     last_year: int | None
+    years: tuple[int, ...] = ()  # the years it signed in (dated statements)
+    undated: int = 0  # statements it signed whose year is unknown: they could come first
+
+    @property
+    def first_year_uncertain(self) -> bool:
+        """An undated signature could precede ``first_year``: the first year is a guess."""
+        return self.undated > 0
 
 
 def party_metrics(g: nx.Graph, data: SignatureData) -> dict[str, PartyMetrics]:
@@ -246,5 +253,7 @@ def party_metrics(g: nx.Graph, data: SignatureData) -> dict[str, PartyMetrics]:
             core=int(core[p]),
             first_year=min(years) if years else None,
             last_year=max(years) if years else None,
+            years=tuple(sorted(set(years))),
+            undated=len(signed.get(p, ())) - len(years),
         )
     return out

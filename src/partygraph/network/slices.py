@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from partygraph.errors import PartygraphError
 from partygraph.network.load import ROLE_INITIATOR, ROLE_SIGNATORY, SignatureData
+from partygraph.text import slugify
 
 ROLE_CHOICES = ("signatory", "initiator", "both")
 
@@ -48,6 +49,24 @@ class Slice:
             parts.append(f"years {lo}-{hi}")
         parts.append(f"role {self.role}")
         return ", ".join(parts) if len(parts) > 1 else "all statements, " + parts[0]
+
+    def slug(self) -> str:
+        """A folder name for the slice's files; ``""`` for the whole store.
+
+        Examples
+        --------
+        >>> Slice(meetings=("imcwp-13",)).slug(), Slice().slug()
+        ('meeting-imcwp-13', '')
+        >>> Slice(since=2011, series=("imcwp",), role="signatory").slug()
+        'series-imcwp-2011-signatory'
+        """
+        parts = [f"meeting-{m}" for m in self.meetings] + [f"series-{s}" for s in self.series]
+        if self.since is not None or self.until is not None:
+            years = [str(y) for y in (self.since, self.until) if y is not None]
+            parts.append("-".join(years) if self.since is not None else f"until-{years[0]}")
+        if self.role != "both":
+            parts.append(self.role)
+        return slugify("-".join(parts), max_length=80)
 
     def validate(self) -> Slice:
         """Raise :class:`PartygraphError` on an impossible slice; return self."""

@@ -8,7 +8,8 @@ a country (party -> party, party -> country), with the statements as weight.
 Choices, written down:
 
 * only subjects with a solidarity stance count; a subject the statement condemns
-  (``pg:stance "opposition"``: the Israeli army, NATO) is not solidarity, and
+  (``pg:stance "opposition"``: the Israeli army, NATO) or only names without saying
+  for or against (``"mentioned"``) is not solidarity, and
   organisations are never nodes (they are condemned or invoked, not supported);
 * self-loops are dropped: a party does not express solidarity with itself, so the
   Workers' Party of Korea, which signed the seed, has an edge only to Korea (KP);
@@ -61,7 +62,7 @@ WHERE {
     OPTIONAL { ?mention pg:subjectRank ?rank0 }
     OPTIONAL { ?mention pg:stance ?stance }
   }
-  FILTER(!BOUND(?stance) || STR(?stance) != "opposition")
+  FILTER(!BOUND(?stance) || STR(?stance) = "solidarity")
   OPTIONAL { ?party skos:prefLabel ?plabel0 }
   OPTIONAL { ?party pg:country/skos:notation ?pcode0 }
   OPTIONAL { ?subject skos:prefLabel ?slabel0 }

@@ -18,8 +18,12 @@ from partygraph.queries.catalogue import (
 )
 from partygraph.queries.params import bind_params, convert
 from partygraph.queries.run import (
+    GRAPH_FORMATS,
+    Result,
     example_params,
+    graph_text,
     plain,
+    result_text,
     rows_plain,
     run,
     run_all,
@@ -32,16 +36,20 @@ from partygraph.queries.run import (
 )
 
 __all__ = [
+    "GRAPH_FORMATS",
     "PARAM_TYPES",
     "Catalogue",
     "Param",
+    "Result",
     "SavedQuery",
     "bind_params",
     "convert",
     "example_params",
+    "graph_text",
     "load_query_file",
     "parse_query",
     "plain",
+    "result_text",
     "rows_plain",
     "run",
     "run_all",

@@ -201,9 +201,11 @@ def bind_params(
 ) -> dict[str, URIRef | Literal]:
     """Check ``values`` against ``query``'s parameters and return the store bindings.
 
-    Unknown parameter names and missing required ones raise :class:`PartygraphError`.
-    A parameter without a value takes its declared ``default`` (when ``use_defaults``);
-    an optional one without either stays unbound.
+    Unknown parameter names and missing required ones raise :class:`PartygraphError`:
+    a required parameter never falls back to its ``default`` (that value is only the
+    example ``partygraph demo`` runs, see :func:`~partygraph.queries.run.example_params`).
+    An optional parameter without a value takes its ``default`` (when ``use_defaults``)
+    or stays unbound.
 
     Returns
     -------
@@ -220,6 +222,10 @@ def bind_params(
     Traceback (most recent call last):
     ...
     partygraph.errors.PartygraphError: ...: param yaer: no such parameter (expected: year)
+    >>> bind_params(Catalogue.load().get("co-signers"), {})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: co-signers.rq: param party: required ...=KKE
     """
     source = query.path.name if query.path is not None else f"{query.name}.rq"
     declared = {p.name: p for p in query.params}
@@ -232,16 +238,17 @@ def bind_params(
     bindings: dict[str, URIRef | Literal] = {}
     for p in query.params:
         raw = values.get(p.name)
+        if raw is None and p.required:
+            example = f", for example {p.name}={p.default}" if p.default is not None else ""
+            raise PartygraphError(
+                f"required ({p.type}: {p.description or 'no description'}); "
+                f"give {p.name}=VALUE{example}",
+                source=source,
+                where=f"param {p.name}",
+            )
         if raw is None and use_defaults:
             raw = p.default
         if raw is None:
-            if p.required:
-                raise PartygraphError(
-                    f"required ({p.type}: {p.description or 'no description'}); "
-                    f"give it with --param {p.name}=VALUE",
-                    source=source,
-                    where=f"param {p.name}",
-                )
             continue
         bindings[p.variable] = convert(p, raw, registry=registry, source=source)
     return bindings

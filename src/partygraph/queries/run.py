@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -11,14 +12,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from partygraph.errors import PartygraphError
 from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
-from partygraph.store.base import GraphStore, Table, inject_values, strip_comments
-from partygraph.vocab import XSD
+from partygraph.store.base import GraphStore, Table, inject_values, query_form, strip_comments
+from partygraph.vocab import ID, XSD
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
 _TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*(OFFSET\s+\d+\s*|LIMIT\s+\d+\s*)?$", re.I)
@@ -78,6 +80,18 @@ def bound_query(sparql: str, bindings: Mapping[str, Any]) -> str:
     return inject_values(sparql, bindings) if bindings else sparql
 
 
+#: What a query gives: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
+Result = Table | bool | list[ox.Triple]
+
+#: ``--format`` names of the RDF formats a CONSTRUCT or DESCRIBE result is printed in.
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
 def run_query(
     store: GraphStore,
     query: SavedQuery,
@@ -85,13 +99,118 @@ def run_query(
     limit: int | None = None,
     *,
     registry: Any = None,
-) -> Table:
-    """Run a :class:`SavedQuery` with typed parameters; see :func:`run`."""
+) -> Result:
+    """Run a :class:`SavedQuery` with typed parameters; see :func:`run`.
+
+    A SELECT gives a :class:`Table`, an ASK a ``bool``, a CONSTRUCT or DESCRIBE the
+    list of its triples (``limit`` caps rows and solutions; an ASK has none).
+    """
     bindings = bind_params(query, params or {}, registry=registry)
-    table = store.select(bound_query(with_limit(query.sparql, limit), bindings))
+    check_names(store, query, bindings, given=params or {})
+    form = query_form(query.sparql)
+    if form == "ASK":
+        return store.ask(bound_query(query.sparql, bindings))
+    text = bound_query(with_limit(query.sparql, limit), bindings)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return store.construct(text)
+    table = store.select(text)
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
     return table
+
+
+def check_names(
+    store: GraphStore, query: SavedQuery, bindings: Mapping[str, Any], given: Mapping[str, str]
+) -> None:
+    """Refuse an ``iri`` value the user gave that names nothing in the graph, with the
+    closest names the graph has (an empty answer would look like "none").
+
+    Examples
+    --------
+    >>> from partygraph.store.embedded import EmbeddedStore
+    >>> q = Catalogue.load().get("meeting-statements")
+    >>> b = bind_params(q, {"meeting": "meeting/imcwp-99"})
+    >>> check_names(EmbeddedStore(), q, b, {"meeting": "meeting/imcwp-99"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: ...: nothing in the graph is called 'meeting/imcwp-99'
+    """
+    for p in query.params:
+        term = bindings.get(p.variable)
+        if p.type != "iri" or p.name not in given or not isinstance(term, URIRef):
+            continue
+        if store.ask("ASK { { ?_t ?p ?o } UNION { ?s ?p ?_t } }", {"_t": term}):
+            continue
+        iri = str(term)
+        folder = iri.rsplit("/", 1)[0] + "/" if iri.startswith(ID) else ID
+        known = store.select(
+            "SELECT DISTINCT ?s WHERE { ?s a ?type FILTER(STRSTARTS(STR(?s), ?_base)) }",
+            {"_base": Literal(folder)},
+        )
+        names = {str(s).removeprefix(ID): str(s).rsplit("/", 1)[-1] for (s,) in known.rows}
+        last = iri.rsplit("/", 1)[-1]
+        close = difflib.get_close_matches(last, set(names.values()), n=3, cutoff=0.6)
+        closest = [full for full, end in sorted(names.items()) if end in close][:3]
+        hint = f" (closest: {', '.join(closest)})" if closest else ""
+        raise PartygraphError(
+            f"nothing in the graph is called {given[p.name]!r}{hint}",
+            source=query.path.name if query.path is not None else f"{query.name}.rq",
+            where=f"param {p.name}",
+        )
+
+
+def graph_text(triples: Sequence[ox.Triple], fmt: str = "turtle") -> str:
+    """CONSTRUCT or DESCRIBE triples as Turtle (with the project's prefixes) or another
+    format of :data:`GRAPH_FORMATS`.
+
+    Examples
+    --------
+    >>> t = ox.Triple(ox.NamedNode("http://ex/kke"),
+    ...     ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("KKE"))
+    >>> print(graph_text([t], "ntriples"), end="")
+    <http://ex/kke> <http://www.w3.org/2004/02/skos/core#prefLabel> "KKE" .
+    """
+    from partygraph.store.export import default_prefixes
+
+    rdf_format = GRAPH_FORMATS.get(fmt)
+    if rdf_format is None:
+        raise PartygraphError(
+            "a CONSTRUCT or DESCRIBE result is a graph: expected one of "
+            + ", ".join(GRAPH_FORMATS),
+            where="--format",
+        )
+    prefixes = default_prefixes() if rdf_format != ox.RdfFormat.N_TRIPLES else None
+    data = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+    return (data or b"").decode("utf-8")
+
+
+def result_text(result: Result, fmt: str) -> str:
+    """A query result as text: rows as ``csv``/``tsv``/``json``, an ASK as ``true`` or
+    ``false``, a graph in an RDF format (``json`` is JSON-LD, CSV and tables Turtle).
+
+    Examples
+    --------
+    >>> print(result_text(True, "json"), end="")
+    true
+    >>> print(result_text(Table(["n"], [(Literal(2),)]), "csv"), end="")
+    n
+    2
+    """
+    if isinstance(result, bool):
+        return "true\n" if result else "false\n"
+    if isinstance(result, list):
+        graph_fmt = {"json": "jsonld", "csv": "turtle", "tsv": "turtle", "table": "turtle"}
+        return graph_text(result, graph_fmt.get(fmt, fmt))
+    if fmt in GRAPH_FORMATS:
+        raise PartygraphError(
+            f"{fmt} is for CONSTRUCT and DESCRIBE results; a SELECT gives csv, tsv or json",
+            where="--format",
+        )
+    if fmt == "tsv":
+        return to_tsv(result)
+    if fmt == "json":
+        return to_json(result) + "\n"
+    return to_csv(result)
 
 
 def run(
@@ -102,7 +221,7 @@ def run(
     *,
     catalogue: Catalogue | None = None,
     registry: Any = None,
-) -> Table:
+) -> Result:
     """Run a saved query by name (or a ``.rq`` file by path) on ``store``.
 
     Parameters
@@ -123,8 +242,9 @@ def run(
 
     Returns
     -------
-    Table
-        Columns and rows of rdflib terms (``None`` where unbound).
+    Table, bool or list of pyoxigraph.Triple
+        For a SELECT, columns and rows of rdflib terms (``None`` where unbound); for an
+        ASK, its answer; for a CONSTRUCT or DESCRIBE, its triples.
 
     Examples
     --------
@@ -162,7 +282,8 @@ def run_all(
     catalogue: Catalogue | None = None,
     registry: Any = None,
 ) -> list[Path]:
-    """Run every saved query with its default parameters and write ``<name>.csv`` files.
+    """Run every saved query with its default parameters and write ``<name>.csv`` files
+    (``<name>.txt`` holding true or false for an ASK, ``<name>.ttl`` for a CONSTRUCT).
 
     Each file is written to a temporary name and renamed, so a failed run never leaves
     half a CSV behind.
@@ -187,9 +308,13 @@ def run_all(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for query in catalogue:
-        table = run_query(store, query, example_params(query), registry=registry)
-        target = out / f"{query.name}.csv"
-        write_text(target, to_csv(table))
+        result = run_query(store, query, example_params(query), registry=registry)
+        # rows as CSV, an ASK as true/false, a graph as Turtle
+        suffix = (
+            ".txt" if isinstance(result, bool) else ".ttl" if isinstance(result, list) else ".csv"
+        )
+        target = out / f"{query.name}{suffix}"
+        write_text(target, result_text(result, "csv"))
         written.append(target)
     return written
 
@@ -294,8 +419,13 @@ def rows_plain(table: Table) -> list[tuple[Any, ...]]:
 
 
 __all__: Sequence[str] = (
+    "GRAPH_FORMATS",
+    "Result",
+    "check_names",
     "example_params",
+    "graph_text",
     "plain",
+    "result_text",
     "rows_plain",
     "run",
     "run_all",

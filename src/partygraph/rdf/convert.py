@@ -99,6 +99,7 @@ _T = {
         "matchScore",
         "adoptedAt",
         "participant",
+        "approximateDate",
         "inSeries",
         "country",
         "placeCountry",
@@ -139,6 +140,29 @@ _TRUE = Literal("true", datatype=_XSD_BOOL)
 _SEARCH = NamedNode(PG + "searchText")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_TAG = re.compile(r"^[a-z]{2,3}$")
+
+
+_PARTIAL = {
+    re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"): "gYearMonth",
+    re.compile(r"^\d{4}$"): "gYear",
+}
+
+
+def _partial_date(value: str | None) -> Literal | None:
+    """A month or a year the document prints without the day, as ``xsd:gYearMonth`` or
+    ``xsd:gYear`` (``None`` for anything else).
+
+    Examples
+    --------
+    >>> _partial_date("2012-11")
+    <Literal value=2012-11 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYearMonth>>
+    >>> _partial_date("2012-13") is None, _partial_date(None) is None
+    (True, True)
+    """
+    for pattern, datatype in _PARTIAL.items():
+        if value and pattern.match(value):
+            return Literal(value, datatype=xsd(datatype))
+    return None
 
 
 def _date(value: str, source: str, where: str) -> Literal:
@@ -319,6 +343,9 @@ def statement_quads(
         add(Quad(st, _DATE, _date(rec.date, src, "date"), g))
     if rec.publication_date:
         add(Quad(st, _ISSUED, _date(rec.publication_date, src, "publication_date"), g))
+    approximate = _partial_date((rec.partial_dates or {}).get("date")) if not rec.date else None
+    if approximate is not None:
+        add(Quad(st, _T["approximateDate"], approximate, g))
     if rec.place and rec.place.city:
         add(Quad(st, _LOCATION, Literal(rec.place.city), g))
     if rec.place and rec.place.country:

@@ -67,8 +67,8 @@ def subject_quads(
     For each mention: ``pg:mentions`` and a qualified ``pg:Mention`` node
     (``mention/<statement-slug>/<kind>-<id>``) with ``pg:mentioned``, ``pg:mentionCount``
     and ``pg:mentionLocation`` ("title" for title and headline, "body"); for each subject
-    also ``pg:about``, ``pg:subjectRank`` and ``pg:stance`` ("solidarity" or
-    "opposition") on the same node. A subject is always one of the mentions.
+    also ``pg:about``, ``pg:subjectRank`` and ``pg:stance`` ("solidarity",
+    "opposition" or "mentioned") on the same node. A subject is always one of the mentions.
 
     Parameters
     ----------

@@ -10,7 +10,7 @@ from partygraph.extract.model import PrintedParty, StatementRecord
 MatchKind = Literal["exact", "alias", "fuzzy", "new"]
 Kind = Literal["country", "party", "organisation"]
 Where = Literal["title", "headline", "body"]
-Stance = Literal["solidarity", "opposition"]
+Stance = Literal["solidarity", "opposition", "mentioned"]
 
 
 @dataclass(frozen=True)

@@ -29,18 +29,30 @@ from partygraph.store.base import (
     inject_values,
     rdflib_graph_view,
 )
-from partygraph.store.export import export_oxigraph
+from partygraph.store.export import export_oxigraph, repeated_triples
 from partygraph.store.guard import UnsafeQueryError, check_local_query
 from partygraph.terms import to_oxigraph, to_rdflib_cached
-from partygraph.vocab import PG
+from partygraph.vocab import PG, REGISTRY_GRAPH
 
 # the classes `stats` counts, by the key it reports them under
 STAT_CLASSES = {
     "statements": PG + "Statement",
-    "parties": PG + "Party",
     "meetings": PG + "Meeting",
     "signatures": PG + "Signature",
 }
+# a party counts when it signed or initiated something; the registry is counted apart
+SIGNED = (PG + "signedBy", PG + "initiatedBy")
+#: the keys of ``stats()``, in the order they are printed
+STAT_KEYS = (
+    "statements",
+    "parties",
+    "registry_parties",
+    "meetings",
+    "signatures",
+    "triples",
+    "quads",
+    "graphs",
+)
 
 
 def _flush_quietly(store: ox.Store) -> None:
@@ -239,19 +251,35 @@ class EmbeddedStore:
     def stats(self) -> dict[str, int]:
         """Count statements, parties, meetings, signatures, triples and graphs.
 
-        Classes are counted as distinct typed subjects across graphs (a provisional
-        party described in two documents counts once); ``triples`` counts stored quads.
+        Classes are counted as distinct typed subjects across graphs (a meeting
+        described in two documents counts once). ``parties`` are those that signed or
+        initiated a statement, ``registry_parties`` the parties of the registry graph;
+        ``triples`` counts the distinct triples of the union (what the Turtle export
+        and ``validate`` hold), ``quads`` what is stored, graph by graph.
         """
         st = self.oxigraph
         out: dict[str, int] = {}
         for key, cls in STAT_CLASSES.items():
             # counted by the engine: a Python set of 100,000 signatures took seconds
-            query = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> <{cls}> }}"
-            solution = next(iter(st.query(query, use_default_graph_as_union=True)))
-            out[key] = int(solution[0].value)
-        out["triples"] = len(st)
+            out[key] = self._count(f"?s <{RDF_TYPE}> <{cls}>", "?s")
+        signed = " ".join(f"<{p}>" for p in SIGNED)
+        out["parties"] = self._count(f"VALUES ?p {{ {signed} }} ?s ?p ?party", "?party")
+        out["registry_parties"] = self._count(
+            f"GRAPH <{REGISTRY_GRAPH}> {{ ?party <{RDF_TYPE}> <{PG}Party> }}", "?party"
+        )
+        out["triples"] = len(st) - sum(
+            sum(1 for _ in st.quads_for_pattern(t.subject, t.predicate, t.object)) - 1
+            for t in repeated_triples(st)
+        )
+        out["quads"] = len(st)
         out["graphs"] = sum(1 for _ in st.named_graphs())
-        return out
+        return {k: out[k] for k in STAT_KEYS}
+
+    def _count(self, pattern: str, var: str) -> int:
+        """``COUNT(DISTINCT var)`` over a graph pattern, on the union of all graphs."""
+        query = f"SELECT (COUNT(DISTINCT {var}) AS ?n) WHERE {{ {pattern} }}"
+        solution = next(iter(self.oxigraph.query(query, use_default_graph_as_union=True)))
+        return int(solution[0].value)
 
     def flush(self) -> None:
         """Write the in-memory part of the store to its files (reopening is then fast)."""

@@ -14,6 +14,7 @@ interrupted export never leaves a truncated file.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -44,6 +45,10 @@ def default_prefixes() -> dict[str, str]:
     return dict(FALLBACK_PREFIXES)
 
 
+#: The JSON-LD export that keeps the named graphs (``--format jsonld --graphs``).
+JSONLD_GRAPHS = "jsonld-graphs"
+
+
 def export_oxigraph(
     store: ox.Store, fmt: str, target: Path | str | BinaryIO, context: Path | None = None
 ) -> None:
@@ -54,7 +59,9 @@ def export_oxigraph(
     store
         The store (all its named graphs are written).
     fmt
-        One of ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld``.
+        One of ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld`` (these three
+        hold the union of all graphs, as a set), or ``jsonld-graphs`` (JSON-LD with the
+        named graphs; ``partygraph export --format jsonld --graphs``).
     target
         A file path (written atomically) or a binary stream (written as it goes).
     context
@@ -75,17 +82,17 @@ def export_oxigraph(
     1
     """
     fmt = fmt.lower()
-    if fmt not in EXPORT_FORMATS:
+    if fmt not in (*EXPORT_FORMATS, JSONLD_GRAPHS):
         raise PartygraphError(
             f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}",
             where="--format",
         )
     writer: Callable[[IO[bytes]], None]
-    if fmt == "jsonld":
+    if fmt in ("jsonld", JSONLD_GRAPHS):
         ctx = load_context(context)
 
         def writer(f: IO[bytes]) -> None:
-            write_jsonld(store, f, ctx)
+            write_jsonld(store, f, ctx, graphs=fmt == JSONLD_GRAPHS)
 
     elif fmt in ("nquads", "trig"):
         rf = ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG
@@ -108,38 +115,109 @@ def export_oxigraph(
         target.flush()
 
 
+def repeated_triples(store: ox.Store) -> dict[ox.Triple, ox.NamedNode | ox.DefaultGraph]:
+    """Triples stated in more than one graph, each with the first graph (in union order).
+
+    Only a subject typed in several graphs can be described in several (a meeting in
+    each of its documents; the converter always types what it describes), so only
+    those subjects are looked at: the cost follows the shared descriptions, not the
+    store's size.
+
+    Examples
+    --------
+    >>> s = ox.Store()
+    >>> t = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    >>> for g in ("http://ex/g1", "http://ex/g2"):
+    ...     s.add(ox.Quad(ox.NamedNode("http://ex/m"), t, ox.NamedNode("http://ex/M"),
+    ...                   ox.NamedNode(g)))
+    >>> [(str(t.subject), str(g)) for t, g in repeated_triples(s).items()]
+    [('<http://ex/m>', '<http://ex/g1>')]
+    """
+    type_node = ox.NamedNode(RDF_TYPE)
+    graphs_of: dict[ox.NamedNode | ox.BlankNode, set] = {}
+    for q in store.quads_for_pattern(None, type_node, None, None):
+        graphs_of.setdefault(q.subject, set()).add(q.graph_name)
+    order = {g: n for n, g in enumerate(_union_graphs(store))}
+    first: dict[ox.Triple, ox.NamedNode | ox.DefaultGraph] = {}
+    repeated: set[ox.Triple] = set()
+    for subject, graphs in graphs_of.items():
+        if len(graphs) < 2:
+            continue
+        quads = sorted(
+            store.quads_for_pattern(subject, None, None, None), key=lambda q: order[q.graph_name]
+        )
+        for q in quads:
+            if q.triple in first:
+                repeated.add(q.triple)
+            else:
+                first[q.triple] = q.graph_name
+    return {t: first[t] for t in repeated}
+
+
+def _union_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+    return [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+
+
+def union_parts(
+    store: ox.Store,
+) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, Iterator[ox.Quad] | None]]:
+    """The union of all graphs as a set, graph by graph: ``(graph, quads)`` where
+    ``quads`` leaves out the triples an earlier graph stated, or is ``None`` when the
+    graph repeats nothing (then it can be dumped whole, fast)."""
+    repeated = repeated_triples(store)
+    repeating = {  # the graphs that state a triple an earlier graph stated
+        q.graph_name
+        for t, g in repeated.items()
+        for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        if q.graph_name != g
+    }
+    for g in _union_graphs(store):
+        if g in repeating:
+            yield (
+                g,
+                (
+                    q
+                    for q in store.quads_for_pattern(None, None, None, g)
+                    if repeated.get(q.triple, g) == g
+                ),
+            )
+        else:
+            yield g, None
+
+
 def write_union(
     store: ox.Store, out: IO[bytes], fmt: ox.RdfFormat, prefixes: dict[str, str] | None
 ) -> None:
-    """Write the union of all graphs as one Turtle or N-Triples document.
+    """Write the union of all graphs as one Turtle or N-Triples document: a set.
 
     Each graph is dumped by Oxigraph's streaming serializer in turn (the prefixes are
     declared once, at the top). A triple stated in several graphs (a meeting described
-    by each of its documents) is written once per graph, which readers collapse: this
-    is faster than a deduplicating ``CONSTRUCT`` and needs no memory for the whole graph.
+    by each of its documents) is written once, with the first graph that states it
+    (:func:`repeated_triples`): the export holds as many triples as ``stats`` and
+    ``validate`` count.
 
     Examples
     --------
     >>> import io
-    >>> s = ox.Store()
+    >>> s, a = ox.Store(), ox.NamedNode(RDF_TYPE)
     >>> for g in ("http://ex/g1", "http://ex/g2"):
+    ...     s.add(ox.Quad(ox.NamedNode("http://ex/s"), a, ox.NamedNode("http://ex/C"),
+    ...                   ox.NamedNode(g)))
     ...     s.add(ox.Quad(ox.NamedNode("http://ex/s"), ox.NamedNode("http://ex/p"),
-    ...                   ox.Literal("o"), ox.NamedNode(g)))
+    ...                   ox.Literal(g), ox.NamedNode(g)))
     >>> out = io.BytesIO()
-    >>> write_union(s, out, ox.RdfFormat.TURTLE, {"ex": "http://ex/"})
-    >>> print(out.getvalue().decode())
-    @prefix ex: <http://ex/> .
-    ex:s ex:p "o" .
-    ex:s ex:p "o" .
-    <BLANKLINE>
-    >>> len(set(ox.parse(out.getvalue(), ox.RdfFormat.TURTLE)))
-    1
+    >>> write_union(s, out, ox.RdfFormat.N_TRIPLES, None)
+    >>> len(out.getvalue().splitlines())  # the type once, a value from each graph
+    3
     """
-    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
-    graphs += sorted(store.named_graphs(), key=str)
     first = True
-    for g in graphs:
-        data = store.dump(format=fmt, from_graph=g, prefixes=prefixes)
+    for g, kept in union_parts(store):
+        if kept is not None:
+            buffer = io.BytesIO()
+            ox.serialize((q.triple for q in kept), buffer, fmt, prefixes=prefixes)
+            data = buffer.getvalue()
+        else:
+            data = store.dump(format=fmt, from_graph=g, prefixes=prefixes)
         if prefixes and not first:
             start = 0
             while data.startswith(b"@prefix", start):
@@ -336,11 +414,15 @@ def _nodes(quads: Iterator[ox.Quad], ctx: CompactContext) -> Iterator[dict[str, 
         yield _node(current, pairs, ctx)
 
 
-def write_jsonld(store: ox.Store, out: IO[bytes], ctx: CompactContext) -> None:
+def write_jsonld(
+    store: ox.Store, out: IO[bytes], ctx: CompactContext, *, graphs: bool = True
+) -> None:
     """Stream the store as one compact JSON-LD document with ``ctx`` as ``@context``.
 
-    Each named graph becomes ``{"@id": graph, "@graph": [nodes]}``; default-graph nodes
-    sit at the top level.
+    With ``graphs``, each named graph becomes ``{"@id": graph, "@graph": [nodes]}``
+    (default-graph nodes sit at the top level): what a dataset reader wants. Without,
+    the union of all graphs, as a set, in top-level nodes: what ``rdflib.Graph().parse``
+    and other plain-graph readers load (they see nothing inside named graphs).
 
     Examples
     --------
@@ -369,8 +451,13 @@ def write_jsonld(store: ox.Store, out: IO[bytes], ctx: CompactContext) -> None:
         out.write((("\n" if first else ",\n") + chunk).encode())
         first = False
 
-    graphs = sorted(store.named_graphs(), key=lambda g: str(g))
-    for g in graphs:
+    if not graphs:
+        for g, kept in union_parts(store):
+            for n in _nodes(kept or store.quads_for_pattern(None, None, None, g), ctx):
+                emit(dumps(n))
+        out.write(b"\n]}\n")
+        return
+    for g in sorted(store.named_graphs(), key=lambda g: str(g)):
         quads = store.quads_for_pattern(None, None, None, g)
         head = '{"@id":' + dumps(_node_id(g, ctx)) + ',"@graph":['
         inner = ",\n ".join(dumps(n) for n in _nodes(quads, ctx))

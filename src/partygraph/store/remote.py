@@ -51,11 +51,12 @@ from partygraph.store.base import (
     inject_values,
     quad_ntriples,
 )
-from partygraph.store.embedded import STAT_CLASSES
+from partygraph.store.embedded import SIGNED, STAT_CLASSES, STAT_KEYS
 from partygraph.store.export import export_oxigraph
 from partygraph.store.guard import check_local_query
 from partygraph.store.profiles import ServerProfile, endpoints, get_profile
 from partygraph.terms import XSD_STRING
+from partygraph.vocab import PG, REGISTRY_GRAPH
 
 USER_AGENT = f"partygraph/{__version__} (+https://w3id.org/partygraph)"
 #: queries longer than this go by POST (URLs of several KB are refused by some servers)
@@ -398,7 +399,7 @@ class RemoteStore:
         return sorted(self._graph_sizes())
 
     def stats(self) -> dict[str, int]:
-        """Count statements, parties, meetings, signatures, triples and graphs."""
+        """Count what the server holds, as :meth:`EmbeddedStore.stats` does."""
         values = " ".join(f"<{c}>" for c in STAT_CLASSES.values())
         # GRAPH ?g, not the default graph: whether that is the union of the named graphs
         # depends on the server and its profile, the triples counted below do not
@@ -410,10 +411,27 @@ class RemoteStore:
             str(c): _count(n, self.endpoint) for c, n in _columns(t, ("c", "n"), self.endpoint)
         }
         out = {k: counts.get(c, 0) for k, c in STAT_CLASSES.items()}
-        sizes = self._graph_sizes()
-        out["triples"] = sum(sizes.values())
+        signed = " ".join(f"<{p}>" for p in SIGNED)
+        sizes = self._graph_sizes()  # without the server's system graphs
+        graphs = " ".join(f"<{g}>" for g in sizes)
+        union = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            f"VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} }}"
+        )
+        parties = self.select(
+            f"SELECT (COUNT(DISTINCT ?party) AS ?n) WHERE {{ VALUES ?p {{ {signed} }} "
+            "GRAPH ?g { ?st ?p ?party } }"
+        )
+        registry = self.select(
+            f"SELECT (COUNT(DISTINCT ?party) AS ?n) WHERE {{ GRAPH <{REGISTRY_GRAPH}> "
+            f"{{ ?party <{RDF_TYPE}> <{PG}Party> }} }}"
+        )
+        out["parties"] = int(parties.rows[0][0] or 0)  # type: ignore[arg-type]
+        out["registry_parties"] = int(registry.rows[0][0] or 0)  # type: ignore[arg-type]
+        out["triples"] = int(union.rows[0][0] or 0)  # type: ignore[arg-type]
+        out["quads"] = sum(sizes.values())
         out["graphs"] = len(sizes)
-        return out
+        return {k: out[k] for k in STAT_KEYS}
 
     def fetch_graph(self, graph: str, into: ox.Store) -> None:
         """Copy one named graph of the server into a local pyoxigraph store."""

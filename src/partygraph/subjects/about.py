@@ -25,10 +25,16 @@ Precision comes first:
   American``, ``Balkan``, ``Kurdish``, ``Congolese``, ``Salvador`` Allende) count for no
   country; plural party words (``the Communist Parties``) name no party.
 
-Each occurrence gets a *stance*: ``opposition`` when the name qualifies an adversarial
-noun (``Israeli army``, ``Ukrainian authorities``, ``U.S. hostile policy``,
-``NATO intervention``, ``ejército israelí``) or names the agent (``stirred up by the
-US``, ``da parte di USA``); ``solidarity`` otherwise.
+Each occurrence gets a *stance* from what the words around it say of the name:
+``opposition`` when it qualifies an adversarial noun (``Israeli army``, ``Ukrainian
+authorities``, ``U.S. hostile policy``, ``NATO intervention``, ``ejército israelí``),
+names the agent (``stirred up by the US``, ``da parte di USA``) or is the object of an
+opposition to its separation, independence or membership (``oppose the separation of
+Kosovo``); ``solidarity`` when it is the object of support (``solidarity with``,
+``support for``, ``hands off``, ``in defence of``) or the victim of an attack
+(``the attack against the people of Palestine``); a negation before the verb turns
+either round (``do not support``). Otherwise the occurrence says nothing, and a name no
+occurrence says anything about is only ``mentioned``.
 
 **Subjects** are the top of the mentions, by this rule:
 
@@ -46,7 +52,8 @@ Subjects are ranked: title and headline subjects first, then solidarity before
 opposition, then by weight (3 per title or headline occurrence, 1 per body occurrence),
 then by first appearance. A subject's stance is the majority stance of its title and
 headline occurrences when it has any, else of all its occurrences (an even split with
-at least one adversarial use: opposition).
+at least one adversarial use: opposition), counting only occurrences that say
+something: title occurrences that say nothing leave the stance to the body.
 """
 
 from __future__ import annotations
@@ -447,8 +454,10 @@ _ABBREV_EXPAND = {"CP": "Communist Party", "NCP": "New Communist Party", "WP": "
 _ADV_AFTER = re.compile(
     r"^(?:'s)?(?:-|\s+)(?:(?:and|or)\s+\S+\s+)?(?:army|armed|armies|military|militaries|troops|"
     r"soldiers|regime|regimes|junta|aggression|aggressions|aggressor|aggressors|aggressive\w*|"
-    r"attack|attacks|bombing|bombings|bombs|bombardment|occupation|occupiers|occupying|invasion|"
-    r"invaders|intervention|interventions|interference|imperialism|imperialists?|hostile|"
+    # "air strikes", never a bare "strike": "the Greek strike" is the workers' own
+    r"attack|attacks|air\s*strikes?|airstrikes?|missile\s+strikes?|bombing|bombings|bombs|"
+    r"bombardment|occupation|occupiers|occupying|invasion|invaders|intervention|interventions|"
+    r"interference|imperialism|imperialists?|hostile|"
     r"hostility|sanctions|blockade|embargo|threats?|authorities|oligarchs?|fascists?)\b"
     # "US-led", "NATO-backed": only joined by a hyphen ("the CPSU led" is no agent)
     r"|^-(?:backed|led|sponsored|instigated|made|supported|imposed)\b",
@@ -463,11 +472,83 @@ _ADV_BEFORE = re.compile(
     r"\b(?:ej[eé]rcito|esercito|ex[eé]rcito|arm[eé]e|r[eé]gimen|regime|r[eé]gime|agresi[oó]n|"
     r"aggressione|agress[aã]o|agression|ocupaci[oó]n|occupazione|ocupa[cç][aã]o|tropas|truppe|"
     r"troupes|imperialismo|imp[eé]rialisme|bombardeo|bombardamento|bombardement|militares|"
-    r"militari|soldados|soldati))\s+"
+    r"militari|soldados|soldati|blocco|bloqueo|bloqueio|blocus|embargo))\s+"
     # the cue reaches along a list of names: "by the United States, NATO and the EU"
     r"(?:(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,3}(?:,\s*|\s+(?:and|e|y|et|und)\s+))*"
     r"(?:the\s+)?$",
 )
+
+# What the sentence says about the name, from the words just before it: support (or the
+# name as the victim of an attack), or opposition to its separation, independence or
+# membership. A negation before the verb turns it round ("do not support").
+_NEG = r"(?:\b(?:not|no|never|neither|nor|without|against|non|nao|ni|ne)\s+(?:\w+\s+){0,2}|n't\s+)"
+_SUPPORT = (
+    r"solidarity|solidarit[eé]|solidaridad|solidarieta|solidariedade|support(?:s|ing|ed)?|"
+    r"apoyo|apoio|sosteg\w*|soutien|defen[cds]\w*|hands\s+off|stand(?:s|ing)?\s+(?:with|by)|"
+    r"on\s+the\s+side\s+of|salute\w*|recogni[sz]\w*"
+)
+# the name suffers the act: "the attack on Palestine", "il bombardamento della Siria"
+_VICTIM = (
+    r"attacks?|aggression|assault|bomb\w*|bombard\w*|blockade|embargo|sanctions|ban(?:ning)?|"
+    r"outlaw\w*|persecution|occupation|invasion|intervention|interference|threats?|war|"
+    r"agresi[oó]n|aggressione|bloqueo|bloqueio"
+)
+_TOWARD = (
+    r"(?:\s+(?:with|to|for|of|against|on|in|towards?|con|a|al|contra|contro|avec|contre|"
+    r"com|da|de|del|della|di|du|des))?"
+)
+_OF_PEOPLE = (
+    r"(?:\s+(?:the|el|la|los|las|il|le|les|o|os)?\s*(?:\w+\s+){0,3}?"
+    r"(?:people|peoples|pueblo|popolo|peuple|povo|struggle|cause|workers|independence|"
+    r"sovereignty|integrity|rights?|membership)(?:\s+(?:of|de|del|di|du|do))?)?"
+)
+_SUPPORT_BEFORE = re.compile(
+    rf"(?i:(?P<neg>{_NEG})?\b(?:{_SUPPORT})(?:\s+(?:statement|declaration|message))?{_TOWARD}"
+    rf"|\b(?:{_VICTIM})\s+(?:[\w'-]+\s+){{0,5}}?"
+    r"(?:against|on|of|upon|in|to|contra|contro|della|del|de|sur|contre))"
+    rf"{_OF_PEOPLE}(?:\s+(?:the|el|la|il|le|les|o|a))?\s*$"
+)
+# "oppose the separation of Kosovo", "against the independence of X", "reject X's membership"
+_SECEDE = (
+    r"separation|secession|independence|self-proclaimed\s+independence|membership|"
+    r"accession|recognition|partition|dismemberment"
+)
+_OPPOSE = r"oppos\w*|condemn\w*|reject\w*|denounc\w*|against|contra|contro|contre|refuse\w*"
+_OPPOSE_BEFORE = re.compile(
+    rf"(?i:(?P<neg>{_NEG})?\b(?:{_OPPOSE})\s+(?:\w+\s+){{0,3}}?(?:{_SECEDE})\s+(?:of|from|de|di|du)"
+    r"(?:\s+(?:the|el|la|il|le|les|o|a))?\s*$)"
+)
+_OPPOSE_AFTER = re.compile(rf"(?i:^(?:'s)?\s+(?:(?:\w+\s+){{0,2}})?(?:{_SECEDE})\b)")
+_OPPOSE_VERB_BEFORE = re.compile(rf"(?i:\b(?P<neg>{_NEG})?(?:{_OPPOSE})\s+(?:the\s+)?$)")
+
+
+def _cue(before: str, after: str) -> int:
+    """+1 support, -1 opposition, 0 unclear: what the words around a name say of it.
+
+    Examples
+    --------
+    >>> _cue("Our Parties oppose the separation of ", " from the Republic of Serbia")
+    -1
+    >>> _cue("We support the independence of ", "")
+    1
+    >>> _cue("We do not support ", "")
+    -1
+    >>> _cue("the murderous attack of the Israeli army against the people of ", "")
+    1
+    >>> _cue("Declaration on ", "")
+    0
+    >>> _cue("We condemn ", "'s membership of NATO")
+    -1
+    """
+    oppose = _OPPOSE_BEFORE.search(before)
+    if oppose is None and _OPPOSE_AFTER.match(after):
+        oppose = _OPPOSE_VERB_BEFORE.search(before)
+    if oppose is not None:
+        return 1 if oppose.group("neg") else -1
+    support = _SUPPORT_BEFORE.search(before)
+    if support is not None:
+        return -1 if support.group("neg") else 1
+    return 0
 
 
 # "Statement of the KKE ...", "Declaración del PCE", "KKE: ..." name the author, not a subject.
@@ -497,6 +578,7 @@ class _Hit:
     where: str
     order: int
     opposed: bool = False
+    supported: bool = False
     author: bool = False  # a party named as the statement's author ("Statement of the KKE")
 
 
@@ -742,20 +824,23 @@ def _scan(
     hits.sort(key=lambda h: h.start)
     # the cues depend on the text around a hit only: a name repeated in the same words
     # ("KKE, KKE, KKE...") is judged once
-    cues: dict[tuple[str, str, bool], tuple[bool, bool]] = {}
+    cues: dict[tuple[str, str, bool], tuple[bool, bool, bool]] = {}
     for n, h in enumerate(hits):
         h.order = order0 + n
         before = folded[max(0, h.start - 100) : h.start]
         after = folded[h.end : h.end + 60]
         key = (before, after, h.kind == "party")
-        cue = cues.get(key)
-        if cue is None:
-            cue = cues[key] = (
-                bool(_ADV_AFTER.match(after) or _ADV_BEFORE.search(before + " ")),
+        found = cues.get(key)
+        if found is None:
+            cue = _cue(before, after)
+            opposed = cue < 0 or bool(_ADV_AFTER.match(after) or _ADV_BEFORE.search(before + " "))
+            found = cues[key] = (
+                opposed,
+                cue > 0 and not opposed,
                 h.kind == "party"
                 and bool(_AUTHOR_BEFORE.search(before[-80:]) or _AUTHOR_AFTER.match(after[:30])),
             )
-        h.opposed, h.author = cue
+        h.opposed, h.supported, h.author = found
     return hits
 
 
@@ -814,9 +899,18 @@ def _extra_country_name(iso2: str) -> str | None:
     return dict(_extra_countries(registry_dir() / "demonyms.csv")).get(iso2)
 
 
-def _stance(opposed: int, total: int) -> Stance:
-    # an even split leans to opposition: one adversarial use is a strong signal
-    return "opposition" if opposed and opposed * 2 >= total else "solidarity"
+def _stance(hits: Sequence[_Hit]) -> Stance:
+    """The stance of a name's occurrences: those in the title and headline when they say
+    something, else those in the body; ``mentioned`` when none says anything.
+
+    An even split leans to opposition: one adversarial use is a strong signal.
+    """
+    top = [h for h in hits if h.where != "body" and (h.opposed or h.supported)]
+    telling = top or [h for h in hits if h.opposed or h.supported]
+    if not telling:
+        return "mentioned"
+    opposed = sum(h.opposed for h in telling)
+    return "opposition" if opposed * 2 >= len(telling) else "solidarity"
 
 
 def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
@@ -829,8 +923,6 @@ def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
     for (kind, ident), hs in groups.items():
         places = tuple(sorted({h.where for h in hs}, key=_WHERE_ORDER.__getitem__))
         top = [h for h in hs if h.where != "body"]
-        stance_hits = top or hs
-        opposed = sum(h.opposed for h in stance_hits)
         weight = sum(TITLE_WEIGHT if h.where != "body" else 1 for h in hs)
         rows.append(
             dict(
@@ -841,7 +933,7 @@ def _mentions_from(hits: Sequence[_Hit], matcher: _Matcher) -> list[Mention]:
                 where=places[0],
                 places=places,
                 weight=weight,
-                stance=_stance(opposed, len(stance_hits)),
+                stance=_stance(hs),
                 opposed=sum(h.opposed for h in hs),
                 label=_label(matcher, kind, ident),
                 first=min(h.order for h in hs),
@@ -921,8 +1013,11 @@ def _choose(
     )
     if region_title:  # "on the situation in Latin America": no single body country
         return []
-    first = sorted((m for m in body if m.stance == "solidarity"), key=lambda m: m.first)
+    first = sorted((m for m in body if m.stance != "opposition"), key=lambda m: m.first)
     return [(first[0], "body-first")] if first else []
+
+
+_STANCE_ORDER = {"solidarity": 0, "mentioned": 1, "opposition": 2}
 
 
 def find_subjects(
@@ -973,7 +1068,7 @@ def _ranked_subjects(
     chosen.sort(
         key=lambda mr: (
             mr[0].where == "body",
-            mr[0].stance != "solidarity",
+            _STANCE_ORDER[mr[0].stance],
             -mr[0].weight,
             mr[0].first,
         )

@@ -31,10 +31,27 @@ from partygraph.network.analysis import NetworkResult
 from partygraph.viz.html import describe_solidarity, label_priority, node_size
 
 PALETTE = [
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-    "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#e7ba52",
-    "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363",
-]  # fmt: skip
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#a6761d",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+    "#e7ba52",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
+    "#1b9e77",
+]  # fmt: skip  (no grey: grey is OTHER)
 OTHER = "#c7c7c7"
 
 
@@ -169,21 +186,6 @@ def draw_network(
         linewidths=0.8,
         zorder=2,
     )
-    if labelled is None:
-        labelled = sorted(nodes, key=lambda v: (-sizes.get(v, 0), v))
-    top = list(labelled)[:labels]
-    for v in top:
-        x, y = positions[v]
-        ax.annotate(
-            label_of(v),
-            (x, y),
-            xytext=(5, 4),
-            textcoords="offset points",
-            fontsize=8,
-            zorder=3,
-            # a light box keeps labels readable over links and stays text in SVG
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0},
-        )
     shown = sorted(names)[: len(PALETTE)]
     handles: list[Artist] = [
         Line2D([], [], marker="o", linestyle="", markersize=8, color=_colour(i), label=names[i])
@@ -208,11 +210,61 @@ def draw_network(
     ax.set_ylim(-0.05, 1.05)
     ax.set_aspect("equal")
     ax.axis("off")
+    # labels last: their room is measured in the final axes
+    if labelled is None:
+        labelled = sorted(nodes, key=lambda v: (-sizes.get(v, 0), v))
+    _place_labels(fig, ax, list(labelled)[:labels], positions, label_of)
     return fig
 
 
+#: Where a label may sit around its node (points), tried in this order.
+_LABEL_OFFSETS = tuple(
+    (dx * r, dy * r)
+    for r in (1, 2, 3)
+    for dx, dy in ((5, 4), (5, -12), (-5, 4), (-5, -12), (0, 10), (0, -16))
+)
+
+
+def _place_labels(
+    fig: Figure,
+    ax: Any,
+    nodes: Sequence[str],
+    positions: Mapping[str, tuple[float, float]],
+    label_of: Callable[[str], str],
+) -> list[Any]:
+    """Label ``nodes`` in order of priority where no earlier label is; skip a node
+    whose label fits nowhere around it. Returns the labels drawn."""
+    renderer = fig.canvas.get_renderer()
+    placed: list[Any] = []
+    boxes: list[Any] = []
+    for v in nodes:
+        for dx, dy in _LABEL_OFFSETS:
+            label = ax.annotate(
+                label_of(v),
+                positions[v],
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha="left" if dx >= 0 else "right",
+                fontsize=8,
+                zorder=3,
+                # a light box keeps labels readable over links and stays text in SVG
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0},
+            )
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in boxes):
+                placed.append(label)
+                boxes.append(box)
+                break
+            label.remove()
+    return placed
+
+
 def _country_key(g: nx.Graph) -> tuple[dict[str, int], dict[int, str]]:
-    counts = Counter(g.nodes[v].get("country") or "?" for v in g)
+    """Countries ranked by activity (the statements their parties signed), so that the
+    most active ones get the colours and the rest are grey "others"."""
+    counts: Counter[str] = Counter()
+    for v in g:
+        counts[g.nodes[v].get("country") or "?"] += g.nodes[v].get("statements", 1)
     ranked = [c for c, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
     rank = {c: i for i, c in enumerate(ranked)}
     return {v: rank[g.nodes[v].get("country") or "?"] for v in g}, dict(enumerate(ranked))
@@ -239,12 +291,23 @@ def network_figure(
 ) -> Figure:
     """The co-signature network: node area ~ statements, colour by community or country.
 
-    The ``labels`` most active parties are labelled; the legend names each colour.
+    The ``labels`` most active parties are labelled where labels do not overlap; the
+    legend names each colour. By country, the most active countries get the colours
+    and only the backbone's links are drawn.
     """
     g = result.graph
+    links = f"{g.number_of_edges()} links"
     if colour_by == "country":
         key, names = _country_key(g)
-        legend_title = "colour: country"
+        legend_title = "colour: country (most active first)"
+        # every link of a dense network is a grey mat: draw the backbone (disparity filter)
+        kept = [(u, v) for u, v, a in g.edges(data=True) if a.get("backbone")]
+        if kept:
+            drawn = nx.Graph()
+            drawn.add_nodes_from(g.nodes(data=True))
+            drawn.add_edges_from((u, v, g.edges[u, v]) for u, v in kept)
+            links = f"backbone: {len(kept)} of {g.number_of_edges()} links"
+            g = drawn
     else:
         key, names = _community_key(g, result.partition)
         legend_title = f"colour: Louvain community (resolution {result.resolution:g})"
@@ -255,7 +318,7 @@ def network_figure(
         names=names,
         sizes={v: g.nodes[v].get("statements", 1) for v in g},
         title=(
-            f"Co-signature network: {g.number_of_nodes()} parties, {g.number_of_edges()} links "
+            f"Co-signature network: {g.number_of_nodes()} parties, {links} "
             f"({result.weighting} weights; node area ~ statements signed)"
         ),
         legend_title=legend_title,
