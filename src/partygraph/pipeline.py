@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ import rdflib
 from partygraph import __version__
 from partygraph.errors import PartygraphError
 from partygraph.extract import load_bytes, read_bytes
+from partygraph.files import path_text, walk_documents
 from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry, ResolvedStatement
@@ -48,6 +50,15 @@ class IngestReport:
     error: str | None = None
 
 
+class IngestInterrupted(PartygraphError):
+    """The store failed while documents were written: ``reports`` say, per document,
+    what landed (``added``/``replaced``) and what did not (``error``: not written)."""
+
+    def __init__(self, error: PartygraphError, reports: list[IngestReport]):
+        super().__init__(error.message, source=error.source, where=error.where)
+        self.reports = reports
+
+
 def source_key(path: Path) -> str:
     """The stable name of a file in the store: its path relative to the current folder.
 
@@ -58,35 +69,49 @@ def source_key(path: Path) -> str:
     """
     resolved = Path(os.path.abspath(path))
     try:
-        return resolved.relative_to(Path.cwd()).as_posix()
+        key = resolved.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        key = resolved.as_posix()
+    return path_text(key)  # a name that is not UTF-8 is kept, its bytes shown escaped
 
 
-def discover(paths: Sequence[str | Path]) -> list[Path]:
+def discover(
+    paths: Sequence[str | Path], problems: list[PartygraphError] | None = None
+) -> list[Path]:
     """Expand files and folders (recursively) into the statement documents they hold.
 
-    Raises :class:`PartygraphError` for a missing path or a folder with no documents.
+    Links to folders are not followed. A file is listed whatever it is (the reader
+    accepts it or refuses it by name); a sub-folder that cannot be listed is an error,
+    or, given a ``problems`` list, is added to it.
+
+    Raises :class:`PartygraphError` for a missing or unreadable path (a symlink loop is
+    named as such) and a folder with no documents.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            docs = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
-            if not docs:
-                raise PartygraphError(
-                    "no statement documents in this folder (expected "
-                    + ", ".join(DOCUMENT_SUFFIXES)
-                    + " files)",
-                    source=str(path),
-                )
-            found.extend(docs)
-        elif path.is_file():
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
+            raise PartygraphError("no such file or folder", source=str(path)) from None
+        except OSError as e:
+            raise PartygraphError(f"cannot read: {e.strerror or e}", source=str(path)) from None
+        if not is_dir:
             found.append(path)
-        else:
-            raise PartygraphError("no such file or folder", source=str(path))
+            continue
+        docs, unreadable = walk_documents(path, DOCUMENT_SUFFIXES)
+        if unreadable and problems is None:
+            raise unreadable[0]
+        if not docs and not unreadable:
+            raise PartygraphError(
+                "no statement documents in this folder (expected "
+                + ", ".join(DOCUMENT_SUFFIXES)
+                + " files)",
+                source=str(path),
+            )
+        found.extend(docs)
+        if problems is not None:
+            problems.extend(unreadable)
     unique: dict[str, Path] = {}
     for p in found:
         unique.setdefault(source_key(p), p)
@@ -180,7 +205,8 @@ def ingest_paths(
     """
     registry = registry or Registry.load()
     finder = SubjectFinder(registry)
-    files = discover(paths)
+    problems: list[PartygraphError] | None = [] if skip_errors else None
+    files = discover(paths, problems)
     skipped = skipped_files(paths)
     if strict and skipped:
         source, why = skipped[0]
@@ -191,6 +217,8 @@ def ingest_paths(
     keys = [source_key(p) for p in files]
     known = _known_sources(store, keys)
     reports = [IngestReport(source, "skipped", error=why) for source, why in skipped]
+    # folders that could not be listed are reported, never skipped without a word
+    reports += [IngestReport(e.source or "", "error", error=str(e)) for e in problems or []]
     # Every changed document is read and resolved before anything is written, so a bad
     # file leaves the store untouched; quads are made batch by batch to bound memory.
     todo: list[tuple[ResolvedStatement, str, str | None]] = []
@@ -205,7 +233,7 @@ def ingest_paths(
                 reports.append(IngestReport(key, "unchanged", sha256=sha))
                 continue
             resolved = finder.annotate(
-                registry.resolve(read_bytes(data, str(path), known_names=registry.known_names))
+                registry.resolve(read_bytes(data, key, known_names=registry.known_names))
             )
         except PartygraphError as error:
             if not skip_errors:
@@ -226,19 +254,32 @@ def ingest_paths(
         todo.append((resolved, key, previous[0] if previous else None))
     now = datetime.now(UTC).replace(microsecond=0)
     registry_graph, digest = versioned_registry_quads(registry)
-    if not _registry_current(store, digest):
-        store.replace_graphs({iris.registry_graph(): registry_graph})
-    for start in range(0, len(todo), BATCH_SIZE):
-        pending: dict[str, list] = {}
-        drops: list[str] = []
-        for resolved, key, old_graph in todo[start : start + BATCH_SIZE]:
-            graph = iris.source(resolved.record.sha256)
-            pending[graph] = statement_quads(
-                resolved, source_path=key, ingested_at=now, tool_version=__version__
-            )
-            if old_graph and old_graph != graph:
-                drops.append(old_graph)
-        # One transaction per batch, holding the new graphs and the drop of the versions
-        # they replace: every document is fully present or absent whatever happens.
-        store.replace_graphs(pending, drop=drops)
+    written = 0  # documents of ``todo`` in the store
+    try:
+        if not _registry_current(store, digest):
+            store.replace_graphs({iris.registry_graph(): registry_graph})
+        for start in range(0, len(todo), BATCH_SIZE):
+            pending: dict[str, list] = {}
+            drops: list[str] = []
+            for resolved, key, old_graph in todo[start : start + BATCH_SIZE]:
+                graph = iris.source(resolved.record.sha256)
+                pending[graph] = statement_quads(
+                    resolved, source_path=key, ingested_at=now, tool_version=__version__
+                )
+                if old_graph and old_graph != graph:
+                    drops.append(old_graph)
+            # One transaction per batch, holding the new graphs and the drop of the
+            # versions they replace: every document is fully present or absent.
+            store.replace_graphs(pending, drop=drops)
+            written = min(start + BATCH_SIZE, len(todo))
+    except PartygraphError as error:
+        # a store failing midway (a remote server writes graph by graph): say, per
+        # document, what landed; running the same ingest again completes the rest
+        landed = set(getattr(error, "written", ()))
+        by_key = {r.source: r for r in reports}
+        for resolved, key, _ in todo[written:]:
+            if iris.source(resolved.record.sha256) not in landed:
+                by_key[key].status = "error"
+                by_key[key].error = f"not written: {error}"
+        raise IngestInterrupted(error, reports) from None
     return reports
