@@ -14,6 +14,7 @@ Each fixture yields the server's base URL and stops the process it started.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import shutil
 import socket
@@ -23,7 +24,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -75,32 +76,32 @@ def oxigraph_binary() -> str:
     return found
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start ``oxigraph serve`` on a free port; yield its base URL."""
-    folder = tmp_path_factory.mktemp("oxigraph")
+@contextlib.contextmanager
+def run_oxigraph(folder: Path, *, union: bool = True) -> Iterator[str]:
+    """Run ``oxigraph serve`` on ``folder`` and a free port; yield its base URL.
+
+    ``union`` makes the default graph the union of the named graphs
+    (``--union-default-graph``); without it the default graph is a graph of its own.
+    """
     port = free_port()
     log = folder / "server.log"
+    args = [oxigraph_binary(), "serve", "--location", str(folder / "data")]
+    args += ["--bind", f"127.0.0.1:{port}", *(["--union-default-graph"] if union else [])]
     with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [
-                oxigraph_binary(),
-                "serve",
-                "--location",
-                str(folder / "data"),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--union-default-graph",
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_http(base + "/query?query=ASK%7B%7D", proc, 30, log)
         yield base
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start ``oxigraph serve`` on a free port; yield its base URL."""
+    with run_oxigraph(tmp_path_factory.mktemp("oxigraph")) as base:
+        yield base
 
 
 VIRTUOSO_INI = """\
@@ -204,6 +205,11 @@ class FlakyProxy:
         ``(user, password)`` to demand with HTTP basic authentication (401 otherwise).
     delay
         Seconds to wait before answering (to provoke client timeouts).
+    respond
+        Called as ``respond(method, path, body)`` for every request that passed the
+        checks above; it returns ``(status, body, content type)`` to answer instead of
+        the target (a fault: odd JSON, a failure after N writes...), or ``None`` to
+        forward the request.
     """
 
     def __init__(
@@ -215,6 +221,7 @@ class FlakyProxy:
         retry_after: str | None = None,
         credentials: tuple[str, str] | None = None,
         delay: float = 0.0,
+        respond: Callable[[str, str, bytes | None], tuple[int, bytes, str] | None] | None = None,
     ):
         self.target = target
         self.fail_first = fail_first
@@ -222,6 +229,7 @@ class FlakyProxy:
         self.retry_after = retry_after
         self.credentials = credentials
         self.delay = delay
+        self.respond = respond
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         proxy = self
 
@@ -251,6 +259,15 @@ class FlakyProxy:
                     self.send_header("Content-Length", str(len(msg)))
                     self.end_headers()
                     self.wfile.write(msg)
+                    return
+                answer = proxy.respond(self.command, self.path, body) if proxy.respond else None
+                if answer is not None:
+                    status, data, ctype = answer
+                    self.send_response(status)
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
                     return
                 if proxy.target is None:
                     self.send_response(200)

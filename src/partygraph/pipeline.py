@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ import rdflib
 from partygraph import __version__
 from partygraph.errors import PartygraphError
 from partygraph.extract import load_bytes, read_bytes
+from partygraph.files import path_text, walk_documents
 from partygraph.rdf import iris, statement_quads, versioned_registry_quads
 from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry
@@ -54,6 +56,15 @@ class IngestReport:
     error: str | None = None
 
 
+class IngestInterrupted(PartygraphError):
+    """The store failed while documents were written: ``reports`` say, per document,
+    what landed (``added``/``replaced``) and what did not (``error``: not written)."""
+
+    def __init__(self, error: PartygraphError, reports: list[IngestReport]):
+        super().__init__(error.message, source=error.source, where=error.where)
+        self.reports = reports
+
+
 def source_key(path: Path) -> str:
     """The stable name of a file in the store: its path relative to the current folder.
 
@@ -64,35 +75,49 @@ def source_key(path: Path) -> str:
     """
     resolved = Path(os.path.abspath(path))
     try:
-        return resolved.relative_to(Path.cwd()).as_posix()
+        key = resolved.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        key = resolved.as_posix()
+    return path_text(key)  # a name that is not UTF-8 is kept, its bytes shown escaped
 
 
-def discover(paths: Sequence[str | Path]) -> list[Path]:
+def discover(
+    paths: Sequence[str | Path], problems: list[PartygraphError] | None = None
+) -> list[Path]:
     """Expand files and folders (recursively) into the statement documents they hold.
 
-    Raises :class:`PartygraphError` for a missing path or a folder with no documents.
+    Links to folders are not followed. A file is listed whatever it is (the reader
+    accepts it or refuses it by name); a sub-folder that cannot be listed is an error,
+    or, given a ``problems`` list, is added to it.
+
+    Raises :class:`PartygraphError` for a missing or unreadable path (a symlink loop is
+    named as such) and a folder with no documents.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            docs = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
-            if not docs:
-                raise PartygraphError(
-                    "no statement documents in this folder (expected "
-                    + ", ".join(DOCUMENT_SUFFIXES)
-                    + " files)",
-                    source=str(path),
-                )
-            found.extend(docs)
-        elif path.is_file():
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
+            raise PartygraphError("no such file or folder", source=str(path)) from None
+        except OSError as e:
+            raise PartygraphError(f"cannot read: {e.strerror or e}", source=str(path)) from None
+        if not is_dir:
             found.append(path)
-        else:
-            raise PartygraphError("no such file or folder", source=str(path))
+            continue
+        docs, unreadable = walk_documents(path, DOCUMENT_SUFFIXES)
+        if unreadable and problems is None:
+            raise unreadable[0]
+        if not docs and not unreadable:
+            raise PartygraphError(
+                "no statement documents in this folder (expected "
+                + ", ".join(DOCUMENT_SUFFIXES)
+                + " files)",
+                source=str(path),
+            )
+        found.extend(docs)
+        if problems is not None:
+            problems.extend(unreadable)
     unique: dict[str, Path] = {}
     for p in found:
         unique.setdefault(source_key(p), p)
@@ -169,7 +194,7 @@ def _read_one(
             return IngestReport(key, "unchanged", sha256=sha), None, None
         registry = finder.registry
         assert registry is not None
-        record = read_bytes(data, str(path), known_names=registry.known_names)
+        record = read_bytes(data, key, known_names=registry.known_names)
         resolved = finder.annotate(registry.resolve(record))
     except PartygraphError as error:
         return IngestReport(key, "error", error=str(error)), None, None
@@ -201,6 +226,14 @@ def _read_in_worker(
     assert _WORKER_FINDER is not None
     path, key, previous, now = job
     return _read_one(path, key, previous, _WORKER_FINDER, now)
+
+
+class _BadDocument(Exception):
+    """A document of the batch being read cannot be read (stops the run)."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__(report.error)
+        self.report = report
 
 
 def ingest_paths(
@@ -254,7 +287,8 @@ def ingest_paths(
     """
     registry = registry or Registry.load()
     shared, finder = finder is not None, finder or SubjectFinder(registry)
-    files = discover(paths)
+    problems: list[PartygraphError] | None = [] if skip_errors else None
+    files = discover(paths, problems)
     skipped = skipped_files(paths)
     if strict and skipped:
         source, why = skipped[0]
@@ -266,8 +300,8 @@ def ingest_paths(
     known = _known_sources(store, keys)
     now = datetime.now(UTC).replace(microsecond=0)
     registry_graph, digest = versioned_registry_quads(registry)
-    if not _registry_current(store, digest):
-        store.replace_graphs({iris.registry_graph(): registry_graph})
+    # the registry graph goes in with the first write, so a refused run changes nothing
+    registry_due = not _registry_current(store, digest)
     jobs = [(p, k, known.get(k), now) for p, k in zip(files, keys, strict=True)]
     batches = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
     workers = workers or os.cpu_count() or 1
@@ -287,7 +321,10 @@ def ingest_paths(
         return [pool.submit(_read_in_worker, job) for job in batch]
 
     reports = [IngestReport(source, "skipped", error=why) for source, why in skipped]
-    loaded = 0
+    # folders that could not be listed are reported, never skipped without a word
+    reports += [IngestReport(e.source or "", "error", error=str(e)) for e in problems or []]
+    done = 0  # jobs with a report
+    results: list[tuple[IngestReport, bytes | None, str | None]] = []
     try:
         with summaries.deferred(store):
             ahead = start(batches[0]) if batches else None
@@ -307,23 +344,54 @@ def ingest_paths(
                     )
                 bad = [r for r, _, _ in results if r.status == "error"]
                 if bad and not skip_errors:
-                    kept = f" (the {loaded} documents before its batch were loaded)"
-                    raise PartygraphError(f"{bad[0].error}{kept if loaded else ''}")
+                    raise _BadDocument(bad[0])
                 pending: dict[str, list] = {}
                 drops: list[str] = []
                 for report, nquads, old_graph in results:
-                    reports.append(report)
                     if nquads is None or report.sha256 is None:
                         continue
                     graph = iris.source(report.sha256)
                     pending[graph] = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
                     if old_graph and old_graph != graph:
                         drops.append(old_graph)
+                if registry_due:
+                    pending[iris.registry_graph()] = registry_graph
                 # one transaction per batch, holding the new graphs and the drop of the
                 # versions they replace: every document is fully present or absent
                 if pending or drops:
                     store.replace_graphs(pending, drop=drops)
-                loaded += len(pending)
+                registry_due = False
+                reports += [r for r, _, _ in results]
+                done, results = done + len(batch), []
+        if registry_due:
+            store.replace_graphs({iris.registry_graph(): registry_graph})
+    except _BadDocument as bad:
+        if not done:  # nothing was written
+            raise PartygraphError(bad.report.error or "cannot read") from None
+        # the batches before the bad document stay in; the report says which failed
+        why = f"not written: the batch of {bad.report.source} was refused"
+        reports.append(bad.report)
+        reports += [
+            IngestReport(key, "error", error=why)
+            for _, key, _, _ in jobs[done:]
+            if key != bad.report.source
+        ]
+        kept = f"the {done} documents before its batch were loaded"
+        raise IngestInterrupted(PartygraphError(f"{bad.report.error} ({kept})"), reports) from None
+    except PartygraphError as error:
+        # a store failing midway (a remote server writes graph by graph): say, per
+        # document, what landed; running the same ingest again completes the rest
+        landed = set(getattr(error, "written", ()))
+        for report, _, _ in results:
+            written = report.sha256 and iris.source(report.sha256) in landed
+            if report.status in ("added", "replaced") and not written:
+                report.status, report.error = "error", f"not written: {error}"
+            reports.append(report)
+        reports += [
+            IngestReport(key, "error", error=f"not written: {error}")
+            for _, key, _, _ in jobs[done + len(results) :]
+        ]
+        raise IngestInterrupted(error, reports) from None
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from partygraph import paths
 from partygraph.errors import PartygraphError
+from partygraph.files import check_target
 
 if TYPE_CHECKING:  # the stages are imported when a method needs them (a quick CLI start)
     import networkx as nx
@@ -285,7 +286,9 @@ class Project:
 
         Turtle, N-Triples and JSON-LD hold the union of all graphs (a set: what
         ``rdflib.Graph().parse`` loads); ``graphs`` keeps the named graphs in JSON-LD.
-        TriG and N-Quads always keep them.
+        TriG and N-Quads always keep them. A file target is written atomically; one
+        that exists and is not a regular file (a device, a named pipe) is refused
+        before the store is read.
         """
         if graphs:
             if fmt in ("turtle", "ntriples"):
@@ -297,7 +300,9 @@ class Project:
                 from partygraph.store.export import JSONLD_GRAPHS
 
                 fmt = JSONLD_GRAPHS
-        self.store().export(fmt, Path(target) if isinstance(target, str) else target)
+        if isinstance(target, str | Path):
+            target = check_target(target)
+        self.store().export(fmt, target)
 
     def validate(self) -> ValidationReport:
         """Check the stored graph against the SHACL shapes (``ontology/shapes.ttl``)."""

@@ -6,6 +6,8 @@ one line on stderr, exit status 1. Usage errors exit 2 (click's convention).
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,28 @@ import click
 
 from partygraph import __version__
 from partygraph.errors import PartygraphError
+from partygraph.files import DEVICE_ERRORS
 from partygraph.project import Project
 
 
 class _Main(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # here, not at exit, so a full device is reported below
+            return result
         except PartygraphError as error:
             click.echo(f"partygraph: error: {error}", err=True)
+            sys.exit(1)
+        except OSError as error:
+            # stdout on a full disk or /dev/full, or closed by the reader (| head)
+            if error.errno not in DEVICE_ERRORS:
+                raise
+            if error.errno != errno.EPIPE:
+                where = f" {error.filename}" if error.filename else ""
+                click.echo(f"partygraph: error: cannot write{where}: {error.strerror}", err=True)
+            # what is still buffered would fail again at exit, with a traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("partygraph: interrupted; nothing half-written was kept", err=True)

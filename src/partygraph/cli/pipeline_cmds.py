@@ -17,6 +17,7 @@ from partygraph.cli.common import (
     resolve_format,
     store_options,
 )
+from partygraph.pipeline import IngestInterrupted, IngestReport
 
 
 @click.command()
@@ -115,43 +116,51 @@ def ingest(
       partygraph ingest --endpoint http://127.0.0.1:7878/query \\
           --graph-store http://127.0.0.1:7878/store data/statements
     """
-    with open_project(store) as project:
-        if sys.stderr.isatty():
-            from rich.progress import Progress
+    try:
+        with open_project(store) as project:
+            if sys.stderr.isatty():
+                from rich.progress import Progress
 
-            with Progress(transient=True) as bar:
-                task = bar.add_task("reading documents", total=None)
-                reports = project.ingest(
-                    *paths,
-                    skip_errors=skip_errors,
-                    strict=strict,
-                    progress=lambda done, total: bar.update(task, completed=done, total=total),
-                )
-        else:
-            reports = project.ingest(*paths, skip_errors=skip_errors, strict=strict)
+                with Progress(transient=True) as bar:
+                    task = bar.add_task("reading documents", total=None)
+                    reports = project.ingest(
+                        *paths,
+                        skip_errors=skip_errors,
+                        strict=strict,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total),
+                    )
+            else:
+                reports = project.ingest(*paths, skip_errors=skip_errors, strict=strict)
+    except IngestInterrupted as stopped:
+        _print_reports(stopped.reports, fmt)  # what landed, then the one-line error
+        raise
     for r in reports:
         if r.status == "skipped":
             click.echo(f"partygraph: skipped {r.source}: {r.error}", err=True)
-    if resolve_format(fmt) == "json":
-        click.echo(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1))
-    else:
-        emit_rows(
-            ["source", "status", "lines", "parties", "new parties", "warnings"],
-            [
-                (
-                    r.source,
-                    r.status if not r.error else f"error: {r.error}",
-                    r.signatories,
-                    r.parties,
-                    len(r.new_parties),
-                    len(r.warnings),
-                )
-                for r in reports
-            ],
-            "table",
-        )
+    _print_reports(reports, fmt)
     if any(r.status == "error" for r in reports):
         sys.exit(1)
+
+
+def _print_reports(reports: list[IngestReport], fmt: str | None) -> None:
+    if resolve_format(fmt) == "json":
+        click.echo(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1))
+        return
+    emit_rows(
+        ["source", "status", "lines", "parties", "new parties", "warnings"],
+        [
+            (
+                r.source,
+                r.status if not r.error else f"error: {r.error}",
+                r.signatories,
+                r.parties,
+                len(r.new_parties),
+                len(r.warnings),
+            )
+            for r in reports
+        ],
+        "table",
+    )
 
 
 @click.command()

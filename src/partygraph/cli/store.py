@@ -41,9 +41,10 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="File to write (written to a temporary file, then renamed). Default: stdout.",
+    help="File to write (written to a temporary file, then renamed; an existing device or "
+    "pipe is refused). Default, or '-': stdout.",
 )
 @store_options
 def export(store: dict[str, Any], fmt: str, graphs: bool, output: Path | None) -> None:
@@ -56,6 +57,8 @@ def export(store: dict[str, Any], fmt: str, graphs: bool, output: Path | None) -
       partygraph export --format jsonld --graphs -o out/graphs.jsonld
       partygraph export --format ntriples | wc -l
     """
+    if output is not None and str(output) == "-":
+        output = None
     with open_project(store) as project:
         project.export(fmt, sys.stdout.buffer if output is None else output, graphs=graphs)
     if output is not None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from partygraph.errors import PartygraphError
 from partygraph.extract.decode import decode
 from partygraph.extract.model import Meeting, Place, PrintedParty, StatementRecord
 from partygraph.extract.reader import read_text
+from partygraph.files import path_text, read_document_bytes
 
 __all__ = [
     "Meeting",
@@ -88,12 +89,21 @@ def media_type_of(source: str, data: bytes | None = None) -> str:
     return "text/plain"
 
 
-_MD_RULES = [
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\n\1\n"),
+def _heading(m: re.Match[str]) -> str:
+    # the heading's text without its closing hashes ("## Title ##")
+    return "\n" + m.group(1).rstrip().rstrip("#").rstrip() + "\n"
+
+
+# Every rule is linear in its input: no character class of a rule's body matches the
+# character that starts the next attempt ("[" in a link text, "(" in its target), and
+# a heading's tail is stripped by _heading, not by a lazy group (500,000 "[" then "]("
+# took minutes).
+_MD_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*)$\s*$", re.M), _heading),
     (re.compile(r"^\s{0,3}>\s?", re.M), ""),
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),
-    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),
-    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M), ""),
+    (re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)"), ""),
+    (re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),
     (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
     (re.compile(r"__([^_\n]+)__"), r"\1"),
     (re.compile(r"(?<![\w*])\*([^*\s\n][^*\n]*?)\*(?![\w*])"), r"\1"),
@@ -220,23 +230,16 @@ def read_bytes(
 def load_bytes(path: str | Path) -> bytes:
     """The raw bytes of a statement document file, or one clear error naming it.
 
+    Only a regular file within the document size limit is read, and its size is
+    checked before a byte is (see :func:`partygraph.files.read_document_bytes`).
+
     Raises
     ------
     PartygraphError
-        Missing or unreadable file, or a folder.
+        Missing or unreadable file, a folder, not a regular file (a named pipe, a
+        device), or larger than the limit.
     """
-    p = Path(path)
-    src = str(path)
-    if not p.exists():
-        raise PartygraphError(
-            "no such file; expected a statement document (.txt, .md or .html)", source=src
-        )
-    if p.is_dir():
-        raise PartygraphError("is a folder; expected a statement document file", source=src)
-    try:
-        return p.read_bytes()
-    except OSError as e:
-        raise PartygraphError(f"cannot read: {e.strerror or e}", source=src) from None
+    return read_document_bytes(path)
 
 
 def read_document(path: str | Path, known_names: Iterable[str] = ()) -> StatementRecord:
@@ -265,4 +268,4 @@ def read_document(path: str | Path, known_names: Iterable[str] = ()) -> Statemen
     ...
     partygraph.errors.PartygraphError: no/such/file.txt: no such file; expected ...
     """
-    return read_bytes(load_bytes(path), str(path), known_names=known_names)
+    return read_bytes(load_bytes(path), path_text(path), known_names=known_names)

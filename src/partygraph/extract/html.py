@@ -312,6 +312,63 @@ _ANY_DATE = ", ".join(s for s, _ in _DATE_SELECTORS)
 _ANY_CONTENT = ", ".join(s for s in _CONTENT_SELECTORS if s != "body")
 
 
+# Limits of what the HTML parser is given: it takes time quadratic in the nesting depth
+# and in the attributes of one tag, so deeper tags and longer tags are simplified first.
+MAX_DEPTH = 512
+MAX_TAG = 2048
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>")
+# elements without content, or whose end tag pages often leave out: not counted as depth
+_FLAT = frozenset(
+    ("area base br col embed hr img input link meta param source track wbr "  # noqa: SIM905
+     "p li dt dd tr td th thead tbody tfoot option optgroup colgroup caption rt rp").split()
+)  # fmt: skip
+
+
+def tame_html(html: str, max_depth: int = MAX_DEPTH, max_tag: int = MAX_TAG) -> str:
+    """``html`` with tags nested deeper than ``max_depth`` dropped (their text kept) and
+    the attributes of tags longer than ``max_tag`` characters dropped.
+
+    A page within both limits comes back unchanged.
+
+    Examples
+    --------
+    >>> tame_html("<div><div><b>KKE</b></div></div>", max_depth=1)
+    '<div>KKE</div>'
+    >>> tame_html('<p a="1" b="2">KKE</p>', max_tag=5)
+    '<p>KKE</p>'
+    >>> page = "<html><body><p>KKE<p>PCP</body></html>"
+    >>> tame_html(page, max_depth=2) == page
+    True
+    """
+    out: list[str] = []
+    last = 0
+    depth = 0
+    changed = False
+    for m in _TAG.finditer(html):
+        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
+        keep = True
+        if name not in _FLAT and not rest.endswith("/"):
+            if closing:
+                keep = depth <= max_depth
+                depth = max(depth - 1, 0)
+            else:
+                depth += 1
+                keep = depth <= max_depth
+        if not keep:
+            out.append(html[last : m.start()])
+            last = m.end()
+            changed = True
+        elif m.end() - m.start() > max_tag:
+            out.append(html[last : m.start()])
+            out.append(f"<{closing}{m.group(2)}>")
+            last = m.end()
+            changed = True
+    if not changed:
+        return html
+    out.append(html[last:])
+    return "".join(out)
+
+
 def html_to_text(html: str) -> HtmlText:
     """Convert an HTML page to text lines for the statement reader.
 
@@ -324,7 +381,7 @@ def html_to_text(html: str) -> HtmlText:
     >>> r.title, r.text.split("\\n")
     ('Declaration', ['Declaration', '', 'We state.', '', '1. KKE', '2. PCP'])
     """
-    tree = HTMLParser(html)
+    tree = HTMLParser(tame_html(html))
     title = None
     # one combined query first: most pages have few of these, and each query costs
     for sel in _TITLE_SELECTORS if tree.css_first(_ANY_TITLE) is not None else ():

@@ -62,6 +62,9 @@ class Reconciler:
     folder
         The registry folder (``parties.csv``, ``identifiers.csv``, ...); default the
         project's.
+    registry
+        The registry already loaded from that folder (a server keeps one), instead of
+        loading it again.
 
     Examples
     --------
@@ -75,8 +78,10 @@ class Reconciler:
     'communist-party-of-greece'
     """
 
-    def __init__(self, folder: Path | str | None = None) -> None:
-        self.registry = Registry.load(folder)
+    def __init__(
+        self, folder: Path | str | None = None, *, registry: Registry | None = None
+    ) -> None:
+        self.registry = registry if registry is not None else Registry.load(folder)
         self.identifiers = by_party(read_identifiers(self.registry.directory or Path()))
         self._demonyms = (
             self.registry.directory / "demonyms.csv" if self.registry.directory else None

@@ -37,6 +37,7 @@ from typing import Literal
 
 from partygraph.errors import PartygraphError
 from partygraph.extract.model import PrintedParty, StatementRecord
+from partygraph.files import MAX_SIGNATORIES_ENV, signatory_limit
 from partygraph.paths import registry_dir
 from partygraph.resolve.fuzzy import MIN_WORD_RATIO, fuzzy_tokens, pair_tokens, word_ratio
 from partygraph.resolve.gazetteer import (
@@ -945,6 +946,14 @@ class Registry:
         >>> res.warnings[0].split(":")[0]
         'signatories 1 and 3 both name Communist Party of Britain (communist-party-of-britain)'
         """
+        # each line costs about a millisecond: the ceiling bounds a document's time
+        most = signatory_limit()
+        if len(record.signatories) > most:
+            raise PartygraphError(
+                f"too many signatory lines: {len(record.signatories):,}, the limit is "
+                f"{most:,} (set ${MAX_SIGNATORIES_ENV} to read more)",
+                source=record.source,
+            )
         warnings: list[str] = []
         signatories: list[Resolution] = []
         first: dict[str, int] = {}

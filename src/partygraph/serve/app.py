@@ -465,10 +465,10 @@ class App:
         if self._reconciler is None:
             from partygraph.link.reconcile import Reconciler
 
-            folder = self._registry().directory  # takes the lock itself
+            registry = self._registry()  # takes the lock itself
             with self._lock:
                 if self._reconciler is None:
-                    self._reconciler = Reconciler(folder)
+                    self._reconciler = Reconciler(registry=registry)
         if rest == "properties":
             answer = self._reconciler.properties()
         elif rest:

@@ -31,6 +31,7 @@ from partygraph.store.base import (
     rdflib_graph_view,
 )
 from partygraph.store.export import export_oxigraph, repeated_triples
+from partygraph.store.guard import UnsafeQueryError, check_local_query
 from partygraph.terms import to_oxigraph, to_rdflib_cached
 from partygraph.vocab import PG, REGISTRY_GRAPH
 
@@ -136,6 +137,13 @@ class EmbeddedStore:
     # --- queries --------------------------------------------------------------------
 
     def _query(self, query: str, bindings: Bindings | None):
+        # before the engine sees it: Oxigraph would send SERVICE requests itself
+        try:
+            check_local_query(query)
+        except UnsafeQueryError:
+            raise
+        except PartygraphError:
+            pass  # not recognisably a query: Oxigraph's syntax error says where
         subs = None
         if bindings:
             subs = {

@@ -42,7 +42,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from partygraph import __version__
-from partygraph.errors import PartygraphError
+from partygraph.errors import PartialWriteError, PartygraphError
 from partygraph.store import summaries
 from partygraph.store.base import (
     RDF_TYPE,
@@ -51,10 +51,10 @@ from partygraph.store.base import (
     check_graph_iri,
     inject_values,
     quad_ntriples,
-    query_form,
 )
 from partygraph.store.embedded import SIGNED, STAT_CLASSES, STAT_KEYS
 from partygraph.store.export import export_oxigraph
+from partygraph.store.guard import check_local_query
 from partygraph.store.profiles import ServerProfile, endpoints, get_profile
 from partygraph.terms import XSD_STRING
 from partygraph.vocab import PG, REGISTRY_GRAPH
@@ -271,7 +271,7 @@ class RemoteStore:
 
     def _run(self, query: str, bindings: Bindings | None, want: set[str], fmt: str):
         text = inject_values(query, bindings)
-        form = query_form(text)
+        form = check_local_query(text)  # no SERVICE, no remote FROM, no update
         if form not in want:
             raise PartygraphError(f"expected a {' or '.join(sorted(want))} query", where="query")
         return self._sparql(self.endpoint, text, form, fmt, union=True)
@@ -327,6 +327,7 @@ class RemoteStore:
         self, graphs: Mapping[str, Sequence[ox.Quad]], names: list[str], drop: list[str]
     ) -> None:
         if self._gsp_works:
+            written: list[str] = []
             try:
                 for g in names:
                     quads = graphs[g]
@@ -337,9 +338,15 @@ class RemoteStore:
                         )
                     else:
                         self._request("DELETE", self._gsp_url(g), ok404=True)
+                    written.append(g)
                 if drop:
                     self._drop(drop)
                 return
+            except PartygraphError as e:
+                if not written:
+                    raise
+                # say which graphs landed: the caller reports them per document
+                raise PartialWriteError(e.message, written=written, source=e.source) from None
             except _Unsupported:
                 if self.update_endpoint is None:
                     raise PartygraphError(
@@ -401,8 +408,8 @@ class RemoteStore:
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
         )
         return {
-            str(g): int(n)  # type: ignore[call-overload]
-            for g, n in t.rows
+            str(g): _count(n, self.endpoint)
+            for g, n in _columns(t, ("g", "n"), self.endpoint)
             if isinstance(g, URIRef) and not self._is_system(str(g))
         }
 
@@ -414,11 +421,15 @@ class RemoteStore:
     def stats(self) -> dict[str, int]:
         """Count what the server holds, as :meth:`EmbeddedStore.stats` does."""
         values = " ".join(f"<{c}>" for c in STAT_CLASSES.values())
-        t = self.select(
+        # GRAPH ?g, not the default graph: whether that is the union of the named graphs
+        # depends on the server and its profile, the triples counted below do not
+        t = self._select_raw(
             f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {values} }} "
-            f"?s <{RDF_TYPE}> ?c }} GROUP BY ?c"
+            f"GRAPH ?g {{ ?s <{RDF_TYPE}> ?c }} }} GROUP BY ?c"
         )
-        counts = {str(c): int(n) for c, n in t.rows}  # type: ignore[call-overload]
+        counts = {
+            str(c): _count(n, self.endpoint) for c, n in _columns(t, ("c", "n"), self.endpoint)
+        }
         out = {k: counts.get(c, 0) for k, c in STAT_CLASSES.items()}
         signed = " ".join(f"<{p}>" for p in SIGNED)
         sizes = self._graph_sizes()  # without the server's system graphs
@@ -516,6 +527,43 @@ def _json_term(b: Mapping[str, str] | None) -> Node | None:
     if kind == "bnode":
         return BNode(value)
     raise ValueError(f"unknown term type {kind!r}")
+
+
+def _columns(table: Table, names: Sequence[str], url: str) -> list[tuple[Node | None, ...]]:
+    """The rows of ``table`` cut to the columns ``names``, which the server must have sent.
+
+    Examples
+    --------
+    >>> t = Table(["n", "g", "extra"], [(Literal(3), URIRef("http://ex/g"), None)])
+    >>> _columns(t, ("g", "n"), "http://h/q")
+    [(rdflib.term.URIRef('http://ex/g'), rdflib.term.Literal('3', ...))]
+    >>> _columns(Table(["x"], []), ("g", "n"), "http://h/q")
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: http://h/q: unexpected SPARQL result: columns ?x, ...
+    """
+    missing = [c for c in names if c not in table.columns]
+    if missing:
+        got = " ".join("?" + c for c in table.columns) or "none"
+        want = " ".join("?" + c for c in names)
+        raise PartygraphError(
+            f"unexpected SPARQL result: columns {got}, expected {want}", source=url
+        )
+    index = [table.columns.index(c) for c in names]
+    return [tuple(row[i] for i in index) for row in table.rows]
+
+
+def _count(value: Node | None, url: str) -> int:
+    """A count the server sent, as an int; one clear error if it is not a number."""
+    try:
+        n = int(str(value))
+    except ValueError:
+        raise PartygraphError(
+            f"unexpected SPARQL result: {value!r} is not a count", source=url
+        ) from None
+    if n < 0:
+        raise PartygraphError(f"unexpected SPARQL result: negative count {n}", source=url)
+    return n
 
 
 def _table(body: bytes, url: str) -> Table:

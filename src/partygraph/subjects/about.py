@@ -58,6 +58,7 @@ something: title occurrences that say nothing leave the stance to the body.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -701,12 +702,66 @@ def _party_by_span(span: str, matcher: _Matcher) -> str | None:
     return None
 
 
+class _Spans:
+    """Disjoint half-open spans ``[start, end)``, sorted: each test is a binary search
+    (a list scanned per mention made a list of 100,000 names take minutes).
+
+    Examples
+    --------
+    >>> spans = _Spans()
+    >>> spans.add(10, 20); spans.add(0, 5)
+    >>> spans.overlaps(4, 6), spans.overlaps(5, 10), spans.contains(11, 20), spans.contains(3, 6)
+    (True, False, True, False)
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # disjoint and sorted: the last span starting before ``end`` ends last among them
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
+
+
+def _overlap_test(spans: Iterable[tuple[int, int]]):
+    """``test(start, end)``: does ``[start, end)`` overlap any of ``spans`` (which may
+    overlap each other)? Sorted starts and running maximum ends, then binary search.
+
+    Examples
+    --------
+    >>> test = _overlap_test([(0, 10), (2, 4), (20, 25)])
+    >>> test(9, 12), test(10, 20), test(24, 30)
+    (True, False, True)
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []
+    for _, e in ordered:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end) - 1
+        return i >= 0 and reach[i] > start
+
+    return test
+
+
 def _scan(
     where: str, text: str, matcher: _Matcher, order0: int, places: frozenset[str] = frozenset()
 ) -> list[_Hit]:
     folded = _fold(text)
     hits: list[_Hit] = []
-    party_spans: list[tuple[int, int]] = []
+    party_spans = _Spans()
     # one pass of each alternation; the exact forms serve steps 1 and 3
     exact = [(m.start(), m.end(), _key(m.group(0))) for m in matcher.exact.finditer(folded)]
     loose = (
@@ -720,27 +775,28 @@ def _scan(
             entry = keys.get(key)
             if entry is None or entry.kind != "party":
                 continue
-            if any(ps < e and s < pe for ps, pe in party_spans):
+            if party_spans.overlaps(s, e):
                 continue
-            party_spans.append((s, e))
+            party_spans.add(s, e)
             hits.append(_Hit(s, e, "party", entry.id, text[s:e], where, 0))
     # 2. party-like names: resolved through the registry when it can, else they only block
-    blocked = list(party_spans)
+    blocked = list(zip(party_spans.starts, party_spans.ends, strict=True))
     for m in _PARTY_SPAN.finditer(folded):
         s, e = m.start(), m.end()
-        if any(ps <= s and e <= pe for ps, pe in party_spans):
+        if party_spans.contains(s, e):
             continue
         blocked.append((s, e))
-        if any(ps < e and s < pe for ps, pe in party_spans):
+        if party_spans.overlaps(s, e):
             continue
         # "the Communist Parties of Europe" names many parties, never one
         plural = _PLURAL_PARTIES.search(folded[s:e])
         pid = None if plural else _party_by_span(text[s:e], matcher)
         if pid:
-            party_spans.append((s, e))
+            party_spans.add(s, e)
             hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
     # 3. countries, organisations (and blockers), outside every party name
     shouting: dict[int, bool] = {}  # line start -> printed in capitals (asked lazily)
+    is_blocked = _overlap_test(blocked)
     for s, e, key in exact:
         entry = matcher.exact_keys.get(key)
         if entry is None and key.endswith("s"):
@@ -750,7 +806,7 @@ def _scan(
         if entry.kind == "region":
             hits.append(_Hit(s, e, "region", "", text[s:e], where, 0))
             continue
-        if any(bs < e and s < be for bs, be in blocked):
+        if is_blocked(s, e):
             continue
         if (
             len(key) <= 8  # cheap guard: an acronym of three letters is short
@@ -766,18 +822,25 @@ def _scan(
             continue
         hits.append(_Hit(s, e, entry.kind, entry.id, text[s:e], where, 0))
     hits.sort(key=lambda h: h.start)
+    # the cues depend on the text around a hit only: a name repeated in the same words
+    # ("KKE, KKE, KKE...") is judged once
+    cues: dict[tuple[str, str, bool], tuple[bool, bool, bool]] = {}
     for n, h in enumerate(hits):
         h.order = order0 + n
-        cue = _cue(folded[max(0, h.start - 100) : h.start], folded[h.end : h.end + 60])
-        h.opposed = cue < 0 or bool(
-            _ADV_AFTER.match(folded[h.end : h.end + 60])
-            or _ADV_BEFORE.search(folded[max(0, h.start - 100) : h.start] + " ")
-        )
-        h.supported = cue > 0 and not h.opposed
-        h.author = h.kind == "party" and bool(
-            _AUTHOR_BEFORE.search(folded[max(0, h.start - 80) : h.start])
-            or _AUTHOR_AFTER.match(folded[h.end : h.end + 30])
-        )
+        before = folded[max(0, h.start - 100) : h.start]
+        after = folded[h.end : h.end + 60]
+        key = (before, after, h.kind == "party")
+        found = cues.get(key)
+        if found is None:
+            cue = _cue(before, after)
+            opposed = cue < 0 or bool(_ADV_AFTER.match(after) or _ADV_BEFORE.search(before + " "))
+            found = cues[key] = (
+                opposed,
+                cue > 0 and not opposed,
+                h.kind == "party"
+                and bool(_AUTHOR_BEFORE.search(before[-80:]) or _AUTHOR_AFTER.match(after[:30])),
+            )
+        h.opposed, h.supported, h.author = found
     return hits
 
 

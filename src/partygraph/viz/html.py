@@ -187,6 +187,39 @@ def view_switch(current: str, views: Sequence[str]) -> str:
     return '<nav id="views" aria-label="views">View: ' + " \u00b7 ".join(parts) + "</nav>"
 
 
+# Inside <script>, "</script" ends the element and "<!--" followed by "<script" swallows
+# the rest of the page (HTML's script-data escape states): no "<" or ">" may reach the
+# page, so they travel as JSON escapes, with "&" and the JavaScript line separators.
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(data: Any) -> str:
+    """JSON text that is safe as the content of a ``<script type="application/json">``.
+
+    Parameters
+    ----------
+    data
+        Any JSON-serializable value.
+
+    Returns
+    -------
+    str
+        The JSON with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped (``JSON.parse`` and
+        ``json.loads`` read the same value back).
+
+    Examples
+    --------
+    >>> text = script_json({"name": "Communist Party <!--<script> of Nowhere & Co"})
+    >>> text
+    '{"name": "Communist Party \\\\u003c!--\\\\u003cscript\\\\u003e of Nowhere \\\\u0026 Co"}'
+    >>> json.loads(text)["name"]
+    'Communist Party <!--<script> of Nowhere & Co'
+    """
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).translate(_SCRIPT_ESCAPES)
+
+
 def build_page(
     data: Mapping[str, Any],
     *,
@@ -220,8 +253,7 @@ def build_page(
     >>> "<title>T &lt;1&gt;</title>" in page, '"nodes": []' in page
     (True, True)
     """
-    # "</" inside a script element would end it; JSON allows "<\/" for it
-    payload = json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("</", "<\\/")
+    payload = script_json(data)
     template = _asset("network.html")
     # the texts go in before the assets and the data, so nothing in those is replaced
     for key, value in (
