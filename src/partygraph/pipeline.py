@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +35,7 @@ from partygraph.rdf.namespaces import PG
 from partygraph.resolve import Registry
 from partygraph.store import summaries
 from partygraph.subjects import SubjectFinder
+from partygraph.vocab import SOURCE
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
@@ -47,13 +49,16 @@ class IngestReport:
     """What ingest did with one file."""
 
     source: str
-    status: str  # "added", "replaced", "unchanged", "error", "skipped" (not read: see error)
+    # "added", "replaced", "unchanged", "duplicate" (same bytes as ``same_as``: its path is
+    # recorded on that graph), "error", "skipped" (not read: see error)
+    status: str
     sha256: str | None = None
     signatories: int = 0
     parties: int = 0
     new_parties: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    same_as: str | None = None  # "duplicate": the path its bytes were first ingested from
 
 
 class IngestInterrupted(PartygraphError):
@@ -172,6 +177,77 @@ def _known_sources(store, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
     return {str(path): (str(g), str(sha)) for g, path, sha in table.rows}
 
 
+def _source_paths(store, graphs: set[str]) -> dict[str, list[str]]:
+    """graph IRI -> the paths it was ingested from, for those of ``graphs`` in the store."""
+    if not graphs:
+        return {}
+    values = " ".join(f"<{g}>" for g in sorted(graphs))
+    table = store.select(
+        f"SELECT ?g ?path WHERE {{ VALUES ?g {{ {values} }} ?g a <{PG}SourceDocument> ; "
+        f"<{PG}sourcePath> ?path }}"
+    )
+    held: dict[str, list[str]] = {}
+    for g, path in table.rows:
+        held.setdefault(str(g), []).append(str(path))
+    return {g: sorted(paths) for g, paths in held.items()}
+
+
+def _path_triple(graph: str, path: str) -> tuple[ox.NamedNode, ox.NamedNode, ox.Literal]:
+    return ox.NamedNode(graph), ox.NamedNode(f"{PG}sourcePath"), ox.Literal(path)
+
+
+def _write_batch(
+    store,
+    results: list[tuple[IngestReport, bytes | None, str | None]],
+    extra: dict[str, list],
+) -> None:
+    """Write one batch of read documents (and ``extra`` graphs) in one transaction.
+
+    A document whose bytes are already stored under another path is not written again:
+    its path is added to that graph (report ``duplicate``, ``same_as`` the first path).
+    A path that moves to other bytes leaves its old graph, which is dropped only when no
+    path holds it any more.
+    """
+    new = {iris.source(r.sha256): r for r, nq, _ in results if nq is not None and r.sha256}
+    olds = {old for _, nq, old in results if nq is not None and old}
+    held = _source_paths(store, set(new) | olds)
+    pending: dict[str, list] = dict(extra)
+    arriving: dict[str, set[str]] = {}
+    leaving: dict[str, set[str]] = {}
+    for report, nquads, old_graph in results:
+        if nquads is None or report.sha256 is None:
+            continue
+        graph = iris.source(report.sha256)
+        if graph in held or graph in pending:
+            first = held[graph][0] if graph in held else _first_path(pending[graph])
+            report.status, report.same_as = "duplicate", first
+            arriving.setdefault(graph, set()).add(report.source)
+        else:
+            pending[graph] = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+        if old_graph and old_graph != graph:
+            leaving.setdefault(old_graph, set()).add(report.source)
+    drops = [
+        g
+        for g, keys in leaving.items()
+        if not (set(held.get(g, ())) - keys) and not arriving.get(g)
+    ]
+    # one transaction per batch, holding the new graphs and the drop of the versions
+    # they replace: every document is fully present or absent
+    if pending or drops:
+        store.replace_graphs(pending, drop=drops)
+    # a path is one triple of its graph: added before it leaves the old one, so a crash
+    # in between leaves the path known twice rather than not at all
+    for g, keys in arriving.items():
+        store.patch_graph(g, [], [_path_triple(g, k) for k in sorted(keys)])
+    for g, keys in leaving.items():
+        if g not in drops:
+            store.patch_graph(g, [_path_triple(g, k) for k in sorted(keys)], [])
+
+
+def _first_path(quads: list) -> str:
+    return next(q.object.value for q in quads if q.predicate.value == f"{PG}sourcePath")
+
+
 def _registry_current(store, digest: str) -> bool:
     return store.ask(
         f'ASK {{ <{iris.registry_graph()}> <{PG}registryDigest> ?d FILTER(STR(?d) = "{digest}") }}'
@@ -254,6 +330,10 @@ def ingest_paths(
     fully present or absent and memory grows with the batch, not with the run. A bad
     document stops the run before its batch is written: the batches before it stay in
     and the error says how many documents they held.
+
+    A file whose bytes are already stored under another path is not written again: its
+    path is recorded on that document (report ``duplicate``, ``same_as`` the first
+    path; :func:`remove_source` forgets one path at a time).
 
     A file of a folder that is not a statement document (a PDF, ``.xhtml``) is not
     read: it gets a ``skipped`` report saying why, or, with ``strict``, an error before
@@ -345,21 +425,8 @@ def ingest_paths(
                 bad = [r for r, _, _ in results if r.status == "error"]
                 if bad and not skip_errors:
                     raise _BadDocument(bad[0])
-                pending: dict[str, list] = {}
-                drops: list[str] = []
-                for report, nquads, old_graph in results:
-                    if nquads is None or report.sha256 is None:
-                        continue
-                    graph = iris.source(report.sha256)
-                    pending[graph] = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-                    if old_graph and old_graph != graph:
-                        drops.append(old_graph)
-                if registry_due:
-                    pending[iris.registry_graph()] = registry_graph
-                # one transaction per batch, holding the new graphs and the drop of the
-                # versions they replace: every document is fully present or absent
-                if pending or drops:
-                    store.replace_graphs(pending, drop=drops)
+                extra = {iris.registry_graph(): registry_graph} if registry_due else {}
+                _write_batch(store, results, extra)
                 registry_due = False
                 reports += [r for r, _, _ in results]
                 done, results = done + len(batch), []
@@ -396,3 +463,55 @@ def ingest_paths(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return reports
+
+
+@dataclass
+class SourceRemoval:
+    """What :func:`remove_source` did."""
+
+    graph: str  # the document's named graph
+    path: str | None  # the path forgotten (None: removed by sha256 or IRI)
+    dropped: bool  # the graph went (no path holds it any more)
+    remaining: list[str] = field(default_factory=list)  # paths that still hold it
+
+
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+def remove_source(store, source: str) -> SourceRemoval:
+    """Forget one ingested document, by path, sha256 or source IRI.
+
+    The same bytes ingested from several paths are one graph that records every path:
+    removing one path keeps the graph while another path holds it; the last path, the
+    sha256 or the IRI drops the graph (everything read from the document).
+
+    Raises :class:`PartygraphError` naming ``source`` when no document matches.
+    """
+    path = None
+    if source.startswith(("http://", "https://")):
+        candidates = [source]
+    elif _SHA256.match(source):
+        candidates = [SOURCE + source.lower()]
+    else:
+        candidates = []
+        for key in sorted({source, source_key(Path(source))}):
+            table = store.select(
+                f"SELECT DISTINCT ?g WHERE {{ ?g <{PG}sourcePath> ?_path }}",
+                {"_path": rdflib.Literal(key)},
+            )
+            found = [str(g) for (g,) in table.rows]
+            path = path or (key if found else None)
+            candidates += found
+    names = set(store.graph_names())
+    graphs = [c for c in candidates if c in names and c.startswith(SOURCE)]
+    if not graphs:
+        raise PartygraphError(
+            "no ingested document with this path, sha256 or source IRI", source=source
+        )
+    graph = graphs[0]
+    remaining = [p for p in _source_paths(store, {graph}).get(graph, []) if p != path]
+    if path is not None and remaining:
+        store.patch_graph(graph, [_path_triple(graph, path)], [])
+        return SourceRemoval(graph, path, dropped=False, remaining=remaining)
+    store.drop_graphs([graph])
+    return SourceRemoval(graph, path, dropped=True)

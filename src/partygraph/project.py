@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ if TYPE_CHECKING:  # the stages are imported when a method needs them (a quick C
     import networkx as nx
 
     from partygraph.network import NetworkResult
-    from partygraph.pipeline import IngestReport
+    from partygraph.pipeline import IngestReport, SourceRemoval
     from partygraph.queries import Catalogue
     from partygraph.rdf.validate import ValidationReport
     from partygraph.resolve import Registry
@@ -336,12 +335,16 @@ class Project:
         """Counts of what the store holds (statements, parties, triples, graphs...)."""
         return self.store().stats()
 
-    def remove(self, source: str) -> str:
-        """Drop one ingested document's named graph (by path, sha256 or IRI); return its IRI."""
-        store = self.store()
-        graph = find_source_graph(store, source)
-        store.drop_graphs([graph])
-        return graph
+    def remove(self, source: str) -> SourceRemoval:
+        """Remove one ingested document, by path, sha256 or source IRI.
+
+        By path, only that path is forgotten while other paths hold the same bytes; the
+        document's named graph goes with its last path. By sha256 or IRI, the graph goes
+        whatever paths it has. Raises :class:`PartygraphError` when nothing matches.
+        """
+        from partygraph.pipeline import remove_source
+
+        return remove_source(self.store(), source)
 
     def close(self) -> None:
         """Close the store (if it was opened); the project can open it again later."""
@@ -372,37 +375,3 @@ def _first_missing(path: Path) -> Path | None:
             break
         missing = folder
     return missing
-
-
-_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
-
-
-def find_source_graph(store: GraphStore, source: str) -> str:
-    """The named graph of one ingested document, found by path, sha256 or IRI.
-
-    Raises :class:`PartygraphError` naming ``source`` when no document matches.
-    """
-    from rdflib import Literal
-
-    from partygraph.pipeline import source_key
-    from partygraph.vocab import PG, SOURCE
-
-    if source.startswith(("http://", "https://")):
-        candidates = [source]
-    elif _SHA256.match(source):
-        candidates = [SOURCE + source.lower()]
-    else:
-        candidates = []
-        for key in sorted({source, source_key(Path(source))}):
-            table = store.select(
-                f"SELECT DISTINCT ?g WHERE {{ ?g <{PG}sourcePath> ?_path }}",
-                {"_path": Literal(key)},
-            )
-            candidates += [str(g) for (g,) in table.rows]
-    names = set(store.graph_names())
-    found = [c for c in candidates if c in names and c.startswith(SOURCE)]
-    if not found:
-        raise PartygraphError(
-            "no ingested document with this path, sha256 or source IRI", source=source
-        )
-    return found[0]

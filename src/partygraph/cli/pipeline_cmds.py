@@ -142,6 +142,12 @@ def ingest(
         sys.exit(1)
 
 
+def _status(r: IngestReport) -> str:
+    if r.same_as:
+        return f"{r.status}: same content as {r.same_as}"
+    return r.status if not r.error else f"{r.status}: {r.error}"
+
+
 def _print_reports(reports: list[IngestReport], fmt: str | None) -> None:
     if resolve_format(fmt) == "json":
         click.echo(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1))
@@ -151,7 +157,7 @@ def _print_reports(reports: list[IngestReport], fmt: str | None) -> None:
         [
             (
                 r.source,
-                r.status if not r.error else f"error: {r.error}",
+                _status(r),
                 r.signatories,
                 r.parties,
                 len(r.new_parties),

@@ -69,10 +69,12 @@ def export(store: dict[str, Any], fmt: str, graphs: bool, output: Path | None) -
 @click.argument("source")
 @store_options
 def remove(store: dict[str, Any], source: str) -> None:
-    """Drop one source document's named graph (everything read from that document).
+    """Remove one ingested source document (everything read from it).
 
     SOURCE is the path as it was ingested, the document's sha256, or its source IRI.
-    The registry graph is never removed this way.
+    The same bytes ingested from several paths are one document that records every
+    path: removing one path keeps the document while another path holds it; its last
+    path, its sha256 or its IRI removes it. The registry graph is never removed this way.
 
     \b
     Examples:
@@ -80,8 +82,14 @@ def remove(store: dict[str, Any], source: str) -> None:
       partygraph remove https://w3id.org/partygraph/id/source/d09a1316...
     """
     with open_project(store) as project:
-        graph = project.remove(source)
-    click.echo(f"removed {graph}")
+        removal = project.remove(source)
+    if removal.dropped:
+        click.echo(f"removed {removal.graph}")
+    else:
+        kept = ", ".join(removal.remaining)
+        click.echo(
+            f"removed the path {removal.path}; {removal.graph} stays (also ingested from {kept})"
+        )
 
 
 @click.command()
