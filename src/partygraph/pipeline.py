@@ -199,7 +199,7 @@ def _path_triple(graph: str, path: str) -> tuple[ox.NamedNode, ox.NamedNode, ox.
 def _write_batch(
     store,
     results: list[tuple[IngestReport, bytes | None, str | None]],
-    extra: dict[str, list],
+    extra: dict[str, bytes],
 ) -> None:
     """Write one batch of read documents (and ``extra`` graphs) in one transaction.
 
@@ -211,19 +211,20 @@ def _write_batch(
     new = {iris.source(r.sha256): r for r, nq, _ in results if nq is not None and r.sha256}
     olds = {old for _, nq, old in results if nq is not None and old}
     held = _source_paths(store, set(new) | olds)
-    pending: dict[str, list] = dict(extra)
+    pending: dict[str, bytes] = dict(extra)
+    first: dict[str, str] = {}  # graph -> the path it is written from in this batch
     arriving: dict[str, set[str]] = {}
     leaving: dict[str, set[str]] = {}
     for report, nquads, old_graph in results:
         if nquads is None or report.sha256 is None:
             continue
         graph = iris.source(report.sha256)
-        if graph in held or graph in pending:
-            first = held[graph][0] if graph in held else _first_path(pending[graph])
-            report.status, report.same_as = "duplicate", first
+        if graph in held or graph in first:
+            report.status = "duplicate"
+            report.same_as = held[graph][0] if graph in held else first[graph]
             arriving.setdefault(graph, set()).add(report.source)
         else:
-            pending[graph] = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+            pending[graph], first[graph] = nquads, report.source
         if old_graph and old_graph != graph:
             leaving.setdefault(old_graph, set()).add(report.source)
     drops = [
@@ -234,7 +235,7 @@ def _write_batch(
     # one transaction per batch, holding the new graphs and the drop of the versions
     # they replace: every document is fully present or absent
     if pending or drops:
-        store.replace_graphs(pending, drop=drops)
+        store.load_graphs(pending, drop=drops)
     # a path is one triple of its graph: added before it leaves the old one, so a crash
     # in between leaves the path known twice rather than not at all
     for g, keys in arriving.items():
@@ -242,10 +243,6 @@ def _write_batch(
     for g, keys in leaving.items():
         if g not in drops:
             store.patch_graph(g, [_path_triple(g, k) for k in sorted(keys)], [])
-
-
-def _first_path(quads: list) -> str:
-    return next(q.object.value for q in quads if q.predicate.value == f"{PG}sourcePath")
 
 
 def _registry_current(store, digest: str) -> bool:
@@ -382,6 +379,7 @@ def ingest_paths(
     registry_graph, digest = versioned_registry_quads(registry)
     # the registry graph goes in with the first write, so a refused run changes nothing
     registry_due = not _registry_current(store, digest)
+    registry_nquads = "".join(f"{q} .\n" for q in registry_graph).encode()
     jobs = [(p, k, known.get(k), now) for p, k in zip(files, keys, strict=True)]
     batches = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
     workers = workers or os.cpu_count() or 1
@@ -425,7 +423,7 @@ def ingest_paths(
                 bad = [r for r, _, _ in results if r.status == "error"]
                 if bad and not skip_errors:
                     raise _BadDocument(bad[0])
-                extra = {iris.registry_graph(): registry_graph} if registry_due else {}
+                extra = {iris.registry_graph(): registry_nquads} if registry_due else {}
                 _write_batch(store, results, extra)
                 registry_due = False
                 reports += [r for r, _, _ in results]

@@ -224,6 +224,10 @@ class RdflibStore:
         drop = list(drop)
         summaries.maintain(self, graphs, drop, lambda: self._replace(graphs, drop))
 
+    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()):
+        parsed = {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in graphs.items()}
+        self.replace_graphs(parsed, drop)
+
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         self.replace_graphs({}, drop=graphs)
 

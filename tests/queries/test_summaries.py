@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from partygraph.store import EmbeddedStore
+from partygraph.store import EmbeddedStore, embedded
+from partygraph.store.embedded import LOADING_GRAPH
 from partygraph.store.summaries import SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
 
 from .conftest import fixture_graphs
@@ -50,3 +51,40 @@ def test_documents_written_one_by_one_give_the_summaries_of_a_rebuild():
     incremental = _summary(store)
     rebuild(store)
     assert _summary(store) == incremental
+
+
+def _as_nquads(graphs: dict[str, list[ox.Quad]]) -> dict[str, bytes]:
+    return {g: "".join(f"{q} .\n" for q in quads).encode() for g, quads in graphs.items()}
+
+
+def test_bulk_loaded_batches_hold_the_same_graphs_and_summaries(tmp_path, monkeypatch):
+    graphs = fixture_graphs()
+    ordinary = EmbeddedStore()
+    ordinary.replace_graphs(graphs)
+    monkeypatch.setattr(embedded, "BULK_MIN_BYTES", 0)  # every batch through the bulk loader
+    bulk = EmbeddedStore(tmp_path / "bulk")
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    first = {g: q for g, q in graphs.items() if g not in sources[:2]}
+    bulk.load_graphs(_as_nquads(first))
+    bulk.load_graphs(_as_nquads({g: graphs[g] for g in sources[:2]}))
+    assert not bulk.oxigraph.contains_named_graph(ox.NamedNode(LOADING_GRAPH))
+    assert set(bulk.oxigraph) == set(ordinary.oxigraph)
+    assert _summary(bulk) == _summary(ordinary)
+    # a batch that replaces graphs (drop and journal in the transaction that ends it)
+    bulk.load_graphs(_as_nquads({g: graphs[g] for g in sources[:2]}), drop=sources[2:3])
+    ordinary.drop_graphs(sources[2:3])
+    assert set(bulk.oxigraph) == set(ordinary.oxigraph)
+    rebuild(bulk)
+    assert _summary(bulk) == _summary(ordinary)
+
+
+def test_an_interrupted_run_leaves_summaries_rebuilt_when_the_store_is_opened(tmp_path):
+    graphs = fixture_graphs()
+    store = EmbeddedStore(tmp_path / "s")
+    store.replace_graphs(graphs)
+    full = _summary(store)
+    store.oxigraph.remove_graph(ox.NamedNode(SUMMARY_GRAPH))  # its update never ran
+    store.close()
+    store = EmbeddedStore(tmp_path / "s")
+    assert _summary(store) == full
+    store.close()

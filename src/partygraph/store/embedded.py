@@ -33,7 +33,7 @@ from partygraph.store.base import (
 from partygraph.store.export import export_oxigraph, repeated_triples
 from partygraph.store.guard import UnsafeQueryError, check_local_query
 from partygraph.terms import to_oxigraph, to_rdflib_cached
-from partygraph.vocab import PG, REGISTRY_GRAPH
+from partygraph.vocab import ID, PG, REGISTRY_GRAPH
 
 # the classes `stats` counts, by the key it reports them under
 STAT_CLASSES = {
@@ -54,6 +54,17 @@ STAT_KEYS = (
     "quads",
     "graphs",
 )
+
+
+#: While a batch of new graphs goes through Oxigraph's bulk loader (fast, little memory,
+#: not atomic), this graph lists them; the transaction that ends the batch removes it.
+#: Found when the store is opened for writing, it means the loader was interrupted: the
+#: graphs it lists are dropped, so each document is again fully present or absent.
+LOADING_GRAPH = ID + "graph/loading"
+_LOADING = ox.NamedNode(LOADING_GRAPH)
+_LOADS = ox.NamedNode(PG + "loading")
+# Below this many bytes of N-Quads a batch is one ordinary transaction.
+BULK_MIN_BYTES = 4 << 20
 
 
 def _flush_quietly(store: ox.Store) -> None:
@@ -104,6 +115,21 @@ class EmbeddedStore:
         # flush at close, at garbage collection or at exit: an unflushed store replays its
         # write-ahead log when opened again (seconds after a large ingest)
         self._finalizer = weakref.finalize(self, _flush_quietly, self._store)
+        if self._undo_interrupted_load():
+            summaries.rebuild(self)
+        else:
+            # an ingest killed between two batches wrote graphs whose summary update
+            # (made once at its end) never ran
+            summaries.check(self)
+
+    def _undo_interrupted_load(self) -> bool:
+        """Drop the graphs of a bulk load that did not end (see :data:`LOADING_GRAPH`)."""
+        st = self.oxigraph
+        if not st.contains_named_graph(_LOADING):
+            return False
+        graphs = [q.object for q in st.quads_for_pattern(_LOADING, _LOADS, None, _LOADING)]
+        st.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in [*graphs, _LOADING]))
+        return True
 
     @classmethod
     def read_only(cls, path: str | Path) -> EmbeddedStore:
@@ -121,6 +147,13 @@ class EmbeddedStore:
         except OSError as e:
             raise PartygraphError(f"cannot open the store: {e}", source=str(self.path)) from None
         self._finalizer = weakref.finalize(self, lambda: None)
+        if self._store.contains_named_graph(_LOADING):
+            raise PartygraphError(
+                "an ingest is loading a batch into this store, or was interrupted while "
+                "loading one: open it again when the ingest has ended (any partygraph "
+                "command that writes, such as ingest, repairs an interrupted load)",
+                source=str(self.path),
+            )
         return self
 
     @property
@@ -237,6 +270,51 @@ class EmbeddedStore:
             st.update(" ;\n".join(ops))  # one update = one transaction
         except (OSError, SyntaxError) as e:
             raise PartygraphError(f"write failed: {e}", source=str(self.path or "memory")) from None
+
+    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()) -> None:
+        """Replace named graphs given as N-Quads (each text's quads in its graph) and drop
+        others; every graph is fully present or absent afterwards, even after a crash.
+
+        A small write is one transaction. A large batch of new graphs goes through
+        Oxigraph's bulk loader (several times faster, with memory bounded by the loader,
+        not by the batch) under a journal (:data:`LOADING_GRAPH`): the transaction that
+        ends the batch drops the graphs replaced and the journal together, and a load
+        interrupted before it is undone when the store is next opened for writing.
+
+        Parameters
+        ----------
+        graphs
+            Graph IRI -> N-Quads text of the quads it must hold afterwards.
+        drop
+            Graph IRIs to remove entirely.
+        """
+        for g in graphs:
+            check_graph_iri(g)
+        drop = [check_graph_iri(g) for g in drop]
+        inputs = {g: summaries.summary_input(data) for g, data in graphs.items()}
+        summaries.maintain(self, inputs, drop, lambda: self._load(graphs, drop))
+
+    def _load(self, graphs: Mapping[str, bytes], drop: list[str]) -> None:
+        st = self.oxigraph
+        fresh = [g for g in graphs if not st.contains_named_graph(ox.NamedNode(g))]
+        if sum(len(graphs[g]) for g in fresh) < BULK_MIN_BYTES:
+            parsed = {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in graphs.items()}
+            self._replace(parsed, drop)
+            return
+        rest = {
+            g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS))
+            for g, d in graphs.items()
+            if g not in fresh
+        }
+        try:
+            st.extend(ox.Quad(_LOADING, _LOADS, ox.NamedNode(g), _LOADING) for g in fresh)
+            st.bulk_load(b"".join(graphs[g] for g in fresh), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as e:
+            with contextlib.suppress(OSError):
+                self._undo_interrupted_load()
+            raise PartygraphError(f"write failed: {e}", source=str(self.path or "memory")) from None
+        # the graphs replaced, the journal and the graphs that existed go in one transaction
+        self._replace(rest, [*drop, LOADING_GRAPH])
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs (absent ones are ignored), in one transaction."""

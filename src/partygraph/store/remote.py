@@ -371,6 +371,11 @@ class RemoteStore:
             if ops_:
                 self._sparql(url, " ;\n".join(ops_), "UPDATE", JSON, union=False)
 
+    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()) -> None:
+        """:meth:`replace_graphs` for graphs given as N-Quads (each text's quads in its graph)."""
+        parsed = {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in graphs.items()}
+        self.replace_graphs(parsed, drop)
+
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs from the server (absent ones are ignored)."""
         names = [check_graph_iri(g) for g in graphs]

@@ -153,6 +153,31 @@ def _meeting_signers(store: Any, meetings: set[str], written: Iterable[str]) -> 
 
 _SIGNED_BY, _ADOPTED_AT, _START = PG + "signedBy", PG + "adoptedAt", _SCHEMA + "startDate"
 _DATE, _ISSUED = _DCT + "date", _DCT + "issued"
+#: the predicates whose quads make a graph's contributions: a writer that holds a graph
+#: as N-Quads hands :func:`maintain` only these (:func:`summary_input`)
+INPUT_PREDICATES = (_SIGNED_BY, _ADOPTED_AT, _START, _DATE, _ISSUED)
+_INPUT_MARKS = tuple(f"<{p}>".encode() for p in INPUT_PREDICATES)
+
+
+def summary_input(nquads: bytes) -> list[ox.Quad]:
+    """The quads of an N-Quads text that the summaries read (a small share of a graph).
+
+    Examples
+    --------
+    >>> text = (f'<http://e/s> <{_SIGNED_BY}> <http://e/a> <http://e/g> .\n'
+    ...         '<http://e/s> <http://e/title> "x" <http://e/g> .\n').encode()
+    >>> [q.object.value for q in summary_input(text)]
+    ['http://e/a']
+    """
+    lines = b"".join(
+        line for line in nquads.splitlines(keepends=True) if any(m in line for m in _INPUT_MARKS)
+    )
+    # a literal may hold a predicate's IRI: the parsed predicate decides
+    return [
+        q
+        for q in ox.parse(lines, format=ox.RdfFormat.N_QUADS)
+        if q.predicate.value in INPUT_PREDICATES
+    ]
 
 
 def quad_contributions(
@@ -431,6 +456,14 @@ def apply(store: Any, delta: Delta) -> None:
     delete += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_del)]
     insert += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_add)]
     _write(store, delete, insert)
+
+
+def check(store: Any) -> None:
+    """Rebuild the summaries when they do not cover exactly the source graphs (a writer
+    stopped between its writes and its summary update), or a rebuild did not finish."""
+    covered, pending = _covered(store)
+    if pending or covered != _sources(store):
+        rebuild(store)
 
 
 def rebuild(store: Any) -> None:
