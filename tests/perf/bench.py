@@ -17,8 +17,10 @@ abbreviations and aliases), then measures in one run, on one store:
   cannot finish within ``--query-timeout`` are left out and listed;
 - ``partygraph export --format turtle`` (the union of all graphs, with prefixes) against
   ``Store.dump`` of the same triples as Turtle: ``export_ratio``;
-- ``peak_rss_mb`` of the whole run, ``add_one_s`` (one more document into the full
-  store) and ``triples``.
+- ``peak_rss_mb`` of the whole run (partygraph's own: the raw engine's bulk loads and
+  dumps run in child processes), ``ingest_peak_rss_mb`` at the end of ingest and
+  ``ingest_tree_peak_rss_mb`` (sampled: ingest with its reading workers);
+- ``add_one_s`` (one more document into the full store) and ``triples``.
 
 ``--reference rdflib`` runs the same pipeline on rdflib's in-memory ``Dataset`` instead
 (the comparison table of the README); ratios are then against the same raw Oxigraph
@@ -274,8 +276,55 @@ class RdflibStore:
 # --- measuring ----------------------------------------------------------------------------
 
 
-def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _tree_rss_mb(root: int) -> tuple[float, float]:
+    """Resident MB of process ``root`` and of all its descendants (from ``/proc``)."""
+    parent: dict[int, int] = {}
+    rss: dict[int, float] = {}
+    page_mb = os.sysconf("SC_PAGE_SIZE") / 2**20
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page_mb
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [c for c, p in parent.items() if p == pid and c not in tree]
+    return rss.get(root, 0.0), sum(rss.get(p, 0.0) for p in tree)
+
+
+class TreePeak:
+    """Samples (every 0.5 s, in a thread) the peak RSS of this process and its children."""
+
+    def __enter__(self) -> TreePeak:
+        import threading
+
+        self.peak_self = self.peak_tree = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while True:
+            own, tree = _tree_rss_mb(os.getpid())
+            self.peak_self, self.peak_tree = max(self.peak_self, own), max(self.peak_tree, tree)
+            if self._stop.wait(0.5):
+                return
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def timed(fn: Callable[[], Any], repeat: int = 1, budget: float = 0.5) -> tuple[float, Any]:
@@ -390,6 +439,52 @@ def bench_queries(
     return out
 
 
+# The raw engine runs in a child process, so that the peak memory of this process is
+# partygraph's own (a bulk load of millions of quads takes a gigabyte of its own).
+_RAW_BULK = """
+import sys, time
+import pyoxigraph as ox
+store = ox.Store(sys.argv[2])
+start = time.perf_counter()
+store.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)
+print(time.perf_counter() - start)
+"""
+
+_RAW_DUMP = """
+import sys, time
+import pyoxigraph as ox
+from partygraph.store.export import default_prefixes
+source, folder, target, repeat = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+store = ox.Store(folder)  # on disk, like the store it is compared to
+fmt = ox.RdfFormat.TURTLE if source.endswith(".ttl") else ox.RdfFormat.N_TRIPLES
+store.bulk_load(path=source, format=fmt)
+prefixes = default_prefixes()
+best = float("inf")
+for _ in range(repeat):
+    start = time.perf_counter()
+    store.dump(target, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    best = min(best, time.perf_counter() - start)
+print(best)
+"""
+
+
+def _child_seconds(code: str, *args: object) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)], check=True, capture_output=True, text=True
+    )
+    return float(out.stdout.split()[-1])
+
+
+def raw_bulk_load(nquads: Path, folder: Path) -> float:
+    """Seconds of ``Store.bulk_load`` of ``nquads`` into a new store at ``folder``."""
+    return _child_seconds(_RAW_BULK, nquads, folder)
+
+
+def raw_union_dump(source: Path, folder: Path, target: Path, repeat: int) -> float:
+    """Best seconds of ``Store.dump`` as Turtle (with prefixes) of the triples of ``source``."""
+    return _child_seconds(_RAW_DUMP, source, folder, target, repeat)
+
+
 def run(
     n: int, reference: str | None, workdir: Path, repeat: int = 3, timeout: float = 60
 ) -> dict[str, Any]:
@@ -412,10 +507,13 @@ def run(
     else:
         store = EmbeddedStore(workdir / "store")
     finder = SubjectFinder(registry)  # one for the run, as a Project holds it
-    t_ingest, reports = timed(lambda: ingest_paths(store, [docs], registry, finder=finder), 1, 0)
-    # the process pool's workers (the largest one), before any other child runs
-    result["ingest_worker_peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_CHILDREN)
+    with TreePeak() as during:
+        t_ingest, reports = timed(
+            lambda: ingest_paths(store, [docs], registry, finder=finder), 1, 0
+        )
+    # this process, and this process with the pool's workers (sampled)
     result["ingest_peak_rss_mb"] = peak_rss_mb()
+    result["ingest_tree_peak_rss_mb"] = during.peak_tree
     errors = [r for r in reports if r.status == "error"]
     result["ingest_s"] = t_ingest
     result["signatories"] = sum(r.signatories for r in reports)
@@ -430,14 +528,14 @@ def run(
     else:
         store.oxigraph.dump(nq, ox.RdfFormat.N_QUADS)
         result["triples"] = len(store.oxigraph)
-    raw = ox.Store(str(workdir / "raw"))
-    t_bulk, _ = timed(lambda: raw.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS), 1, 0)
+    t_bulk = raw_bulk_load(nq, workdir / "raw")
     result["bulk_load_s"] = t_bulk
     result["ingest_ratio"] = t_ingest / t_bulk
 
     # the same query text through the raw pyoxigraph API on the same store (so only
     # partygraph's own work differs); the rdflib reference is compared to raw Oxigraph
     if reference == "rdflib":
+        raw = ox.Store(str(workdir / "raw"))
         same, same_path = raw, workdir / "raw"
     else:
         same, same_path = store.oxigraph, workdir / "store"
@@ -455,23 +553,12 @@ def run(
     # Turtle export: partygraph (union of graphs, prefixes) vs Store.dump of the same triples
     out_ttl = workdir / "graph.ttl"
     t_export, _ = timed(lambda: store.export("turtle", out_ttl), repeat)
-    union_nt = workdir / "union.nt"
-    raw_union = ox.Store(str(workdir / "raw-union"))  # on disk, like the store it is compared to
+    union = workdir / "union.nt"
     if reference == "rdflib":
-        raw_union.bulk_load(path=out_ttl, format=ox.RdfFormat.TURTLE)
+        union = out_ttl
     else:
-        store.export("ntriples", union_nt)
-        raw_union.bulk_load(path=union_nt, format=ox.RdfFormat.N_TRIPLES)
-    raw_ttl = workdir / "raw.ttl"
-    from partygraph.store.export import default_prefixes
-
-    prefixes = default_prefixes()
-    t_dump, _ = timed(
-        lambda: raw_union.dump(
-            raw_ttl, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes
-        ),
-        repeat,
-    )
+        store.export("ntriples", union)
+    t_dump = raw_union_dump(union, workdir / "raw-union", workdir / "raw.ttl", repeat)
     result["export_s"] = t_export
     result["dump_s"] = t_dump
     result["export_ratio"] = t_export / t_dump
@@ -512,7 +599,7 @@ def table(result: Mapping[str, Any]) -> str:
     for key in (
         "statements", "triples", "ingest_s", "bulk_load_s", "ingest_ratio", "query_ratio_max",
         "export_s", "dump_s", "export_ratio", "add_one_s", "add_one_cold_s", "ingest_peak_rss_mb",
-        "ingest_worker_peak_rss_mb", "peak_rss_mb", "query_max_s",
+        "ingest_tree_peak_rss_mb", "peak_rss_mb", "query_max_s",
     ):  # fmt: skip
         v = result.get(key)
         shown = f"{v:.3g}" if isinstance(v, float) else str(v)
