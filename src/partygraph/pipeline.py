@@ -282,7 +282,8 @@ def _read_one(
     )
     quads = statement_quads(resolved, source_path=key, ingested_at=now, tool_version=__version__)
     # N-Quads cross the process boundary (pyoxigraph terms do not pickle) and parse fast
-    return report, "".join(f"{q} .\n" for q in quads).encode(), previous[0] if previous else None
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return report, nquads, previous[0] if previous else None
 
 
 _WORKER_FINDER: SubjectFinder | None = None
@@ -379,7 +380,7 @@ def ingest_paths(
     registry_graph, digest = versioned_registry_quads(registry)
     # the registry graph goes in with the first write, so a refused run changes nothing
     registry_due = not _registry_current(store, digest)
-    registry_nquads = "".join(f"{q} .\n" for q in registry_graph).encode()
+    registry_nquads = ox.serialize(registry_graph, format=ox.RdfFormat.N_QUADS)
     jobs = [(p, k, known.get(k), now) for p, k in zip(files, keys, strict=True)]
     batches = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
     workers = workers or os.cpu_count() or 1

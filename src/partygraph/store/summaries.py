@@ -160,7 +160,7 @@ _INPUT_MARKS = tuple(f"<{p}>".encode() for p in INPUT_PREDICATES)
 
 
 def summary_input(nquads: bytes) -> list[ox.Quad]:
-    """The quads of an N-Quads text that the summaries read (a small share of a graph).
+    r"""The quads of an N-Quads text that the summaries read (a small share of a graph).
 
     Examples
     --------
