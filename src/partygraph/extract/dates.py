@@ -1,4 +1,4 @@
-"""Dates as statements print them, in English, es/pt/it/fr/de/el.
+"""Dates as statements print them, in every language whose file names its months.
 
 Only what is printed is returned: a date printed to the day is a full ``YYYY-MM-DD``,
 a month and year without a day is a partial ``YYYY-MM`` (callers keep it out of the
@@ -11,126 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from partygraph.extract.langdata import languages
+from partygraph.extract.langdata import words
 
-_MONTHS: dict[int, list[str]] = {
-    1: [
-        "january",
-        "jan",
-        "enero",
-        "janeiro",
-        "gennaio",
-        "janvier",
-        "januar",
-        "jänner",
-        "ιανουαρίου",
-        "ιανουάριος",
-        "ιανουαριου",
-        "ιανουαριος",
-    ],
-    2: [
-        "february",
-        "feb",
-        "febrero",
-        "fevereiro",
-        "febbraio",
-        "février",
-        "fevrier",
-        "februar",
-        "φεβρουαρίου",
-        "φεβρουάριος",
-        "φεβρουαριου",
-        "φεβρουαριος",
-    ],
-    3: [
-        "march",
-        "mar",
-        "marzo",
-        "março",
-        "marco",
-        "mars",
-        "märz",
-        "maerz",
-        "μαρτίου",
-        "μάρτιος",
-        "μαρτιου",
-        "μαρτιος",
-    ],
-    4: ["april", "apr", "abril", "aprile", "avril", "απριλίου", "απρίλιος", "απριλιου"],
-    5: ["may", "mayo", "maio", "maggio", "mai", "μαΐου", "μαίου", "μάιος", "μαιου", "μαιος"],
-    6: ["june", "jun", "junio", "junho", "giugno", "juin", "juni", "ιουνίου", "ιούνιος", "ιουνιου"],
-    7: [
-        "july",
-        "jul",
-        "julio",
-        "julho",
-        "luglio",
-        "juillet",
-        "juli",
-        "ιουλίου",
-        "ιούλιος",
-        "ιουλιου",
-    ],
-    8: ["august", "aug", "agosto", "août", "aout", "αυγούστου", "αύγουστος", "αυγουστου"],
-    9: [
-        "september",
-        "sept",
-        "sep",
-        "septiembre",
-        "setiembre",
-        "setembro",
-        "settembre",
-        "septembre",
-        "σεπτεμβρίου",
-        "σεπτέμβριος",
-        "σεπτεμβριου",
-    ],
-    10: [
-        "october",
-        "oct",
-        "octubre",
-        "outubro",
-        "ottobre",
-        "octobre",
-        "oktober",
-        "οκτωβρίου",
-        "οκτώβριος",
-        "οκτωβριου",
-    ],
-    11: [
-        "november",
-        "nov",
-        "noviembre",
-        "novembro",
-        "novembre",
-        "νοεμβρίου",
-        "νοέμβριος",
-        "νοεμβριου",
-    ],
-    12: [
-        "december",
-        "dec",
-        "diciembre",
-        "dezembro",
-        "dicembre",
-        "décembre",
-        "decembre",
-        "dezember",
-        "δεκεμβρίου",
-        "δεκέμβριος",
-        "δεκεμβριου",
-    ],
-}
+# month names live in the language files (extract/data/lang/<iso>.json, key "months")
 _MONTH_OF: dict[str, int] = {}
-for _n, _names in _MONTHS.items():
-    for _name in _names:
-        _MONTH_OF[_name] = _n
-        _MONTH_OF[_name.capitalize()] = _n
-# month names of the other languages live in their language files
-for _data in languages().values():
-    for _name, _n in dict(_data.get("months") or {}).items():  # type: ignore[call-overload]
-        _MONTH_OF.setdefault(_name, int(_n))
-        _MONTH_OF.setdefault(_name.capitalize(), int(_n))
+for _name, _n in words().months.items():
+    _MONTH_OF[_name] = _n
+    _MONTH_OF[_name.capitalize()] = _n
 
 
 def trie_regex(words: set[str] | list[str]) -> str:
@@ -170,15 +57,7 @@ def trie_regex(words: set[str] | list[str]) -> str:
 _MON = trie_regex(set(_MONTH_OF))
 MONTH_RE = _MON
 
-_WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
-    r"thurs|fri|sat|sun|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
-    r"segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedì|"
-    r"lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|"
-    r"domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
-    r"donnerstag|freitag|samstag|sonntag|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|"
-    r"κυριακή)"
-)
+_WEEKDAY = trie_regex(set(words().weekdays))
 _SUF = r"(?:st|nd|rd|th|º|ª|°|er|eme|ème|η|\.)?"
 _DE = r"(?:\s*(?:de|del|of|di|du)\s+|\s+|\s*,\s*|\s*\.\s*)"
 
@@ -203,8 +82,23 @@ _PATTERNS = [
     re.compile(
         r"(?<![\d.\/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<yy>(?:1[89]|2[01])\d\d|\d\d)(?![\d]|\.\d)"
+    ),  # 3.V.2023, 3/V/2023: a Roman-numeral month (Central and Eastern Europe)
+    re.compile(
+        r"(?<![\w.])(?P<d>[0-3]?\d)(?P<sep>\.\s?|/|-)(?P<rm>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+        r"(?P=sep)(?P<y>(?:1[89]|2[01])\d\d)(?!\d)",
+        re.IGNORECASE,
+    ),
+    # 2023年5月3日 (Chinese and Japanese)
+    re.compile(
+        r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)\s?年\s?(?P<mn>[01]?\d)\s?月\s?(?P<d>[0-3]?\d)\s?日"
     ),
 ]
+_ROMAN_MONTH = {
+    r: n
+    for n, r in enumerate(
+        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1
+    )
+}
 _PARTIAL = re.compile(
     rf"(?<![\w]){_M}\.?(?:\s*(?:de|del|of|di)\s+|\s*,?\s+){_Y}(?!\d)", re.IGNORECASE
 )
@@ -311,6 +205,10 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     [('2012-11', True)]
     >>> [h.value for h in find_dates("Lisbon, 16th February 2008-02; 25.11.2018; 2018-11-25")]
     ['2008-02-16', '2018-11-25', '2018-11-25']
+    >>> [h.value for h in find_dates("1er mai 2023 | 3. Mai 2023 | May 3rd, 2023 | 3.V.2023")]
+    ['2023-05-01', '2023-05-03', '2023-05-03', '2023-05-03']
+    >>> [h.value for h in find_dates("2023年5月3日; 3 мая 2023 г.; 31.IV.2023")]
+    ['2023-05-03', '2023-05-03']
     """
     has_year = _YEARISH.search(text) is not None
     has_numeric = _NUMERIC_DATE.search(text) is not None
@@ -346,14 +244,21 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
     src, cs = _lowered(text)
     digits, months = _starts(src, cs)
     for i, pat in enumerate(_PATTERNS_CS if cs else _PATTERNS):
-        if (i == 3 and not has_numeric) or (i < 3 and not has_year) or (i == 0 and "-" not in text):
+        if (
+            (i == 3 and not has_numeric)
+            or (i != 3 and not has_year)
+            or (i == 0 and "-" not in text)
+            or (i == 5 and "年" not in text)
+        ):
             continue
         for m in _anchored(pat, src, months if i == 2 else digits):
             if not free(m.start(), m.end()):
                 continue
             ambiguous = False
-            if i == 0:
+            if i in (0, 5):
                 value = _iso(int(m["y"]), int(m["mn"]), int(m["d"]))
+            elif i == 4:
+                value = _iso(int(m["y"]), _ROMAN_MONTH[m["rm"].lower()], int(m["d"]))
             elif i in (1, 2):
                 mon = month_number(m["m"])
                 value = _iso(int(m["y"]), mon, int(m["d"])) if mon else None

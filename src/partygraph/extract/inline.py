@@ -545,6 +545,39 @@ def split_names(text: str) -> list[str]:
     return [n.strip(" .") for n in _merge_countries(names) if n.strip(" .")]
 
 
+_DASH_SEP = re.compile(r"(?:^|\s+)[–—]+(?:\s+|$)")
+
+
+def split_dashed(line: str) -> list[str]:
+    """Split party names separated only by spaced en or em dashes ("A – B – C", "Signed
+    by: — A — B — C") into list items marked ``–``; a dash inside a word
+    ("Marxist–Leninist") does not separate. Three or more items that are all party names
+    are needed ("Greece – Communist Party of Greece" stays one line).
+
+    Examples
+    --------
+    >>> split_dashed("Signed by: — Communist Party of Greece — Portuguese Communist Party "
+    ...   "— Communist Party of Spain")  # doctest: +NORMALIZE_WHITESPACE
+    ['Signed by:', '– Communist Party of Greece', '– Portuguese Communist Party',
+     '– Communist Party of Spain']
+    >>> split_dashed("KKE – PCP – PCE – Communist Party of Turkey")
+    ['– KKE', '– PCP', '– PCE', '– Communist Party of Turkey']
+    >>> split_dashed("Greece – Communist Party of Greece – KKE")
+    ['Greece – Communist Party of Greece – KKE']
+    """
+    if "–" not in line and "—" not in line:
+        return [line]
+    parts = _DASH_SEP.split(line.strip())
+    head = parts[0].strip()
+    items = [p.strip(" ,;") for p in parts[1:] if p.strip(" ,;")]
+    if head and not head.endswith(":") and named(head):
+        items.insert(0, head)
+        head = ""
+    if len(items) < 3 or not all(named(x) for x in items):
+        return [line]
+    return ([head] if head else []) + ["– " + x for x in items]
+
+
 def _norm_name(s: str) -> str:
     return " ".join(s.replace("’", "'").replace("`", "'").casefold().split())
 

@@ -28,6 +28,7 @@ from partygraph.extract.inline import (
     role_of,
     segment_run_together,
     sentences,
+    split_dashed,
     split_names,
     strip_article,
 )
@@ -318,6 +319,8 @@ class _State:
 def _split_raw(raw: str) -> tuple[str, ...]:
     if "   " in raw.strip() and (cols := _columns(raw)):
         return cols
+    if ("–" in raw or "—" in raw) and len(parts := split_dashed(raw)) > 1:
+        return tuple(parts)
     # only lines with two or more markers can hold run-together items
     if "•" not in raw and len(_RUN_HINT.findall(raw)) < 2:
         return (raw,)
