@@ -332,7 +332,9 @@ def _alternation(patterns: Iterable[tuple[str, ...]]) -> str:
             return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
         return body
 
-    return r"(?<![\w'])(?:" + emit(trie) + r")(?![\w])"
+    # not inside a word or after an apostrophe ("Koreaboo", "Carl's"), except after an
+    # elided article or preposition ("l'Iran", "d'Italia", "dell'Ucraina")
+    return r"(?:(?<![\w'])|(?<=[dDlL]'))(?:" + emit(trie) + r")(?![\w])"
 
 
 def _table(registry: Registry | None, name: str) -> Path:
@@ -497,7 +499,7 @@ _SUPPORT = (
 _VICTIM = (
     r"attacks?|aggression|assault|bomb\w*|bombard\w*|blockade|embargo|sanctions|ban(?:ning)?|"
     r"outlaw\w*|persecution|occupation|invasion|intervention|interference|threats?|war|"
-    r"agresi[oó]n|aggressione|bloqueo|bloqueio"
+    r"agresi[oó]n|aggressione|agression|agress[aã]o|bloqueo|bloqueio|blocus"
 )
 _TOWARD = (
     r"(?:\s+(?:with|to|for|of|against|on|in|towards?|con|a|al|contra|contro|avec|contre|"
@@ -798,6 +800,37 @@ def _overlap_test(spans: Iterable[tuple[int, int]]):
     return test
 
 
+# a plural party word or an abbreviated head: a name whose country list may go on
+_LISTY = re.compile(
+    r"(?:(?i:the)\s+)?(?:N?CPs?|WP)\b|[^,;.]*\b(?:Parties|Partidos|Partiti|Partis|Parteien)\b"
+)
+_NAME_ON = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|y|e|et|und|&)\s+)(?:the\s+)?"
+    r"((?:[A-Z][\w'.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w'.-]*)"
+)
+
+
+def _country_end(text: str, matcher: _Matcher) -> bool:
+    """Whether ``text`` ends with a country's name (one to three words)."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            entry = matcher.exact_keys.get(_key(" ".join(words[-n:])))
+            if entry is not None and entry.kind == "country":
+                return True
+    return False
+
+
+def _elided_names(folded: str, pos: int, matcher: _Matcher) -> list[tuple[int, int]]:
+    """Spans of the names that go on after a party name ending with a country, each one
+    ending with a country too (", Mexico", ", Workers of Spain", " and Cyprus")."""
+    out = []
+    while (m := _NAME_ON.match(folded, pos)) is not None and _country_end(m.group(1), matcher):
+        out.append((m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
 def _scan(
     where: str, text: str, matcher: _Matcher, order0: int, places: frozenset[str] = frozenset()
 ) -> list[_Hit]:
@@ -836,6 +869,11 @@ def _scan(
         if pid:
             party_spans.add(s, e)
             hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
+    # "the CP of Greece, Mexico, Workers of Spain, Turkey", "the Communist Parties of Greece
+    # and Cyprus": the countries after such a name are more names of the same kind
+    for s, e in list(blocked):
+        if _country_end(folded[s:e], matcher) and _LISTY.match(folded, s):
+            blocked.extend(_elided_names(folded, e, matcher))
     # 3. countries, organisations (and blockers), outside every party name
     shouting: dict[int, bool] = {}  # line start -> printed in capitals (asked lazily)
     is_blocked = _overlap_test(blocked)
