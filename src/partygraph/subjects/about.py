@@ -499,6 +499,7 @@ _SUPPORT = (
 _VICTIM = (
     r"attacks?|aggression|assault|bomb\w*|bombard\w*|blockade|embargo|sanctions|ban(?:ning)?|"
     r"outlaw\w*|persecution|occupation|invasion|intervention|interference|threats?|war|"
+    r"conflicts?|(?:air\s*|missile\s+)?strikes?(?=\s+(?:on|against|upon)\b)|"
     r"agresi[oó]n|aggressione|agression|agress[aã]o|bloqueo|bloqueio|blocus"
 )
 _TOWARD = (
@@ -512,7 +513,7 @@ _OF_PEOPLE = (
 )
 _SUPPORT_BEFORE = re.compile(
     rf"(?i:(?P<neg>{_NEG})?\b(?:{_SUPPORT})(?:\s+(?:statement|declaration|message))?{_TOWARD}"
-    rf"|\b(?:{_VICTIM})\s+(?:[\w'-]+\s+){{0,5}}?"
+    rf"|\b(?P<victim>{_VICTIM})\s+(?:[\w'-]+\s+){{0,5}}?"
     r"(?:against|on|of|upon|in|to|contra|contro|della|del|de|sur|contre))"
     rf"{_OF_PEOPLE}"
     # the cue reaches along a list of names: "solidarity with the people of Sudan and the
@@ -534,6 +535,12 @@ _OPPOSE_AFTER = re.compile(rf"(?i:^(?:'s)?\s+(?:(?:\w+\s+){{0,2}})?(?:{_SECEDE})
 _OPPOSE_VERB_BEFORE = re.compile(rf"(?i:\b(?P<neg>{_NEG})?(?:{_OPPOSE})\s+(?:the\s+)?$)")
 
 
+# a demand for the act: the name is its target, not its victim
+_DEMAND = re.compile(
+    r"(?i:\b(?:demand\w*|call\w*\s+for|impos\w*|exig\w*|esig\w*|fordern?)\s+(?:\w+\s+){0,2}$)"
+)
+
+
 def _cue(before: str, after: str) -> int:
     """+1 support, -1 opposition, 0 unclear: what the words around a name say of it.
 
@@ -551,6 +558,8 @@ def _cue(before: str, after: str) -> int:
     0
     >>> _cue("We condemn ", "'s membership of NATO")
     -1
+    >>> _cue("to demand sanctions against ", "")
+    -1
     """
     oppose = _OPPOSE_BEFORE.search(before)
     if oppose is None and _OPPOSE_AFTER.match(after):
@@ -559,6 +568,8 @@ def _cue(before: str, after: str) -> int:
         return 1 if oppose.group("neg") else -1
     support = _SUPPORT_BEFORE.search(before)
     if support is not None:
+        if support.group("victim") and _DEMAND.search(before, 0, support.start("victim")):
+            return -1  # "we demand sanctions against Israel": the name is the target
         return -1 if support.group("neg") else 1
     return 0
 
