@@ -58,7 +58,7 @@ _MON = trie_regex(set(_MONTH_OF))
 MONTH_RE = _MON
 
 _WEEKDAY = trie_regex(set(words().weekdays))
-_SUF = r"(?:st|nd|rd|th|º|ª|°|er|eme|ème|η|\.)?"
+_SUF = r"(?:st|nd|rd|th|\.?º|\.?ª|\.?°|er|eme|ème|η|\.)?"
 _DE = r"(?:\s*(?:de|del|of|di|du)\s+|\s+|\s*,\s*|\s*\.\s*)"
 
 _D = r"(?P<d>[0-3]?\d)"

@@ -562,6 +562,8 @@ def split_dashed(line: str) -> list[str]:
      '– Communist Party of Spain']
     >>> split_dashed("KKE – PCP – PCE – Communist Party of Turkey")
     ['– KKE', '– PCP', '– PCE', '– Communist Party of Turkey']
+    >>> split_dashed("Firman: Partido Comunista de Venezuela – PCE – PCP")
+    ['Firman:', '– Partido Comunista de Venezuela', '– PCE', '– PCP']
     >>> split_dashed("Greece – Communist Party of Greece – KKE")
     ['Greece – Communist Party of Greece – KKE']
     """
@@ -570,7 +572,11 @@ def split_dashed(line: str) -> list[str]:
     parts = _DASH_SEP.split(line.strip())
     head = parts[0].strip()
     items = [p.strip(" ,;") for p in parts[1:] if p.strip(" ,;")]
-    if head and not head.endswith(":") and named(head):
+    cue, colon, first = head.rpartition(":")
+    if colon and named(first.strip()):  # "Firman: A – B – C": the first name after the cue
+        head, first = cue + colon, first.strip()
+        items.insert(0, first)
+    elif head and not head.endswith(":") and named(head):
         items.insert(0, head)
         head = ""
     if len(items) < 3 or not all(named(x) for x in items):

@@ -9,8 +9,10 @@ declaration...), ``adjective_endings`` (of party adjectives such as *Communist*)
 name), ``prose`` (words that end a name printed in a sentence:
 verbs, auxiliaries, prepositions never found inside a party's name), ``numbers``,
 ``ordinals`` and ``months`` (words to integers; every month name the date reader knows),
-``weekdays`` (names and abbreviations) and ``place_prepositions`` (words printed before a
-city: "ad Atene", "en La Habana", "в Москве"). Adding a language is adding a file.
+``weekdays`` (names and abbreviations), ``place_prepositions`` (words printed before a
+city: "ad Atene", "en La Habana", "в Москве") and ``date_words`` (words printed around a
+date in a dateline: "dne", "г.", "godine") and ``initiator_marks`` (the word marking the
+initiator in a list: "(initiator)", "(promotor)"). Adding a language is adding a file.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class Words:
     months: dict[str, int]
     weekdays: tuple[str, ...]
     place_prepositions: tuple[str, ...]
+    date_words: frozenset[str]
+    initiator_marks: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -105,4 +109,6 @@ def words() -> Words:
         months=maps["months"],
         weekdays=longest_first("weekdays"),
         place_prepositions=longest_first("place_prepositions"),
+        date_words=frozenset(sets.get("date_words", ())),
+        initiator_marks=longest_first("initiator_marks"),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import _WEEKDAY_RE, DateHit, find_dates, has_time, has_weekday
+from partygraph.extract.langdata import words as lang_words
 from partygraph.extract.parties import PARTY_WORDS
 
 MAX_LINE = 4000  # longer lines are prose; no list or date rule looks inside them
@@ -199,7 +200,7 @@ _SENTENCE_WORDS = frozenset(
     }
 )
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_PLACE_FILLER = {
+_PLACE_FILLER_CODE = {
     "on",
     "in",
     "at",
@@ -248,6 +249,11 @@ _PLACE_FILLER = {
     "ª",
     "º",
 }
+# words around a dateline's place and date: the prepositions before a place ("V Praze",
+# "в Москве") and the words of dates ("dne", "г.") of the language files
+_PLACE_FILLER = frozenset(
+    {*_PLACE_FILLER_CODE, *lang_words().place_prepositions, *lang_words().date_words}
+)
 
 
 # Cheap gates: the big case-insensitive alternations cost 10-40 µs a line, so they run only

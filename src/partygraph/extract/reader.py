@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup
-from partygraph.extract.dates import find_dates, find_ranges, month_number
+from partygraph.extract.dates import find_dates, find_ranges, month_number, trie_regex
 from partygraph.extract.inline import (
     InlineList,
     find_inline,
@@ -780,6 +780,8 @@ def _dates(
             f"date: no dateline; the plain date printed under the title ({pub}) is taken as "
             "the statement's date"
         )
+        if place is None and pub_line is not None and pub_line.place:
+            place = Place(*pub_line.place)  # "Athens, 12 March 2024" under the title
     return date, pub, place
 
 
@@ -880,7 +882,10 @@ def _meeting(
                 zone.append(" ".join(para))
                 para = []
             continue
-        if ln.boiler or (ln.idx in st.used and ln.idx not in st.prose_lists):
+        # a list heading that is a whole sentence ("The 23rd Meeting was held in Havana on
+        # ... It was attended by the following parties:") still tells of the meeting
+        told = ln.heading and len(ln.content) > 60
+        if ln.boiler or (ln.idx in st.used and ln.idx not in st.prose_lists and not told):
             continue
         if ln.marker and para:  # a list item is not part of the sentence before it
             zone.append(" ".join(para))
@@ -1039,11 +1044,29 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
 
 @lru_cache(maxsize=65536)
 def _printed(text: str) -> tuple[str, str, str | None, str | None]:
-    """``(as_printed, name, country, abbreviation)`` of one list line (names recur)."""
+    """``(as_printed, name, country, abbreviation)`` of one list line (names recur); a
+    mark of the initiator after the name ("(initiator)") is no part of the name."""
     printed = _clean_printed(text)
     if not printed:
         return "", "", None, None
-    return (printed, *split_party(printed))
+    return (printed, *split_party(_initiator_mark().sub("", printed) or printed))
+
+
+@lru_cache(maxsize=1)
+def _initiator_mark() -> re.Pattern[str]:
+    """``(initiator)``, ``[promotor]``, ``– initiator``: the words of the language files'
+    ``initiator_marks`` in brackets or after a dash at the end of a list line."""
+    marks = trie_regex(set(lang_words().initiator_marks))
+    return re.compile(rf"(?i)\s*(?:[(\[]\s*{marks}\s*[)\]]|\s[–—-]\s*{marks})\s*$")
+
+
+def _marked_initiators(sigs: list[PrintedParty]) -> list[PrintedParty]:
+    """The signatories whose line marks them as the initiator."""
+    marked = [p for p in sigs if _initiator_mark().search(p.as_printed)]
+    return [
+        replace(p, position=n, as_printed=_initiator_mark().sub("", p.as_printed), role="signatory")
+        for n, p in enumerate(marked, 1)
+    ]
 
 
 def _parties_from(
@@ -1090,9 +1113,16 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
             if after is not None and after.idx == nxt.idx + 1 and _item_like(after):
                 continue  # a list of lines, read as such
             tail, idx = nxt.content, nxt.idx
+        start = idx
+        # "A, B,\nC, D": a line ending with a comma goes on on the next line
+        while tail.rstrip().endswith((",", ";")) and idx + 1 < len(lines):
+            more = lines[idx + 1]
+            if more.blank or more.marker or more.boiler:
+                break
+            tail, idx = tail + " " + more.content, more.idx
         names = split_names(tail)
         if len(names) >= 2 and all(party_score(n) > 0 for n in names):
-            st.used.update((ln.idx, idx))
+            st.used.update(range(min(ln.idx, start), idx + 1))
             st.warnings.append("signatories: names printed in one run of text, split at commas")
             return _parties_from([(n, None, None) for n in names]), (ln.idx, idx)
     return None
@@ -1115,7 +1145,11 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             weight = sum(sc) + (100 if run.heading is not None else 0)
             accepted.append((weight, run))
     inline = _inline_after_heading(st)
-    if inline is not None and not any(w >= 100 for w, _ in accepted):
+    if inline is not None and not any(
+        # a list under a heading wins, unless it is the run of text the heading opened
+        w >= 100 and not (inline[1][0] <= run.lines[0].idx and run.lines[-1].idx <= inline[1][1])
+        for w, run in accepted
+    ):
         return inline
     if accepted:
         # the strongest list; among lists under a heading the first, else the last
@@ -1441,6 +1475,11 @@ def read_text(
         title, headline = own, title
     initiators = _initiators(st, len(st.lines))
     sigs, span = _signatories(st, body_start)
+    if not initiators and (initiators := _marked_initiators(sigs)):
+        st.warnings.append(
+            "initiators: marked in the list of signatories: "
+            + "; ".join(p.as_printed for p in initiators)
+        )
     years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
     default_year = max(set(years), key=years.count) if years else None
     meeting = _meeting(st, heads, body_start, default_year)
