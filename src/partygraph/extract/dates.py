@@ -186,7 +186,9 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     text
         Any text; short lines are cheapest.
     prefer_month_first
-        How to read an ambiguous ``a/b/yy`` whose parts are both <= 12 (US order when true).
+        The text shows US order (a time printed with AM/PM): ``a/b/yy`` is month first.
+        Otherwise a ``a/b/yy`` whose parts are both <= 12 and differ is read day first
+        and flagged ``ambiguous``; callers leave it out of the dated fields.
 
     Returns
     -------
@@ -201,6 +203,8 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     ['2018-11-25']
     >>> [h.value for h in find_dates("12/23/11 1:18 PM")]
     ['2011-12-23']
+    >>> [(h.value, h.ambiguous) for h in find_dates("03/05/2023")]
+    [('2023-05-03', True)]
     >>> [(h.value, h.partial) for h in find_dates("Beirut Líbano, Noviembre del 2012")]
     [('2012-11', True)]
     >>> [h.value for h in find_dates("Lisbon, 16th February 2008-02; 25.11.2018; 2018-11-25")]
@@ -265,8 +269,7 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
             else:
                 a, b, y = int(m["a"]), int(m["b"]), _year2(m["yy"])
                 if m["sep"] == "/" and a <= 12 and (b > 12 or prefer_month_first):
-                    a, b = b, a  # US order M/D/Y
-                    ambiguous = b <= 12 and a <= 12
+                    a, b = b, a  # US order M/D/Y (known from the caller's evidence)
                 elif a <= 12 and b <= 12 and a != b:
                     ambiguous = m["sep"] == "/"
                 value = _iso(y, b, a)

@@ -681,7 +681,7 @@ def _dates(
     lines = st.lines
     pub = None
     pub_plain = False
-    pub_line = None
+    pub_line = unsure = None
     for ln in heads:
         if ln.is_dateline and ln.dates:
             full = [h for h in ln.dates if not h.partial]
@@ -690,15 +690,17 @@ def _dates(
                 st.warnings.append(
                     f"publication_date: {ln.content!r} gives only the month; left empty"
                 )
+            if full and all(h.ambiguous for h in full):
+                # "03/05/2023": 3 May or March 5; an unsure date is no date
+                st.warnings.append(
+                    f"publication_date: {ln.content!r} is ambiguous (day/month order); left empty"
+                )
+                unsure = ln
+                break
             if full:
                 pub = full[0].value
                 pub_line = ln
                 pub_plain = not (ln.weekday or ln.time or ln.stamp)
-                if any(h.ambiguous for h in full):
-                    st.warnings.append(
-                        f"publication_date: {ln.content!r} is ambiguous "
-                        f"(day/month order); read as {pub}"
-                    )
                 break
     # datelines after the header: the one nearest the list (before it, else after it);
     # "Posted on ..." stamps date the page, not the statement
@@ -739,7 +741,11 @@ def _dates(
     if chosen is not None:
         st.used.add(chosen.idx)
         full = [h for h in chosen.dates if not h.partial]
-        if full:
+        if full and all(h.ambiguous for h in full):
+            st.warnings.append(
+                f"date: dateline {chosen.content!r} is ambiguous (day/month order); date left empty"
+            )
+        elif full:
             date = full[0].value
             if len({h.value for h in full}) > 1:
                 st.warnings.append(
@@ -782,6 +788,8 @@ def _dates(
         )
         if place is None and pub_line is not None and pub_line.place:
             place = Place(*pub_line.place)  # "Athens, 12 March 2024" under the title
+    if place is None and date is None and unsure is not None and unsure.place and not report:
+        place = Place(*unsure.place)  # "Bogotá, 03/05/2023": the place is sure
     return date, pub, place
 
 
