@@ -519,7 +519,7 @@ _SUPPORT_BEFORE = re.compile(
     # the cue reaches along a list of names: "solidarity with the people of Sudan and the
     # Sudanese CP"
     r"(?:\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*(?:\s*,|\s+(?:and|e|y|et|und)))*"
-    r"(?:\s+(?:the|el|la|il|le|les|o|a))?\s*$"
+    r"(?:\s+(?:the|el|la|il|le|les|o|a)|\s+(?:l|dell|all|nell|d)')?\s*$"
 )
 # "oppose the separation of Kosovo", "against the independence of X", "reject X's membership"
 _SECEDE = (
