@@ -12,7 +12,10 @@ verbs, auxiliaries, prepositions never found inside a party's name), ``numbers``
 ``weekdays`` (names and abbreviations), ``place_prepositions`` (words printed before a
 city: "ad Atene", "en La Habana", "в Москве") and ``date_words`` (words printed around a
 date in a dateline: "dne", "г.", "godine") and ``initiator_marks`` (the word marking the
-initiator in a list: "(initiator)", "(promotor)"). Adding a language is adding a file.
+initiator in a list: "(initiator)", "(promotor)"), ``list_headings`` (a word that makes a
+short line ending with a colon the heading of a list: "Подписали:", "Potpisnici:") and
+``stop_words`` (the commonest function words, for guessing the language). Adding a
+language is adding a file.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class Words:
     place_prepositions: tuple[str, ...]
     date_words: frozenset[str]
     initiator_marks: tuple[str, ...]
+    list_headings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -111,4 +115,5 @@ def words() -> Words:
         place_prepositions=longest_first("place_prepositions"),
         date_words=frozenset(sets.get("date_words", ())),
         initiator_marks=longest_first("initiator_marks"),
+        list_headings=frozenset(sets.get("list_headings", ())),
     )

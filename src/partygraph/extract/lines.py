@@ -249,6 +249,7 @@ _PLACE_FILLER_CODE = {
     "ª",
     "º",
 }
+_LIST_HEADINGS = lang_words().list_headings
 # words around a dateline's place and date: the prepositions before a place ("V Praze",
 # "в Москве") and the words of dates ("dne", "г.") of the language files
 _PLACE_FILLER = frozenset(
@@ -580,6 +581,9 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
         and (content.endswith(":") or nwords <= 8)
         and _gate(prefixes, _HEADING_KEYS)
         and HEADING.search(content)
+    ) or (
+        # "Подписали:", "Potpisnici:": a heading word of a language file before a colon
+        content.endswith(":") and nwords <= 6 and not _LIST_HEADINGS.isdisjoint(words)
     )
     subheading = bool(
         nwords <= 8 and _gate(prefixes, _SUBHEADING_KEYS) and SUBHEADING.match(content)

@@ -373,7 +373,30 @@ def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line]
         raw_lines.extend(parts)
     if _ANY_SPACE_NUM.search(text) is not None:
         _space_numbered(raw_lines)
-    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side, warns
+    parsed = [parse_line(i, r) for i, r in enumerate(raw_lines)]
+    _join_wrapped_items(parsed)
+    return parsed, side_by_side, warns
+
+
+def _join_wrapped_items(lines: list[Line]) -> None:
+    """``3. Union of Communist Parties – Communist Party of the`` / ``   Soviet Union``: a
+    list item cut after a word that cannot end a name goes on on the next, indented line
+    (the two become one line; a blank line keeps the numbering of lines)."""
+    for i in range(len(lines) - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        if (
+            ln.marker is not None
+            and not nxt.blank
+            and nxt.marker is None
+            and nxt.indent > ln.indent
+            and (
+                ln.content.rsplit(" ", 1)[-1].casefold() in DANGLING
+                or ln.content[-1] in "-–—"
+                or nxt.content[:1].islower()
+            )
+        ):
+            lines[i] = parse_line(i, ln.raw.rstrip() + " " + nxt.raw.strip())
+            lines[i + 1] = parse_line(i + 1, "")
 
 
 _ANY_SPACE_NUM = re.compile(r"(?m)^[ \t]*\d{1,3} [^\W\d_]")
@@ -472,7 +495,23 @@ def _header(st: _State) -> tuple[int, list[Line]]:
             )
         )
         lead_in = ln.content.endswith(":") and not ln.is_dateline  # "We demand:"
-        if continues or long_prose or lead_in or ln.heading or ln.marker or opens_with_initiator:
+        # "We stand with the Palestinian people.": a short sentence under the title
+        short_prose = (
+            heads
+            and ln.content.endswith(".")
+            and len(ln.content.split()) >= 4
+            and not ln.is_dateline
+            and not _ABBR_DOT.search(ln.content)
+        )
+        if (
+            continues
+            or long_prose
+            or short_prose
+            or lead_in
+            or ln.heading
+            or ln.marker
+            or opens_with_initiator
+        ):
             return ln.idx, heads
         if len(heads) >= 8:
             return ln.idx, heads
@@ -992,6 +1031,8 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
         if m is None:
             continue
         rest = ln.content[m.end() :]
+        if rest[:1] in ":–—" or rest.startswith((" :", " –", " —", " - ")):
+            rest = rest.lstrip(" :–—-")  # "Initiated by: A, B"
         # the trigger may end inside a word ("Su iniziativa d|el"): finish the article
         rest = re.sub(
             r"(?i)^(?:el|ella|ello|ei|egli|elle|ell['’]|i|e|o|a|os|as|u|es|er|us|on|"
@@ -1145,6 +1186,17 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
         if run.lines[0].idx < body_start and run.heading is None:
             continue  # title lines, not a list
         run.lines = _trim_tail(run, lines)  # tags and links after the list go first
+        first = run.lines[0]
+        if (
+            run.heading is None
+            and len(run.lines) >= 3
+            and run.lines[1].idx > first.idx + 1
+            and first.content.endswith(".")
+            and not _ABBR_DOT.search(first.content)
+            and not any(x.content.endswith(".") for x in run.lines[1:])
+        ):
+            # "We stand with the Palestinian people." then a blank line and the names
+            run.lines = run.lines[1:]
         sc = run.scores()
         n = len(sc)
         good = sum(1 for s in sc if s > 0)
