@@ -10,8 +10,8 @@ name), ``prose`` (words that end a name printed in a sentence:
 verbs, auxiliaries, prepositions never found inside a party's name), ``numbers``,
 ``ordinals`` and ``months`` (words to integers; every month name the date reader knows),
 ``weekdays`` (names and abbreviations), ``place_prepositions`` (words printed before a
-city: "ad Atene", "en La Habana", "в Москве") and ``date_words`` (words printed around a
-date in a dateline: "dne", "г.", "godine") and ``initiator_marks`` (the word marking the
+city: "ad Atene", "en La Habana", "в Москве"), ``date_words`` (words printed around a
+date in a dateline: "dne", "г.", "godine"), ``initiator_marks`` (the word marking the
 initiator in a list: "(initiator)", "(promotor)"), ``list_headings`` (a word that makes a
 short line ending with a colon the heading of a list: "Подписали:", "Potpisnici:") and
 ``stop_words`` (the commonest function words, for guessing the language). Adding a

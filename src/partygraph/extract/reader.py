@@ -1547,7 +1547,9 @@ def read_text(
     date, pub, place = _dates(st, body_start, span, heads, meeting, report)
     if date is None and "date" not in st.partial:
         date = _meeting_day(st, body_start)
-    if pub is None and published_hint:
+    if (pub is None or pub == date) and published_hint:
+        # the page's own time stamp (HTML metadata, a mail's Date:) dates the page better
+        # than the statement's dateline read as both
         hits = find_dates(published_hint)
         if hits and not hits[0].partial:
             pub = hits[0].value
