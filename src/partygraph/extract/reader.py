@@ -1106,11 +1106,13 @@ def _initiator_mark() -> re.Pattern[str]:
     """``(initiator)``, ``[promotor]``, ``– initiator``: the words of the language files'
     ``initiator_marks`` in brackets or after a dash at the end of a list line."""
     marks = trie_regex(set(lang_words().initiator_marks))
-    return re.compile(rf"(?i)\s*(?:[(\[]\s*{marks}\s*[)\]]|\s[–—-]\s*{marks})\s*$")
+    return re.compile(rf"(?im)\s*(?:[(\[]\s*{marks}\s*[)\]]|\s[–—-]\s*{marks})\s*$")
 
 
 def _marked_initiators(sigs: list[PrintedParty]) -> list[PrintedParty]:
     """The signatories whose line marks them as the initiator."""
+    if _initiator_mark().search("\n".join(p.as_printed for p in sigs)) is None:
+        return []  # one search for the whole list: most lists mark no one
     marked = [p for p in sigs if _initiator_mark().search(p.as_printed)]
     return [
         replace(p, position=n, as_printed=_initiator_mark().sub("", p.as_printed), role="signatory")
