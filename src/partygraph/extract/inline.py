@@ -546,30 +546,37 @@ def split_names(text: str) -> list[str]:
 
 
 _DASH_SEP = re.compile(r"(?:^|\s+)[–—]+(?:\s+|$)")
+_BAR_SEP = re.compile(r"(?:^|\s+)[|·]+(?:\s+|$)")
 
 
-def split_dashed(line: str) -> list[str]:
+def split_separated(line: str) -> list[str]:
     """Split party names separated only by spaced en or em dashes ("A – B – C", "Signed
-    by: — A — B — C") into list items marked ``–``; a dash inside a word
-    ("Marxist–Leninist") does not separate. Three or more items that are all party names
-    are needed ("Greece – Communist Party of Greece" stays one line).
+    by: — A — B — C"), or by bars or middle dots ("A | B | C", "A · B · C"), into list
+    items marked ``–``; a dash inside a word ("Marxist–Leninist") does not separate.
+    Three or more items that are all party names are needed ("Greece – Communist Party
+    of Greece" stays one line); with bars, an item may hold its country ("Greece – KKE").
 
     Examples
     --------
-    >>> split_dashed("Signed by: — Communist Party of Greece — Portuguese Communist Party "
+    >>> split_separated("Signed by: — Communist Party of Greece — Portuguese Communist Party "
     ...   "— Communist Party of Spain")  # doctest: +NORMALIZE_WHITESPACE
     ['Signed by:', '– Communist Party of Greece', '– Portuguese Communist Party',
      '– Communist Party of Spain']
-    >>> split_dashed("KKE – PCP – PCE – Communist Party of Turkey")
+    >>> split_separated("KKE – PCP – PCE – Communist Party of Turkey")
     ['– KKE', '– PCP', '– PCE', '– Communist Party of Turkey']
-    >>> split_dashed("Firman: Partido Comunista de Venezuela – PCE – PCP")
+    >>> split_separated("Firman: Partido Comunista de Venezuela – PCE – PCP")
     ['Firman:', '– Partido Comunista de Venezuela', '– PCE', '– PCP']
-    >>> split_dashed("Greece – Communist Party of Greece – KKE")
+    >>> split_separated("Greece – KKE | Portugal – PCP | Spain – PCE")
+    ['– Greece – KKE', '– Portugal – PCP', '– Spain – PCE']
+    >>> split_separated("Greece – Communist Party of Greece – KKE")
     ['Greece – Communist Party of Greece – KKE']
+    >>> split_separated("Home | News | Communist Party of Greece | Contact")
+    ['Home | News | Communist Party of Greece | Contact']
     """
-    if "–" not in line and "—" not in line:
+    bars = "|" in line or "·" in line
+    if not bars and "–" not in line and "—" not in line:
         return [line]
-    parts = _DASH_SEP.split(line.strip())
+    parts = (_BAR_SEP if bars else _DASH_SEP).split(line.strip())
     head = parts[0].strip()
     items = [p.strip(" ,;") for p in parts[1:] if p.strip(" ,;")]
     cue, colon, first = head.rpartition(":")

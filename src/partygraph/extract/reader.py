@@ -28,8 +28,8 @@ from partygraph.extract.inline import (
     role_of,
     segment_run_together,
     sentences,
-    split_dashed,
     split_names,
+    split_separated,
     strip_article,
 )
 from partygraph.extract.langdata import words as lang_words
@@ -319,7 +319,7 @@ class _State:
 def _split_raw(raw: str) -> tuple[str, ...]:
     if "   " in raw.strip() and (cols := _columns(raw)):
         return cols
-    if ("–" in raw or "—" in raw) and len(parts := split_dashed(raw)) > 1:
+    if any(c in raw for c in "–—|·") and len(parts := split_separated(raw)) > 1:
         return tuple(parts)
     # only lines with two or more markers can hold run-together items
     if "•" not in raw and len(_RUN_HINT.findall(raw)) < 2:

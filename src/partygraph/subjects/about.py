@@ -541,6 +541,16 @@ _DEMAND = re.compile(
 )
 
 
+# "against the militarisation of the EU", "gegen die Kriegspolitik der NATO": opposed to what
+# the name does (its policy, its expansion), unlike a victim noun ("the occupation of")
+_OPPOSE_ACT_OF = re.compile(
+    rf"(?i:(?P<neg>{_NEG})?\b(?:{_OPPOSE}|gegen)\s+(?:(?:the|die|la|le|les|el|il|lo)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:militari[sz]\w*|\w*politi[ck]\w*|polic(?:y|ies)|expansion\w*|"
+    r"strateg\w*|plans?|aufrüstung|rearm\w*)\s+(?:of|der|des|de|du|del|della|di|dell'|do|da)"
+    r"(?:\s+(?:the|la|le|el|il|die|o|a))?\s*$)"
+)
+
+
 def _cue(before: str, after: str) -> int:
     """+1 support, -1 opposition, 0 unclear: what the words around a name say of it.
 
@@ -560,8 +570,10 @@ def _cue(before: str, after: str) -> int:
     -1
     >>> _cue("to demand sanctions against ", "")
     -1
+    >>> _cue("Gegen die Militarisierung der ", ""), _cue("against the occupation of ", "")
+    (-1, 1)
     """
-    oppose = _OPPOSE_BEFORE.search(before)
+    oppose = _OPPOSE_BEFORE.search(before) or _OPPOSE_ACT_OF.search(before)
     if oppose is None and _OPPOSE_AFTER.match(after):
         oppose = _OPPOSE_VERB_BEFORE.search(before)
     if oppose is not None:
