@@ -575,6 +575,8 @@ def test_countries_after_an_abbreviated_party_name_are_more_names(registry):
         ("Giù le mani da Cuba! Giù le mani da Cuba!", "CU", "solidarity"),
         ("We call on the peoples to demand sanctions against Israel.", "IL", "opposition"),
         ("We condemn the air strikes on Syria.", "SY", "solidarity"),
+        ("The new laws endanger India's food security.", "IN", "solidarity"),
+        ("The parties stand against the militarisation of the EU.", "eu", "opposition"),
     ],
 )
 def test_stance_cues_in_more_forms(registry, text, iso2, stance):

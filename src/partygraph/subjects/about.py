@@ -513,6 +513,9 @@ _OF_PEOPLE = (
 )
 _SUPPORT_BEFORE = re.compile(
     rf"(?i:(?P<neg>{_NEG})?\b(?:{_SUPPORT})(?:\s+(?:statement|declaration|message))?{_TOWARD}"
+    # a verb of harm whose object is the name: "endanger India's food security"
+    r"|\b(?:endanger\w*|threaten\w*|attack(?:s|ed|ing)?|destabili[sz]\w*|undermin\w*|"
+    r"strangl\w*|starv\w*|invad\w*|bomb(?:s|ed|ing)?)"
     rf"|\b(?P<victim>{_VICTIM})\s+(?:[\w'-]+\s+){{0,5}}?"
     r"(?:against|on|of|upon|in|to|contra|contro|della|del|de|sur|contre))"
     rf"{_OF_PEOPLE}"
