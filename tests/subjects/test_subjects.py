@@ -417,7 +417,7 @@ def test_stance_cues(registry):
         "communist-party-of-the-soviet-union": "mentioned",  # named, nothing said of it
         "US": "opposition",
         "SA": "opposition",
-        "YE": "mentioned",
+        "YE": "solidarity",  # bombed: the victim, as in "the bombing of Yemen"
         "IL": "opposition",
         "UA": "opposition",
     }
