@@ -66,8 +66,11 @@ _Y = r"(?P<y>(?:1[89]|2[01])\d\d)"
 _M = rf"(?P<m>{_MON})"
 
 _PATTERNS = [
-    # 2018-11-25
-    re.compile(r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+    # 2018-11-25, 2018.11.25, 2018/11/25 (year first: always year, month, day)
+    re.compile(
+        r"(?<![\d.])(?P<y>(?:1[89]|2[01])\d\d)(?P<ysep>[-./])(?P<mn>[01]?\d)(?P=ysep)"
+        r"(?P<d>[0-3]?\d)(?![\d]|\.\d)"
+    ),
     # 25 November 2018, 25th of November, 2018, 25 de noviembre de 2018, 25. November 2018
     re.compile(
         rf"(?<![\d\w]){_D}{_SUF}(?:\s*(?:de|of|del)\s+|\s+|\.\s*){_M}\.?{_DE}{_Y}(?!\d)",
@@ -211,8 +214,8 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     ['2008-02-16', '2018-11-25', '2018-11-25']
     >>> [h.value for h in find_dates("1er mai 2023 | 3. Mai 2023 | May 3rd, 2023 | 3.V.2023")]
     ['2023-05-01', '2023-05-03', '2023-05-03', '2023-05-03']
-    >>> [h.value for h in find_dates("2023年5月3日; 3 мая 2023 г.; 31.IV.2023")]
-    ['2023-05-03', '2023-05-03']
+    >>> [h.value for h in find_dates("2023年5月3日; 3 мая 2023 г.; 31.IV.2023; 2023.05.03")]
+    ['2023-05-03', '2023-05-03', '2023-05-03']
     """
     has_year = _YEARISH.search(text) is not None
     has_numeric = _NUMERIC_DATE.search(text) is not None
@@ -251,7 +254,7 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
         if (
             (i == 3 and not has_numeric)
             or (i != 3 and not has_year)
-            or (i == 0 and "-" not in text)
+            or (i == 0 and "-" not in text and "." not in text and "/" not in text)
             or (i == 5 and "年" not in text)
         ):
             continue
