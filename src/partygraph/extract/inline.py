@@ -570,6 +570,8 @@ def split_separated(line: str) -> list[str]:
     ['– Greece – KKE', '– Portugal – PCP', '– Spain – PCE']
     >>> split_separated("Greece – Communist Party of Greece – KKE")
     ['Greece – Communist Party of Greece – KKE']
+    >>> split_separated("It was signed by the KKE – the PCP – and the PCE.")
+    ['It was signed by the', '– KKE', '– PCP', '– PCE']
     >>> split_separated("Home | News | Communist Party of Greece | Contact")
     ['Home | News | Communist Party of Greece | Contact']
     """
@@ -578,14 +580,21 @@ def split_separated(line: str) -> list[str]:
         return [line]
     parts = (_BAR_SEP if bars else _DASH_SEP).split(line.strip())
     head = parts[0].strip()
-    items = [p.strip(" ,;") for p in parts[1:] if p.strip(" ,;")]
+    items = [strip_article(p).rstrip(".") for p in parts[1:] if p.strip(" ,;.")]
     cue, colon, first = head.rpartition(":")
     if colon and named(first.strip()):  # "Firman: A – B – C": the first name after the cue
         head, first = cue + colon, first.strip()
         items.insert(0, first)
-    elif head and not head.endswith(":") and named(head):
-        items.insert(0, head)
-        head = ""
+    elif head and not head.endswith(":"):
+        # "A – B – C", or "... was signed by the A – the B – and the C.": the first name
+        # is the head, or ends it
+        first = "" if bars else name_suffix(head)  # bars part cells, not sentences
+        if first and named(first) and head.endswith(first):
+            items.insert(0, first)
+            head = head[: -len(first)].rstrip()
+        elif named(head):
+            items.insert(0, head)
+            head = ""
     if len(items) < 3 or not all(named(x) for x in items):
         return [line]
     return ([head] if head else []) + ["– " + x for x in items]

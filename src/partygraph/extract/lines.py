@@ -24,7 +24,8 @@ _NUM = re.compile(
 )
 _ALPHA = re.compile(r"^(?P<ind>[ \t]*)(?P<alpha>[a-z])\)[ \t]+(?P<rest>\S.*)$")
 _BULLET = re.compile(
-    r"^(?P<ind>[ \t]*)(?P<b>[•·▪●◦■□➢►▶✓✔❖◆◇○\-–—*+])(?:[ \t]*)(?P<rest>[^\s\-–—*+•].*)$"
+    # one marker, or a doubled dash ("-- Name", "—— Name")
+    r"^(?P<ind>[ \t]*)(?P<b>[•·▪●◦■□➢►▶✓✔❖◆◇○*+]|[\-–—]{1,2})(?:[ \t]*)(?P<rest>[^\s\-–—*+•].*)$"
 )
 _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
