@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from partygraph.extract.langdata import words
 
@@ -118,8 +119,10 @@ _PATTERNS_CS = [_cs(p) for p in _PATTERNS]
 _PARTIAL_CS = _cs(_PARTIAL)
 
 
-_MONTH_START = re.compile(rf"(?<!\w){_MON}", re.IGNORECASE)
-_MONTH_START_CS = re.compile(rf"(?<!\w){_MON}")
+# the first letters in a class before the trie: most positions fail at one test
+_MON_FIRST = "(?=[" + re.escape("".join(sorted({n[0] for n in _MONTH_OF}))) + "])"
+_MONTH_START = re.compile(rf"{_MON_FIRST}(?<!\w){_MON}", re.IGNORECASE)
+_MONTH_START_CS = re.compile(rf"{_MON_FIRST}(?<!\w){_MON}")
 
 
 def _lowered(text: str) -> tuple[str, bool]:
@@ -131,6 +134,9 @@ _TIME_RE = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)
 
 
 _YEARISH = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# cheap tests before the rarer patterns are tried at every run of digits
+_YEAR_FIRST = re.compile(r"(?:1[89]|2[01])\d\d[-./][01]?\d[-./]")
+_ROMAN_HINT = re.compile(r"\d[./-]\s?[ivxIVX]+[./-]")
 _NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d\d")
 _DIGIT = re.compile(r"\d")
 
@@ -224,6 +230,7 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     return _find_dates(text, prefer_month_first=prefer_month_first)
 
 
+@lru_cache(maxsize=16)  # a text's dates and its day ranges are looked for in turn
 def _starts(src: str, cs: bool) -> tuple[list[int], list[int]]:
     """Where a date can begin: digit runs and month names (patterns are then tried only
     there, with ``match``, instead of scanning every position)."""
@@ -254,7 +261,8 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
         if (
             (i == 3 and not has_numeric)
             or (i != 3 and not has_year)
-            or (i == 0 and "-" not in text and "." not in text and "/" not in text)
+            or (i == 0 and _YEAR_FIRST.search(text) is None)
+            or (i == 4 and _ROMAN_HINT.search(text) is None)
             or (i == 5 and "年" not in text)
         ):
             continue
