@@ -43,5 +43,7 @@ def statement_iris(subjects_store) -> dict[str, str]:
     )
     by_sha = {str(sha): str(s) for s, sha in table.rows}
     return {
-        path.stem: by_sha[read_document(path).sha256] for path in sorted(STATEMENTS.glob("*.txt"))
+        path.stem: by_sha[read_document(path).sha256]
+        for path in sorted(STATEMENTS.iterdir())
+        if path.suffix in (".txt", ".html")
     }

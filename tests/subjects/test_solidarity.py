@@ -36,7 +36,7 @@ PG = "https://w3id.org/partygraph/ontology#"
 
 def _signers(stem: str, registry) -> set[str]:
     resolved = SubjectFinder(registry).annotate(
-        registry.resolve(read_document(STATEMENTS / f"{stem}.txt"))
+        registry.resolve(read_document(next(STATEMENTS.glob(f"{stem}.*"))))
     )
     return {r.party.id for r in [*resolved.signatories, *resolved.initiators]}
 
@@ -75,7 +75,7 @@ def _expected_edges(registry) -> set[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def expected_network(subjects_store, statement_iris):
-    """The network of the statements that have an expectation (the .txt ones)."""
+    """The network of the statements that have an expectation (all of them)."""
     read = set(statement_iris.values())
     return build_graph([r for r in load_rows(subjects_store) if r.statement in read])
 

@@ -1,4 +1,4 @@
-"""Dates as statements print them, in English, es/pt/it/fr/de/el.
+"""Dates as statements print them, in every language whose file names its months.
 
 Only what is printed is returned: a date printed to the day is a full ``YYYY-MM-DD``,
 a month and year without a day is a partial ``YYYY-MM`` (callers keep it out of the
@@ -10,127 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from partygraph.extract.langdata import languages
+from partygraph.extract.langdata import words
 
-_MONTHS: dict[int, list[str]] = {
-    1: [
-        "january",
-        "jan",
-        "enero",
-        "janeiro",
-        "gennaio",
-        "janvier",
-        "januar",
-        "jänner",
-        "ιανουαρίου",
-        "ιανουάριος",
-        "ιανουαριου",
-        "ιανουαριος",
-    ],
-    2: [
-        "february",
-        "feb",
-        "febrero",
-        "fevereiro",
-        "febbraio",
-        "février",
-        "fevrier",
-        "februar",
-        "φεβρουαρίου",
-        "φεβρουάριος",
-        "φεβρουαριου",
-        "φεβρουαριος",
-    ],
-    3: [
-        "march",
-        "mar",
-        "marzo",
-        "março",
-        "marco",
-        "mars",
-        "märz",
-        "maerz",
-        "μαρτίου",
-        "μάρτιος",
-        "μαρτιου",
-        "μαρτιος",
-    ],
-    4: ["april", "apr", "abril", "aprile", "avril", "απριλίου", "απρίλιος", "απριλιου"],
-    5: ["may", "mayo", "maio", "maggio", "mai", "μαΐου", "μαίου", "μάιος", "μαιου", "μαιος"],
-    6: ["june", "jun", "junio", "junho", "giugno", "juin", "juni", "ιουνίου", "ιούνιος", "ιουνιου"],
-    7: [
-        "july",
-        "jul",
-        "julio",
-        "julho",
-        "luglio",
-        "juillet",
-        "juli",
-        "ιουλίου",
-        "ιούλιος",
-        "ιουλιου",
-    ],
-    8: ["august", "aug", "agosto", "août", "aout", "αυγούστου", "αύγουστος", "αυγουστου"],
-    9: [
-        "september",
-        "sept",
-        "sep",
-        "septiembre",
-        "setiembre",
-        "setembro",
-        "settembre",
-        "septembre",
-        "σεπτεμβρίου",
-        "σεπτέμβριος",
-        "σεπτεμβριου",
-    ],
-    10: [
-        "october",
-        "oct",
-        "octubre",
-        "outubro",
-        "ottobre",
-        "octobre",
-        "oktober",
-        "οκτωβρίου",
-        "οκτώβριος",
-        "οκτωβριου",
-    ],
-    11: [
-        "november",
-        "nov",
-        "noviembre",
-        "novembro",
-        "novembre",
-        "νοεμβρίου",
-        "νοέμβριος",
-        "νοεμβριου",
-    ],
-    12: [
-        "december",
-        "dec",
-        "diciembre",
-        "dezembro",
-        "dicembre",
-        "décembre",
-        "decembre",
-        "dezember",
-        "δεκεμβρίου",
-        "δεκέμβριος",
-        "δεκεμβριου",
-    ],
-}
+# month names live in the language files (extract/data/lang/<iso>.json, key "months")
 _MONTH_OF: dict[str, int] = {}
-for _n, _names in _MONTHS.items():
-    for _name in _names:
-        _MONTH_OF[_name] = _n
-        _MONTH_OF[_name.capitalize()] = _n
-# month names of the other languages live in their language files
-for _data in languages().values():
-    for _name, _n in dict(_data.get("months") or {}).items():  # type: ignore[call-overload]
-        _MONTH_OF.setdefault(_name, int(_n))
-        _MONTH_OF.setdefault(_name.capitalize(), int(_n))
+for _name, _n in words().months.items():
+    _MONTH_OF[_name] = _n
+    _MONTH_OF[_name.capitalize()] = _n
 
 
 def trie_regex(words: set[str] | list[str]) -> str:
@@ -170,16 +58,8 @@ def trie_regex(words: set[str] | list[str]) -> str:
 _MON = trie_regex(set(_MONTH_OF))
 MONTH_RE = _MON
 
-_WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
-    r"thurs|fri|sat|sun|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
-    r"segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedì|"
-    r"lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|"
-    r"domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
-    r"donnerstag|freitag|samstag|sonntag|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|"
-    r"κυριακή)"
-)
-_SUF = r"(?:st|nd|rd|th|º|ª|°|er|eme|ème|η|\.)?"
+_WEEKDAY = trie_regex(set(words().weekdays))
+_SUF = r"(?:st|nd|rd|th|\.?º|\.?ª|\.?°|er|eme|ème|η|\.)?"
 _DE = r"(?:\s*(?:de|del|of|di|du)\s+|\s+|\s*,\s*|\s*\.\s*)"
 
 _D = r"(?P<d>[0-3]?\d)"
@@ -187,8 +67,11 @@ _Y = r"(?P<y>(?:1[89]|2[01])\d\d)"
 _M = rf"(?P<m>{_MON})"
 
 _PATTERNS = [
-    # 2018-11-25
-    re.compile(r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)-(?P<mn>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+    # 2018-11-25, 2018.11.25, 2018/11/25 (year first: always year, month, day)
+    re.compile(
+        r"(?<![\d.])(?P<y>(?:1[89]|2[01])\d\d)(?P<ysep>[-./])(?P<mn>[01]?\d)(?P=ysep)"
+        r"(?P<d>[0-3]?\d)(?![\d]|\.\d)"
+    ),
     # 25 November 2018, 25th of November, 2018, 25 de noviembre de 2018, 25. November 2018
     re.compile(
         rf"(?<![\d\w]){_D}{_SUF}(?:\s*(?:de|of|del)\s+|\s+|\.\s*){_M}\.?{_DE}{_Y}(?!\d)",
@@ -203,8 +86,23 @@ _PATTERNS = [
     re.compile(
         r"(?<![\d.\/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<yy>(?:1[89]|2[01])\d\d|\d\d)(?![\d]|\.\d)"
+    ),  # 3.V.2023, 3/V/2023: a Roman-numeral month (Central and Eastern Europe)
+    re.compile(
+        r"(?<![\w.])(?P<d>[0-3]?\d)(?P<sep>\.\s?|/|-)(?P<rm>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+        r"(?P=sep)(?P<y>(?:1[89]|2[01])\d\d)(?!\d)",
+        re.IGNORECASE,
+    ),
+    # 2023年5月3日 (Chinese and Japanese)
+    re.compile(
+        r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)\s?年\s?(?P<mn>[01]?\d)\s?月\s?(?P<d>[0-3]?\d)\s?日"
     ),
 ]
+_ROMAN_MONTH = {
+    r: n
+    for n, r in enumerate(
+        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1
+    )
+}
 _PARTIAL = re.compile(
     rf"(?<![\w]){_M}\.?(?:\s*(?:de|del|of|di)\s+|\s*,?\s+){_Y}(?!\d)", re.IGNORECASE
 )
@@ -221,8 +119,10 @@ _PATTERNS_CS = [_cs(p) for p in _PATTERNS]
 _PARTIAL_CS = _cs(_PARTIAL)
 
 
-_MONTH_START = re.compile(rf"(?<!\w){_MON}", re.IGNORECASE)
-_MONTH_START_CS = re.compile(rf"(?<!\w){_MON}")
+# the first letters in a class before the trie: most positions fail at one test
+_MON_FIRST = "(?=[" + re.escape("".join(sorted({n[0] for n in _MONTH_OF}))) + "])"
+_MONTH_START = re.compile(rf"{_MON_FIRST}(?<!\w){_MON}", re.IGNORECASE)
+_MONTH_START_CS = re.compile(rf"{_MON_FIRST}(?<!\w){_MON}")
 
 
 def _lowered(text: str) -> tuple[str, bool]:
@@ -234,6 +134,9 @@ _TIME_RE = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)
 
 
 _YEARISH = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# cheap tests before the rarer patterns are tried at every run of digits
+_YEAR_FIRST = re.compile(r"(?:1[89]|2[01])\d\d[-./][01]?\d[-./]")
+_ROMAN_HINT = re.compile(r"\d[./-]\s?[ivxIVX]+[./-]")
 _NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d\d")
 _DIGIT = re.compile(r"\d")
 
@@ -292,7 +195,9 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     text
         Any text; short lines are cheapest.
     prefer_month_first
-        How to read an ambiguous ``a/b/yy`` whose parts are both <= 12 (US order when true).
+        The text shows US order (a time printed with AM/PM): ``a/b/yy`` is month first.
+        Otherwise a ``a/b/yy`` whose parts are both <= 12 and differ is read day first
+        and flagged ``ambiguous``; callers leave it out of the dated fields.
 
     Returns
     -------
@@ -307,10 +212,16 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     ['2018-11-25']
     >>> [h.value for h in find_dates("12/23/11 1:18 PM")]
     ['2011-12-23']
+    >>> [(h.value, h.ambiguous) for h in find_dates("03/05/2023")]
+    [('2023-05-03', True)]
     >>> [(h.value, h.partial) for h in find_dates("Beirut Líbano, Noviembre del 2012")]
     [('2012-11', True)]
     >>> [h.value for h in find_dates("Lisbon, 16th February 2008-02; 25.11.2018; 2018-11-25")]
     ['2008-02-16', '2018-11-25', '2018-11-25']
+    >>> [h.value for h in find_dates("1er mai 2023 | 3. Mai 2023 | May 3rd, 2023 | 3.V.2023")]
+    ['2023-05-01', '2023-05-03', '2023-05-03', '2023-05-03']
+    >>> [h.value for h in find_dates("2023年5月3日; 3 мая 2023 г.; 31.IV.2023; 2023.05.03")]
+    ['2023-05-03', '2023-05-03', '2023-05-03']
     """
     has_year = _YEARISH.search(text) is not None
     has_numeric = _NUMERIC_DATE.search(text) is not None
@@ -319,6 +230,7 @@ def find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]:
     return _find_dates(text, prefer_month_first=prefer_month_first)
 
 
+@lru_cache(maxsize=16)  # a text's dates and its day ranges are looked for in turn
 def _starts(src: str, cs: bool) -> tuple[list[int], list[int]]:
     """Where a date can begin: digit runs and month names (patterns are then tried only
     there, with ``match``, instead of scanning every position)."""
@@ -346,22 +258,29 @@ def _find_dates(text: str, *, prefer_month_first: bool = False) -> list[DateHit]
     src, cs = _lowered(text)
     digits, months = _starts(src, cs)
     for i, pat in enumerate(_PATTERNS_CS if cs else _PATTERNS):
-        if (i == 3 and not has_numeric) or (i < 3 and not has_year) or (i == 0 and "-" not in text):
+        if (
+            (i == 3 and not has_numeric)
+            or (i != 3 and not has_year)
+            or (i == 0 and _YEAR_FIRST.search(text) is None)
+            or (i == 4 and _ROMAN_HINT.search(text) is None)
+            or (i == 5 and "年" not in text)
+        ):
             continue
         for m in _anchored(pat, src, months if i == 2 else digits):
             if not free(m.start(), m.end()):
                 continue
             ambiguous = False
-            if i == 0:
+            if i in (0, 5):
                 value = _iso(int(m["y"]), int(m["mn"]), int(m["d"]))
+            elif i == 4:
+                value = _iso(int(m["y"]), _ROMAN_MONTH[m["rm"].lower()], int(m["d"]))
             elif i in (1, 2):
                 mon = month_number(m["m"])
                 value = _iso(int(m["y"]), mon, int(m["d"])) if mon else None
             else:
                 a, b, y = int(m["a"]), int(m["b"]), _year2(m["yy"])
                 if m["sep"] == "/" and a <= 12 and (b > 12 or prefer_month_first):
-                    a, b = b, a  # US order M/D/Y
-                    ambiguous = b <= 12 and a <= 12
+                    a, b = b, a  # US order M/D/Y (known from the caller's evidence)
                 elif a <= 12 and b <= 12 and a != b:
                     ambiguous = m["sep"] == "/"
                 value = _iso(y, b, a)

@@ -41,7 +41,9 @@ _FURNITURE = re.compile(
     r"addthis|sociable|comments?|comment-form|respond|reply|footer|sidebar|widget|related|"
     r"tags?|tagcloud|post-tags|labels?|categories|cookie|cookies|banner|subscribe|newsletter|"
     r"pagination|pager|post-nav|skip|skip-link|screen-reader-text|print|feed-links|"
-    r"blog-pager|author-box|byline-share|advert|ads)(?:$|[\s_-])",
+    r"blog-pager|author-box|byline-share|advert|ads|"
+    # Joomla's "article-info" (category, author, hits: "Detaljer", "Details")
+    r"article-info)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _CONTENT_SELECTORS = (

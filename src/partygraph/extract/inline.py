@@ -545,6 +545,61 @@ def split_names(text: str) -> list[str]:
     return [n.strip(" .") for n in _merge_countries(names) if n.strip(" .")]
 
 
+_DASH_SEP = re.compile(r"(?:^|\s+)[–—]+(?:\s+|$)")
+_BAR_SEP = re.compile(r"(?:^|\s+)[|·]+(?:\s+|$)")
+
+
+def split_separated(line: str) -> list[str]:
+    """Split party names separated only by spaced en or em dashes ("A – B – C", "Signed
+    by: — A — B — C"), or by bars or middle dots ("A | B | C", "A · B · C"), into list
+    items marked ``–``; a dash inside a word ("Marxist–Leninist") does not separate.
+    Three or more items that are all party names are needed ("Greece – Communist Party
+    of Greece" stays one line); with bars, an item may hold its country ("Greece – KKE").
+
+    Examples
+    --------
+    >>> split_separated("Signed by: — Communist Party of Greece — Portuguese Communist Party "
+    ...   "— Communist Party of Spain")  # doctest: +NORMALIZE_WHITESPACE
+    ['Signed by:', '– Communist Party of Greece', '– Portuguese Communist Party',
+     '– Communist Party of Spain']
+    >>> split_separated("KKE – PCP – PCE – Communist Party of Turkey")
+    ['– KKE', '– PCP', '– PCE', '– Communist Party of Turkey']
+    >>> split_separated("Firman: Partido Comunista de Venezuela – PCE – PCP")
+    ['Firman:', '– Partido Comunista de Venezuela', '– PCE', '– PCP']
+    >>> split_separated("Greece – KKE | Portugal – PCP | Spain – PCE")
+    ['– Greece – KKE', '– Portugal – PCP', '– Spain – PCE']
+    >>> split_separated("Greece – Communist Party of Greece – KKE")
+    ['Greece – Communist Party of Greece – KKE']
+    >>> split_separated("It was signed by the KKE – the PCP – and the PCE.")
+    ['It was signed by the', '– KKE', '– PCP', '– PCE']
+    >>> split_separated("Home | News | Communist Party of Greece | Contact")
+    ['Home | News | Communist Party of Greece | Contact']
+    """
+    bars = "|" in line or "·" in line
+    if not bars and "–" not in line and "—" not in line:
+        return [line]
+    parts = (_BAR_SEP if bars else _DASH_SEP).split(line.strip())
+    head = parts[0].strip()
+    items = [strip_article(p).rstrip(".") for p in parts[1:] if p.strip(" ,;.")]
+    cue, colon, first = head.rpartition(":")
+    if colon and named(first.strip()):  # "Firman: A – B – C": the first name after the cue
+        head, first = cue + colon, first.strip()
+        items.insert(0, first)
+    elif head and not head.endswith(":"):
+        # "A – B – C", or "... was signed by the A – the B – and the C.": the first name
+        # is the head, or ends it
+        first = "" if bars else name_suffix(head)  # bars part cells, not sentences
+        if first and named(first) and head.endswith(first):
+            items.insert(0, first)
+            head = head[: -len(first)].rstrip()
+        elif named(head):
+            items.insert(0, head)
+            head = ""
+    if len(items) < 3 or not all(named(x) for x in items):
+        return [line]
+    return ([head] if head else []) + ["– " + x for x in items]
+
+
 def _norm_name(s: str) -> str:
     return " ".join(s.replace("’", "'").replace("`", "'").casefold().split())
 

@@ -8,7 +8,14 @@ declaration...), ``adjective_endings`` (of party adjectives such as *Communist*)
 ``list_cues``, ``party_nouns``, ``party_plurals`` ("parties": a group, not one
 name), ``prose`` (words that end a name printed in a sentence:
 verbs, auxiliaries, prepositions never found inside a party's name), ``numbers``,
-``ordinals`` and ``months`` (words to integers). Adding a language is adding a file.
+``ordinals`` and ``months`` (words to integers; every month name the date reader knows),
+``weekdays`` (names and abbreviations), ``place_prepositions`` (words printed before a
+city: "ad Atene", "en La Habana", "в Москве"), ``date_words`` (words printed around a
+date in a dateline: "dne", "г.", "godine"), ``initiator_marks`` (the word marking the
+initiator in a list: "(initiator)", "(promotor)"), ``list_headings`` (a word that makes a
+short line ending with a colon the heading of a list: "Подписали:", "Potpisnici:") and
+``stop_words`` (the commonest function words, for guessing the language). Adding a
+language is adding a file.
 """
 
 from __future__ import annotations
@@ -38,6 +45,12 @@ class Words:
     adjective_endings: tuple[str, ...]
     numbers: dict[str, int]
     ordinals: dict[str, int]
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    place_prepositions: tuple[str, ...]
+    date_words: frozenset[str]
+    initiator_marks: tuple[str, ...]
+    list_headings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +77,11 @@ def words() -> Words:
     Examples
     --------
     >>> w = words()
-    >>> "und" in w.conjunctions, w.numbers["twelve"], w.ordinals["vierte"]
-    (True, 12, 4)
+    >>> "und" in w.conjunctions, w.numbers["twelve"], w.ordinals["vierte"], w.months["maggio"]
+    (True, 12, 4, 5)
     """
     sets: dict[str, set[str]] = {}
-    maps: dict[str, dict[str, int]] = {"numbers": {}, "ordinals": {}}
+    maps: dict[str, dict[str, int]] = {"numbers": {}, "ordinals": {}, "months": {}}
     for data in languages().values():
         for key, value in data.items():
             if isinstance(value, list):
@@ -97,4 +110,10 @@ def words() -> Words:
         adjective_endings=longest_first("adjective_endings"),
         numbers=maps["numbers"],
         ordinals=maps["ordinals"],
+        months=maps["months"],
+        weekdays=longest_first("weekdays"),
+        place_prepositions=longest_first("place_prepositions"),
+        date_words=frozenset(sets.get("date_words", ())),
+        initiator_marks=longest_first("initiator_marks"),
+        list_headings=frozenset(sets.get("list_headings", ())),
     )

@@ -1,22 +1,26 @@
-"""A small stop-word language guesser for en, es, pt, it, fr, de and el."""
+"""A small stop-word language guesser: every language file's ``stop_words``."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-_STOP = {
-    "en": "the of and to in that is for with are we our on as by this be it from their which",
-    "es": "el la de que y en los las del por con una para es su al lo como se sus nuestro",
-    "pt": "o a de que e do da em os as dos das para com uma não no na se ao pelo pela são",
-    "it": "il la di che e in del della dei per con una gli le non è sono nel alla delle al",
-    "fr": "le la les de des et en du que est une pour dans au qui sur par nous aux ne pas",
-    "de": "der die das und in den von zu mit ist des sich dem nicht für auf eine ein wir auch",
-    "el": "και το η της του των τα την στην για με που να από ότι οι στο σε ως τους",
-}
-_SETS = {lang: set(words.split()) for lang, words in _STOP.items()}
+from partygraph.extract.langdata import languages
+
 _TOKEN = re.compile(r"[^\W\d_]+")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> dict[str, frozenset[str]]:
+    """Language -> its commonest function words (``stop_words`` of its file)."""
+    out = {}
+    for lang, data in languages().items():
+        words = data.get("stop_words")
+        if isinstance(words, list) and words:
+            out[lang] = frozenset(str(w).casefold() for w in words)
+    return out
 
 
 def detect_language(text: str, sample: int = 4000) -> str | None:
@@ -34,6 +38,11 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     'it'
     >>> detect_language("Τα κόμματα που υπογράφουν καταδικάζουν την επίθεση.")
     'el'
+    >>> detect_language("Toplantı, mültecilerle dayanışmanın komünistler için öncelikli bir "
+    ...     "görev olduğunu ve savaşa karşı mücadelenin gerekli olduğunu vurguladı.")
+    'tr'
+    >>> detect_language("Мы заявляем, что это не война народов, и мы были против неё.")
+    'ru'
     """
     t = text[:sample].casefold()
     words = _TOKEN.findall(t)
@@ -44,7 +53,7 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
         return "el"
     seen = Counter(words)
     present = seen.keys()
-    counts = {lang: sum(seen[w] for w in s & present) for lang, s in _SETS.items()}
+    counts = {lang: sum(seen[w] for w in s & present) for lang, s in _stop_words().items()}
     best = max(counts, key=lambda k: counts[k])
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from partygraph.extract.countries import city_lookup, country_code
 from partygraph.extract.dates import _WEEKDAY_RE, DateHit, find_dates, has_time, has_weekday
+from partygraph.extract.langdata import words as lang_words
 from partygraph.extract.parties import PARTY_WORDS
 
 MAX_LINE = 4000  # longer lines are prose; no list or date rule looks inside them
@@ -23,7 +24,8 @@ _NUM = re.compile(
 )
 _ALPHA = re.compile(r"^(?P<ind>[ \t]*)(?P<alpha>[a-z])\)[ \t]+(?P<rest>\S.*)$")
 _BULLET = re.compile(
-    r"^(?P<ind>[ \t]*)(?P<b>[•·▪●◦■□➢►▶✓✔❖◆◇○\-–—*+])(?:[ \t]*)(?P<rest>[^\s\-–—*+•].*)$"
+    # one marker, or a doubled dash ("-- Name", "—— Name")
+    r"^(?P<ind>[ \t]*)(?P<b>[•·▪●◦■□➢►▶✓✔❖◆◇○*+]|[\-–—]{1,2})(?:[ \t]*)(?P<rest>[^\s\-–—*+•].*)$"
 )
 _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
@@ -199,7 +201,7 @@ _SENTENCE_WORDS = frozenset(
     }
 )
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_PLACE_FILLER = {
+_PLACE_FILLER_CODE = {
     "on",
     "in",
     "at",
@@ -248,6 +250,12 @@ _PLACE_FILLER = {
     "ª",
     "º",
 }
+_LIST_HEADINGS = lang_words().list_headings
+# words around a dateline's place and date: the prepositions before a place ("V Praze",
+# "в Москве") and the words of dates ("dne", "г.") of the language files
+_PLACE_FILLER = frozenset(
+    {*_PLACE_FILLER_CODE, *lang_words().place_prepositions, *lang_words().date_words}
+)
 
 
 # Cheap gates: the big case-insensitive alternations cost 10-40 µs a line, so they run only
@@ -574,6 +582,9 @@ def _classify(content: str, plain: bool) -> tuple:  # type: ignore[type-arg]
         and (content.endswith(":") or nwords <= 8)
         and _gate(prefixes, _HEADING_KEYS)
         and HEADING.search(content)
+    ) or (
+        # "Подписали:", "Potpisnici:": a heading word of a language file before a colon
+        content.endswith(":") and nwords <= 6 and not _LIST_HEADINGS.isdisjoint(words)
     )
     subheading = bool(
         nwords <= 8 and _gate(prefixes, _SUBHEADING_KEYS) and SUBHEADING.match(content)

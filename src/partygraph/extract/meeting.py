@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup, country_code
-from partygraph.extract.dates import RangeHit, find_ranges
+from partygraph.extract.dates import RangeHit, find_ranges, trie_regex
 from partygraph.extract.langdata import words
 
 SERIES_NAMES = {
@@ -127,11 +128,21 @@ _ORD_BEFORE = re.compile(
 )
 _ORD_AFTER = re.compile(r"\s?[-#]?\s?(\d{1,2})(?!\d|[.,:/-]\d)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_PREP_CITY = re.compile(
-    r"(?:\b(?:in|at|en|em|na|no|nella|nel|a|à|στην|στη|στο|held\s+in|met\s+in)\s+)"
-    r"(?P<place>[A-ZÀ-ÝΑ-Ω][\w'’\-]+(?:\s+[A-ZÀ-ÝΑ-Ω][\w'’\-]+){0,2})"
-    r"(?:\s*,?\s*(?P<country>[A-ZÀ-ÝΑ-Ω][\w'’\-]+(?:\s+[A-ZÀ-ÝΑ-Ω][\w'’\-]+){0,2}))?"
-)
+# capital letters of the scripts the language files cover (Latin, Greek, Cyrillic)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-ΩЀ-Я"
+_PLACE_WORD = rf"[{_UP}][\w'’\-]*"
+
+
+@lru_cache(maxsize=1)
+def _prep_city() -> re.Pattern[str]:
+    """A preposition of a language file (``place_prepositions``), then capitalised words
+    (with the small words of names between them: "Ciudad de México"): the place, and
+    perhaps its country after a comma."""
+    w = words()
+    preps = trie_regex(set(w.place_prepositions))
+    glue = trie_regex({g for g in w.glue | w.articles if g.isalpha()})
+    place = rf"{_PLACE_WORD}(?:\s+(?:{glue}\s+)?{_PLACE_WORD}){{0,2}}"
+    return re.compile(rf"(?<!\w)(?i:{preps})\s+(?P<place>{place})(?:\s*,?\s*(?P<country>{place}))?")
 
 
 def roman(s: str) -> int | None:
@@ -262,24 +273,17 @@ def place_near(text: str, pos: int) -> tuple[str | None, str | None]:
     ('Beirut', 'LB')
     >>> place_near("met in Kathmandu, Nepal", 0)
     ('Kathmandu', 'NP')
+    >>> place_near("si è svolto ad Atene", 0), place_near("réunis au Caire", 0)
+    (('Athens', 'GR'), ('Cairo', 'EG'))
+    >>> place_near("que tuvo lugar en Ciudad de México", 0), place_near("в Москве", 0)
+    (('Mexico City', 'MX'), ('Moscow', 'RU'))
     """
     best: tuple[int, str | None, str | None] | None = None
-    for m in _PREP_CITY.finditer(text):
-        place = m["place"]
-        words = place.split()
-        city = country = None
-        # the longest leading run of words that is a known city or country
-        for n in range(len(words), 0, -1):
-            chunk = " ".join(words[:n])
-            if cc := country_code(chunk):
-                country = cc
-                break
-            if c := city_lookup(chunk):
-                city, country = c
-                break
+    for m in _prep_city().finditer(text):
+        city, country = _known_place(m["place"].split())
         if m["country"] and (cc := country_code(m["country"].split(",")[0])):
             if city is None and country is None:
-                city = words[0]
+                city = m["place"].split()[0]
             country = cc
         if city is None and country is None:
             continue
@@ -288,6 +292,22 @@ def place_near(text: str, pos: int) -> tuple[str | None, str | None]:
         if best is None or dist < best[0]:
             best = (dist, city, country)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _known_place(toks: list[str]) -> tuple[str | None, str | None]:
+    """The longest leading run of ``toks`` that is a known city or country; a city whose
+    name starts with an article is also found after a preposition that swallowed it
+    ("au Caire": *Le Caire*, "nel Cairo": *Il Cairo*)."""
+    for n in range(len(toks), 0, -1):
+        chunk = " ".join(toks[:n])
+        if cc := country_code(chunk):
+            return None, cc
+        if c := city_lookup(chunk):
+            return c
+    for art in sorted(words().articles):
+        if c := city_lookup(f"{art} {toks[0]}" if art[-1:].isalpha() else art + toks[0]):
+            return c
+    return None, None
 
 
 def days_near(text: str, pos: int, default_year: int | None) -> RangeHit | None:

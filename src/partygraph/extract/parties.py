@@ -187,6 +187,8 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
     ('Partido Comunista del Kurdistán', 'IQ', None)
     >>> split_party("DPT Bahrain")
     ('DPT', 'BH', 'DPT')
+    >>> split_party("Communist Party of Macedonia / North Macedonia")
+    ('Communist Party of Macedonia', 'MK', None)
     """
     s = _clean(line)
     country: str | None = None
@@ -215,6 +217,16 @@ def split_party(line: str) -> tuple[str, str | None, str | None]:
             head, _, tail = s.rpartition(",")
             if (cc := country_code(tail)) and head.strip():
                 country, s = cc, _clean(head)
+                continue
+        if " / " in s and not country:
+            # "Communist Party of Greece / Greece", "Greece / Communist Party of Greece"
+            head, _, tail = s.rpartition(" / ")
+            first, _, rest = s.partition(" / ")
+            if (cc := country_code(tail)) and head.strip():
+                country, s = cc, _clean(head)
+                continue
+            if (cc := country_code(first)) and rest.strip():
+                country, s = cc, _clean(rest)
                 continue
         parts = _SPACED_DASH.split(s) if dashed else [s]
         if (

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from partygraph.extract.countries import city_lookup
-from partygraph.extract.dates import find_dates, find_ranges, month_number
+from partygraph.extract.dates import find_dates, find_ranges, month_number, trie_regex
 from partygraph.extract.inline import (
     InlineList,
     find_inline,
@@ -29,6 +29,7 @@ from partygraph.extract.inline import (
     segment_run_together,
     sentences,
     split_names,
+    split_separated,
     strip_article,
 )
 from partygraph.extract.langdata import words as lang_words
@@ -318,6 +319,8 @@ class _State:
 def _split_raw(raw: str) -> tuple[str, ...]:
     if "   " in raw.strip() and (cols := _columns(raw)):
         return cols
+    if any(c in raw for c in "–—|·") and len(parts := split_separated(raw)) > 1:
+        return tuple(parts)
     # only lines with two or more markers can hold run-together items
     if "•" not in raw and len(_RUN_HINT.findall(raw)) < 2:
         return (raw,)
@@ -370,7 +373,30 @@ def _prepare(text: str, known: frozenset[str] = frozenset()) -> tuple[list[Line]
         raw_lines.extend(parts)
     if _ANY_SPACE_NUM.search(text) is not None:
         _space_numbered(raw_lines)
-    return [parse_line(i, r) for i, r in enumerate(raw_lines)], side_by_side, warns
+    parsed = [parse_line(i, r) for i, r in enumerate(raw_lines)]
+    _join_wrapped_items(parsed)
+    return parsed, side_by_side, warns
+
+
+def _join_wrapped_items(lines: list[Line]) -> None:
+    """``3. Union of Communist Parties – Communist Party of the`` / ``   Soviet Union``: a
+    list item cut after a word that cannot end a name goes on on the next, indented line
+    (the two become one line; a blank line keeps the numbering of lines)."""
+    for i in range(len(lines) - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        if (
+            ln.marker is not None
+            and not nxt.blank
+            and nxt.marker is None
+            and nxt.indent > ln.indent
+            and (
+                ln.content.rsplit(" ", 1)[-1].casefold() in DANGLING
+                or ln.content[-1] in "-–—"
+                or nxt.content[:1].islower()
+            )
+        ):
+            lines[i] = parse_line(i, ln.raw.rstrip() + " " + nxt.raw.strip())
+            lines[i + 1] = parse_line(i + 1, "")
 
 
 _ANY_SPACE_NUM = re.compile(r"(?m)^[ \t]*\d{1,3} [^\W\d_]")
@@ -469,7 +495,23 @@ def _header(st: _State) -> tuple[int, list[Line]]:
             )
         )
         lead_in = ln.content.endswith(":") and not ln.is_dateline  # "We demand:"
-        if continues or long_prose or lead_in or ln.heading or ln.marker or opens_with_initiator:
+        # "We stand with the Palestinian people.": a short sentence under the title
+        short_prose = (
+            heads
+            and ln.content.endswith(".")
+            and len(ln.content.split()) >= 4
+            and not ln.is_dateline
+            and not _ABBR_DOT.search(ln.content)
+        )
+        if (
+            continues
+            or long_prose
+            or short_prose
+            or lead_in
+            or ln.heading
+            or ln.marker
+            or opens_with_initiator
+        ):
             return ln.idx, heads
         if len(heads) >= 8:
             return ln.idx, heads
@@ -678,7 +720,7 @@ def _dates(
     lines = st.lines
     pub = None
     pub_plain = False
-    pub_line = None
+    pub_line = unsure = None
     for ln in heads:
         if ln.is_dateline and ln.dates:
             full = [h for h in ln.dates if not h.partial]
@@ -687,15 +729,17 @@ def _dates(
                 st.warnings.append(
                     f"publication_date: {ln.content!r} gives only the month; left empty"
                 )
+            if full and all(h.ambiguous for h in full):
+                # "03/05/2023": 3 May or March 5; an unsure date is no date
+                st.warnings.append(
+                    f"publication_date: {ln.content!r} is ambiguous (day/month order); left empty"
+                )
+                unsure = ln
+                break
             if full:
                 pub = full[0].value
                 pub_line = ln
                 pub_plain = not (ln.weekday or ln.time or ln.stamp)
-                if any(h.ambiguous for h in full):
-                    st.warnings.append(
-                        f"publication_date: {ln.content!r} is ambiguous "
-                        f"(day/month order); read as {pub}"
-                    )
                 break
     # datelines after the header: the one nearest the list (before it, else after it);
     # "Posted on ..." stamps date the page, not the statement
@@ -736,7 +780,11 @@ def _dates(
     if chosen is not None:
         st.used.add(chosen.idx)
         full = [h for h in chosen.dates if not h.partial]
-        if full:
+        if full and all(h.ambiguous for h in full):
+            st.warnings.append(
+                f"date: dateline {chosen.content!r} is ambiguous (day/month order); date left empty"
+            )
+        elif full:
             date = full[0].value
             if len({h.value for h in full}) > 1:
                 st.warnings.append(
@@ -777,6 +825,10 @@ def _dates(
             f"date: no dateline; the plain date printed under the title ({pub}) is taken as "
             "the statement's date"
         )
+        if place is None and pub_line is not None and pub_line.place:
+            place = Place(*pub_line.place)  # "Athens, 12 March 2024" under the title
+    if place is None and date is None and unsure is not None and unsure.place and not report:
+        place = Place(*unsure.place)  # "Bogotá, 03/05/2023": the place is sure
     return date, pub, place
 
 
@@ -877,7 +929,10 @@ def _meeting(
                 zone.append(" ".join(para))
                 para = []
             continue
-        if ln.boiler or (ln.idx in st.used and ln.idx not in st.prose_lists):
+        # a list heading that is a whole sentence ("The 23rd Meeting was held in Havana on
+        # ... It was attended by the following parties:") still tells of the meeting
+        told = ln.heading and len(ln.content) > 60
+        if ln.boiler or (ln.idx in st.used and ln.idx not in st.prose_lists and not told):
             continue
         if ln.marker and para:  # a list item is not part of the sentence before it
             zone.append(" ".join(para))
@@ -976,6 +1031,8 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
         if m is None:
             continue
         rest = ln.content[m.end() :]
+        if rest[:1] in ":–—" or rest.startswith((" :", " –", " —", " - ")):
+            rest = rest.lstrip(" :–—-")  # "Initiated by: A, B"
         # the trigger may end inside a word ("Su iniziativa d|el"): finish the article
         rest = re.sub(
             r"(?i)^(?:el|ella|ello|ei|egli|elle|ell['’]|i|e|o|a|os|as|u|es|er|us|on|"
@@ -1036,11 +1093,39 @@ def _initiators(st: _State, limit: int) -> list[PrintedParty]:
 
 @lru_cache(maxsize=65536)
 def _printed(text: str) -> tuple[str, str, str | None, str | None]:
-    """``(as_printed, name, country, abbreviation)`` of one list line (names recur)."""
+    """``(as_printed, name, country, abbreviation)`` of one list line (names recur); a
+    mark of the initiator after the name ("(initiator)") is no part of the name."""
     printed = _clean_printed(text)
     if not printed:
         return "", "", None, None
-    return (printed, *split_party(printed))
+    return (printed, *split_party(_initiator_mark().sub("", printed) or printed))
+
+
+@lru_cache(maxsize=1)
+def _initiator_mark() -> re.Pattern[str]:
+    """``(initiator)``, ``[promotor]``, ``– initiator``: the words of the language files'
+    ``initiator_marks`` in brackets or after a dash at the end of a list line."""
+    marks = trie_regex(set(lang_words().initiator_marks))
+    return re.compile(rf"(?im)\s*(?:[(\[]\s*{marks}\s*[)\]]|\s[–—-]\s*{marks})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _initiator_hint() -> re.Pattern[str]:
+    """A bracket or dash, then a mark: what :func:`_initiator_mark` needs (a pattern that
+    opens with a character class is searched fast)."""
+    marks = trie_regex(set(lang_words().initiator_marks))
+    return re.compile(rf"(?i)[(\[–—-]\s*{marks}")
+
+
+def _marked_initiators(sigs: list[PrintedParty]) -> list[PrintedParty]:
+    """The signatories whose line marks them as the initiator."""
+    if _initiator_hint().search("\n".join(p.as_printed for p in sigs)) is None:
+        return []  # one search for the whole list: most lists mark no one
+    marked = [p for p in sigs if _initiator_mark().search(p.as_printed)]
+    return [
+        replace(p, position=n, as_printed=_initiator_mark().sub("", p.as_printed), role="signatory")
+        for n, p in enumerate(marked, 1)
+    ]
 
 
 def _parties_from(
@@ -1087,9 +1172,16 @@ def _inline_after_heading(st: _State) -> tuple[list[PrintedParty], tuple[int, in
             if after is not None and after.idx == nxt.idx + 1 and _item_like(after):
                 continue  # a list of lines, read as such
             tail, idx = nxt.content, nxt.idx
+        start = idx
+        # "A, B,\nC, D": a line ending with a comma goes on on the next line
+        while tail.rstrip().endswith((",", ";")) and idx + 1 < len(lines):
+            more = lines[idx + 1]
+            if more.blank or more.marker or more.boiler:
+                break
+            tail, idx = tail + " " + more.content, more.idx
         names = split_names(tail)
         if len(names) >= 2 and all(party_score(n) > 0 for n in names):
-            st.used.update((ln.idx, idx))
+            st.used.update(range(min(ln.idx, start), idx + 1))
             st.warnings.append("signatories: names printed in one run of text, split at commas")
             return _parties_from([(n, None, None) for n in names]), (ln.idx, idx)
     return None
@@ -1104,6 +1196,17 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
         if run.lines[0].idx < body_start and run.heading is None:
             continue  # title lines, not a list
         run.lines = _trim_tail(run, lines)  # tags and links after the list go first
+        first = run.lines[0]
+        if (
+            run.heading is None
+            and len(run.lines) >= 3
+            and run.lines[1].idx > first.idx + 1
+            and first.content.endswith(".")
+            and not _ABBR_DOT.search(first.content)
+            and not any(x.content.endswith(".") for x in run.lines[1:])
+        ):
+            # "We stand with the Palestinian people." then a blank line and the names
+            run.lines = run.lines[1:]
         sc = run.scores()
         n = len(sc)
         good = sum(1 for s in sc if s > 0)
@@ -1112,7 +1215,11 @@ def _signatories(st: _State, body_start: int) -> tuple[list[PrintedParty], tuple
             weight = sum(sc) + (100 if run.heading is not None else 0)
             accepted.append((weight, run))
     inline = _inline_after_heading(st)
-    if inline is not None and not any(w >= 100 for w, _ in accepted):
+    if inline is not None and not any(
+        # a list under a heading wins, unless it is the run of text the heading opened
+        w >= 100 and not (inline[1][0] <= run.lines[0].idx and run.lines[-1].idx <= inline[1][1])
+        for w, run in accepted
+    ):
         return inline
     if accepted:
         # the strongest list; among lists under a heading the first, else the last
@@ -1438,6 +1545,11 @@ def read_text(
         title, headline = own, title
     initiators = _initiators(st, len(st.lines))
     sigs, span = _signatories(st, body_start)
+    if not initiators and (initiators := _marked_initiators(sigs)):
+        st.warnings.append(
+            "initiators: marked in the list of signatories: "
+            + "; ".join(p.as_printed for p in initiators)
+        )
     years = [int(h.value[:4]) for ln in st.lines if ln.dates for h in ln.dates]
     default_year = max(set(years), key=years.count) if years else None
     meeting = _meeting(st, heads, body_start, default_year)
@@ -1445,7 +1557,9 @@ def read_text(
     date, pub, place = _dates(st, body_start, span, heads, meeting, report)
     if date is None and "date" not in st.partial:
         date = _meeting_day(st, body_start)
-    if pub is None and published_hint:
+    if (pub is None or pub == date) and published_hint:
+        # the page's own time stamp (HTML metadata, a mail's Date:) dates the page better
+        # than the statement's dateline read as both
         hits = find_dates(published_hint)
         if hits and not hits[0].partial:
             pub = hits[0].value

@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, Any
 
 from partygraph.errors import PartygraphError
 from partygraph.extract.countries import city_lookup, country_name, country_names
+from partygraph.extract.langdata import words as lang_words
 from partygraph.extract.model import StatementRecord
 from partygraph.paths import registry_dir
 from partygraph.resolve.jsonout import item_json
@@ -331,7 +332,9 @@ def _alternation(patterns: Iterable[tuple[str, ...]]) -> str:
             return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
         return body
 
-    return r"(?<![\w'])(?:" + emit(trie) + r")(?![\w])"
+    # not inside a word or after an apostrophe ("Koreaboo", "Carl's"), except after an
+    # elided article or preposition ("l'Iran", "d'Italia", "dell'Ucraina")
+    return r"(?:(?<![\w'])|(?<=[dDlL]'))(?:" + emit(trie) + r")(?![\w])"
 
 
 def _table(registry: Registry | None, name: str) -> Path:
@@ -446,6 +449,8 @@ _PARTY_SPAN = re.compile(
     rf"(?:{_CAP}\s+(?:(?:and|y|e|et|&)\s+{_CAP}\s+)?){{0,4}}{_PARTY_WORD}\b"
     rf"(?:\s+{_PREP}?{_ART}?{_CAP}(?:\s+(?:{_PREP}{_ART}?)?{_CAP}){{0,3}})?"
     rf"|\b(?:N?CP|WP|CPs)\s+(?:(?i:of)\s+)?(?:(?i:the)\s+)?{_CAP}(?:\s+{_CAP})?"
+    # "the Sudanese CP": an adjective of a country before the abbreviation
+    rf"|{_CAP}\s+(?:N?CP|WP)\b"
 )
 _PLURAL_PARTIES = re.compile(r"\b(?:Parties|Partidos|Partiti|Partis|Parteien|Partijen)\b")
 _ABBREV_EXPAND = {"CP": "Communist Party", "NCP": "New Communist Party", "WP": "Workers' Party"}
@@ -485,13 +490,17 @@ _NEG = r"(?:\b(?:not|no|never|neither|nor|without|against|non|nao|ni|ne)\s+(?:\w
 _SUPPORT = (
     r"solidarity|solidarit[eé]|solidaridad|solidarieta|solidariedade|support(?:s|ing|ed)?|"
     r"apoyo|apoio|sosteg\w*|soutien|defen[cds]\w*|hands\s+off|stand(?:s|ing)?\s+(?:with|by)|"
+    # "hands off" in other languages: "Giù le mani da Cuba", "Manos fuera de Venezuela"
+    r"gi[uù]\s+le\s+mani|manos\s+fuera|fuera\s+las\s+manos|tirem\s+as\s+m[aã]os|"
+    r"bas\s+les\s+mains|h[aä]nde\s+weg|"
     r"on\s+the\s+side\s+of|salute\w*|recogni[sz]\w*"
 )
 # the name suffers the act: "the attack on Palestine", "il bombardamento della Siria"
 _VICTIM = (
     r"attacks?|aggression|assault|bomb\w*|bombard\w*|blockade|embargo|sanctions|ban(?:ning)?|"
     r"outlaw\w*|persecution|occupation|invasion|intervention|interference|threats?|war|"
-    r"agresi[oó]n|aggressione|bloqueo|bloqueio"
+    r"conflicts?|(?:air\s*|missile\s+)?strikes?(?=\s+(?:on|against|upon)\b)|"
+    r"agresi[oó]n|aggressione|agression|agress[aã]o|bloqueo|bloqueio|blocus"
 )
 _TOWARD = (
     r"(?:\s+(?:with|to|for|of|against|on|in|towards?|con|a|al|contra|contro|avec|contre|"
@@ -504,9 +513,16 @@ _OF_PEOPLE = (
 )
 _SUPPORT_BEFORE = re.compile(
     rf"(?i:(?P<neg>{_NEG})?\b(?:{_SUPPORT})(?:\s+(?:statement|declaration|message))?{_TOWARD}"
-    rf"|\b(?:{_VICTIM})\s+(?:[\w'-]+\s+){{0,5}}?"
+    # a verb of harm whose object is the name: "endanger India's food security"
+    r"|\b(?:endanger\w*|threaten\w*|attack(?:s|ed|ing)?|destabili[sz]\w*|undermin\w*|"
+    r"strangl\w*|starv\w*|invad\w*|bomb(?:s|ed|ing)?)"
+    rf"|\b(?P<victim>{_VICTIM})\s+(?:[\w'-]+\s+){{0,5}}?"
     r"(?:against|on|of|upon|in|to|contra|contro|della|del|de|sur|contre))"
-    rf"{_OF_PEOPLE}(?:\s+(?:the|el|la|il|le|les|o|a))?\s*$"
+    rf"{_OF_PEOPLE}"
+    # the cue reaches along a list of names: "solidarity with the people of Sudan and the
+    # Sudanese CP"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*(?:\s*,|\s+(?:and|e|y|et|und)))*"
+    r"(?:\s+(?:the|el|la|il|le|les|o|a)|\s+(?:l|dell|all|nell|d)')?\s*$"
 )
 # "oppose the separation of Kosovo", "against the independence of X", "reject X's membership"
 _SECEDE = (
@@ -520,6 +536,22 @@ _OPPOSE_BEFORE = re.compile(
 )
 _OPPOSE_AFTER = re.compile(rf"(?i:^(?:'s)?\s+(?:(?:\w+\s+){{0,2}})?(?:{_SECEDE})\b)")
 _OPPOSE_VERB_BEFORE = re.compile(rf"(?i:\b(?P<neg>{_NEG})?(?:{_OPPOSE})\s+(?:the\s+)?$)")
+
+
+# a demand for the act: the name is its target, not its victim
+_DEMAND = re.compile(
+    r"(?i:\b(?:demand\w*|call\w*\s+for|impos\w*|exig\w*|esig\w*|fordern?)\s+(?:\w+\s+){0,2}$)"
+)
+
+
+# "against the militarisation of the EU", "gegen die Kriegspolitik der NATO": opposed to what
+# the name does (its policy, its expansion), unlike a victim noun ("the occupation of")
+_OPPOSE_ACT_OF = re.compile(
+    rf"(?i:(?P<neg>{_NEG})?\b(?:{_OPPOSE}|gegen)\s+(?:(?:the|die|la|le|les|el|il|lo)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:militari[sz]\w*|\w*politi[ck]\w*|polic(?:y|ies)|expansion\w*|"
+    r"strateg\w*|plans?|aufrüstung|rearm\w*)\s+(?:of|der|des|de|du|del|della|di|dell'|do|da)"
+    r"(?:\s+(?:the|la|le|el|il|die|o|a))?\s*$)"
+)
 
 
 def _cue(before: str, after: str) -> int:
@@ -539,14 +571,20 @@ def _cue(before: str, after: str) -> int:
     0
     >>> _cue("We condemn ", "'s membership of NATO")
     -1
+    >>> _cue("to demand sanctions against ", "")
+    -1
+    >>> _cue("Gegen die Militarisierung der ", ""), _cue("against the occupation of ", "")
+    (-1, 1)
     """
-    oppose = _OPPOSE_BEFORE.search(before)
+    oppose = _OPPOSE_BEFORE.search(before) or _OPPOSE_ACT_OF.search(before)
     if oppose is None and _OPPOSE_AFTER.match(after):
         oppose = _OPPOSE_VERB_BEFORE.search(before)
     if oppose is not None:
         return 1 if oppose.group("neg") else -1
     support = _SUPPORT_BEFORE.search(before)
     if support is not None:
+        if support.group("victim") and _DEMAND.search(before, 0, support.start("victim")):
+            return -1  # "we demand sanctions against Israel": the name is the target
         return -1 if support.group("neg") else 1
     return 0
 
@@ -648,6 +686,7 @@ _PUNCT = re.compile(r"[.,;:!?]")
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s*,?\s*$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|la|el|il|le)\s+", re.IGNORECASE)
 _ABBREV_NAME = re.compile(r"^(N?CP|WP)\s+(?:of\s+)?(?:the\s+)?(.+)$")
+_ABBREV_AFTER = re.compile(r"^(\S+)\s+(N?CP|WP)$")
 
 
 def _shouting_at(text: str, pos: int, seen: dict[int, bool]) -> bool:
@@ -668,6 +707,35 @@ def _shouting_at(text: str, pos: int, seen: dict[int, bool]) -> bool:
         found = letters >= 8 and sum(map(str.isupper, line)) / letters > 0.8
         seen[start] = found
     return found
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Common nouns of the language files (meeting nouns, document kinds, party nouns):
+    a country whose name is one of them ("Réunion", a meeting in French) is read as the
+    country only where a place stands."""
+    w = lang_words()
+    return frozenset(
+        _key(_fold(x)).casefold()
+        for x in (*w.meeting, *w.doc_kinds, *w.party_nouns, *w.party_plurals)
+        if " " not in x
+    )
+
+
+# "à la Réunion.", "de la Réunion et ...": the place keeps its article and ends the phrase
+_PLACE_ARTICLE = re.compile(r"(?i:\b(?:la|l'|the)\s*)$")
+_PLACE_END = re.compile(r"^(?:\s*(?:$|[.,;:!?)\]]|(?i:and|et|y|e|und)\b))")
+
+
+def _homonym(folded: str, start: int, end: int, key: str) -> bool:
+    """A country name that is a common noun of the language files, used as the noun
+    ("20ème Réunion internationale", "la Réunion des partis")."""
+    if key.casefold() not in _common_nouns():
+        return False
+    return not (
+        _PLACE_ARTICLE.search(folded[max(0, start - 6) : start])
+        and _PLACE_END.match(folded[end : end + 6])
+    )
 
 
 def _is_place(folded: str, start: int, iso2: str) -> bool:
@@ -692,6 +760,8 @@ def _party_by_span(span: str, matcher: _Matcher) -> str | None:
     m = _ABBREV_NAME.match(text)
     if m:
         candidates.append(f"{_ABBREV_EXPAND[m.group(1)]} of {m.group(2)}")
+    elif m := _ABBREV_AFTER.match(text):
+        candidates.append(f"{m.group(1)} {_ABBREV_EXPAND[m.group(2)]}")
     for c in candidates:
         try:
             party = matcher.find(c)
@@ -756,6 +826,37 @@ def _overlap_test(spans: Iterable[tuple[int, int]]):
     return test
 
 
+# a plural party word or an abbreviated head: a name whose country list may go on
+_LISTY = re.compile(
+    r"(?:(?i:the)\s+)?(?:N?CPs?|WP)\b|[^,;.]*\b(?:Parties|Partidos|Partiti|Partis|Parteien)\b"
+)
+_NAME_ON = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|y|e|et|und|&)\s+)(?:the\s+)?"
+    r"((?:[A-Z][\w'.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w'.-]*)"
+)
+
+
+def _country_end(text: str, matcher: _Matcher) -> bool:
+    """Whether ``text`` ends with a country's name (one to three words)."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            entry = matcher.exact_keys.get(_key(" ".join(words[-n:])))
+            if entry is not None and entry.kind == "country":
+                return True
+    return False
+
+
+def _elided_names(folded: str, pos: int, matcher: _Matcher) -> list[tuple[int, int]]:
+    """Spans of the names that go on after a party name ending with a country, each one
+    ending with a country too (", Mexico", ", Workers of Spain", " and Cyprus")."""
+    out = []
+    while (m := _NAME_ON.match(folded, pos)) is not None and _country_end(m.group(1), matcher):
+        out.append((m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
 def _scan(
     where: str, text: str, matcher: _Matcher, order0: int, places: frozenset[str] = frozenset()
 ) -> list[_Hit]:
@@ -794,6 +895,11 @@ def _scan(
         if pid:
             party_spans.add(s, e)
             hits.append(_Hit(s, e, "party", pid, text[s:e], where, 0))
+    # "the CP of Greece, Mexico, Workers of Spain, Turkey", "the Communist Parties of Greece
+    # and Cyprus": the countries after such a name are more names of the same kind
+    for s, e in list(blocked):
+        if _country_end(folded[s:e], matcher) and _LISTY.match(folded, s):
+            blocked.extend(_elided_names(folded, e, matcher))
     # 3. countries, organisations (and blockers), outside every party name
     shouting: dict[int, bool] = {}  # line start -> printed in capitals (asked lazily)
     is_blocked = _overlap_test(blocked)
@@ -816,7 +922,8 @@ def _scan(
         ):
             continue
         if entry.kind == "country" and (
-            _is_place(folded, s, entry.id)
+            _homonym(folded, s, e, key)
+            or _is_place(folded, s, entry.id)
             or (entry.id in places and _LOCATIVE.search(folded[max(0, s - 30) : s]))
         ):
             continue
@@ -990,17 +1097,28 @@ def _choose(
     signers: Iterable[str] | None = None,
 ):
     signers = set(signers) if signers is not None else _signers(record, finder.registry)
+    # a meeting report (its list names who took part): the parties its prose names are
+    # hosts, speakers, participants or absentees, not what it is about
+    report = any(p.role == "participant" for p in record.signatories)
+    # a title naming two or more of its own signers is about them as authors ("Cooperation
+    # of DKP, KPL and NCPN"); one signer named alone may be the cause it supports
+    own = sum(1 for m in mentions if m.where != "body" and m.kind == "party" and m.id in signers)
     titled = [
         m
         for m in mentions
-        if m.where != "body" and not (m.kind == "party" and m.title_as_author and m.id in signers)
+        if m.where != "body"
+        and not (
+            m.kind == "party" and m.id in signers and (m.title_as_author or report or own >= 2)
+        )
     ]
     if titled:
         return [(m, "title") for m in titled]
+    if own >= 2:  # the title's topic is the signers themselves: nothing else to find
+        return []
     body = [
         m
         for m in mentions
-        if m.kind in ("country", "party") and not (m.kind == "party" and m.id in signers)
+        if m.kind == "country" or (m.kind == "party" and m.id not in signers and not report)
     ]
     if not body:
         return []
@@ -1008,6 +1126,8 @@ def _choose(
     frequent = [m for m in body if m.count >= 2 and m.count * 2 >= top]
     if frequent:
         return [(m, "body-frequency") for m in frequent]
+    if report:  # a country named once in a report is one topic among others
+        return []
     region_title = any(
         h.kind == "region" and h.where != "body" for h in _hits(_title_only(record), finder)[0]
     )
