@@ -386,6 +386,33 @@ def bench_queries(
     return out
 
 
+BUILT = "built.json"  # in a --reuse workdir: the N whose store it holds
+
+
+def run_reused(workdir: Path, repeat: int, timeout: float) -> dict[str, Any]:
+    """Only the query measures, on the store a previous ``--reuse`` run left in ``workdir``."""
+    from partygraph.resolve import Registry
+    from partygraph.store import EmbeddedStore
+
+    built = json.loads((workdir / BUILT).read_text())
+    with open(workdir / "registry" / "parties.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    registry = Registry.load(workdir / "registry")
+    store = EmbeddedStore(workdir / "store")
+    store.oxigraph.flush()
+    queries = bench_queries(
+        store, store.oxigraph, registry, rows, repeat, workdir / "store", timeout
+    )
+    result: dict[str, Any] = {**built, "reused": str(workdir), "queries": queries}
+    ratios = {k: q["ratio"] for k, q in queries.items() if "ratio" in q}
+    result["query_ratio_max"] = max(ratios.values(), default=None)
+    result["query_worst"] = max(ratios, key=ratios.__getitem__) if ratios else None
+    result["query_max_s"] = max(
+        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
+    )
+    return result
+
+
 def run(
     n: int, reference: str | None, workdir: Path, repeat: int = 3, timeout: float = 60
 ) -> dict[str, Any]:
@@ -430,6 +457,8 @@ def run(
     t_bulk, _ = timed(lambda: raw.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS), 1, 0)
     result["bulk_load_s"] = t_bulk
     result["ingest_ratio"] = t_ingest / t_bulk
+    # what --reuse needs to find this store again (the add-one measures below add 2 more)
+    (workdir / BUILT).write_text(json.dumps({"statements": n, "store": result["store"]}))
 
     # the same query text through the raw pyoxigraph API on the same store (so only
     # partygraph's own work differs); the rdflib reference is compared to raw Oxigraph
@@ -535,6 +564,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--reference", choices=["rdflib"], help="run the pipeline on rdflib instead")
     ap.add_argument("--repeat", type=int, default=3, help="runs per query/export (best kept)")
     ap.add_argument("--workdir", type=Path, help="keep the generated files here")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: build in DIR itself, and if DIR already holds a store of N "
+        "statements, skip generation, ingest and the other measures: time the queries only",
+    )
     ap.add_argument("--queries", help="comma-separated saved query names (default: all)")
     ap.add_argument(
         "--query-timeout", type=float, default=60, help="leave out queries slower than this (s)"
@@ -542,13 +577,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.queries:
         ONLY.update(n.strip() for n in args.queries.split(","))
+    if args.reuse and not args.workdir:
+        ap.error("--reuse needs --workdir")
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        workdir = Path(tempfile.mkdtemp(dir=args.workdir))
+        workdir = args.workdir if args.reuse else Path(tempfile.mkdtemp(dir=args.workdir))
     else:
         workdir = Path(tempfile.mkdtemp(prefix="partygraph-bench-"))
+    built = workdir / BUILT
+    reuse = args.reuse and built.exists()
+    if reuse and json.loads(built.read_text()).get("statements") != args.statements:
+        ap.error(f"{built}: holds another N than --statements {args.statements}")
+    if args.reuse and not reuse and any(workdir.iterdir()):
+        ap.error(f"{workdir}: not empty and no {BUILT} (an unfinished build?)")
     try:
-        result = run(args.statements, args.reference, workdir, args.repeat, args.query_timeout)
+        if reuse:
+            result = run_reused(workdir, args.repeat, args.query_timeout)
+        else:
+            result = run(args.statements, args.reference, workdir, args.repeat, args.query_timeout)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
