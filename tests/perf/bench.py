@@ -291,8 +291,41 @@ def timed(fn: Callable[[], Any], repeat: int = 1, budget: float = 0.5) -> tuple[
 ONLY: set[str] = set()  # --queries: run only these saved queries
 
 
-def _query_cases(registry_rows: Sequence[Mapping[str, str]]):
-    """(name, saved query, raw params) for every saved query, parties from the registry."""
+# A typical value of each optional parameter (by name), for the second case of each
+# query: a value the synthetic data holds, or a callable of (store, synthetic party).
+_PG = "https://w3id.org/partygraph/ontology#"
+
+
+def _first(store: Any, cls: str) -> str:
+    rows = store.select(f"SELECT ?s WHERE {{ ?s a <{_PG}{cls}> }} ORDER BY ?s LIMIT 1").rows
+    return str(rows[0][0]) if rows else ""
+
+
+TYPICAL: dict[str, Any] = {
+    "party": lambda store, party: party["id"],
+    "country": lambda store, party: party["country"],
+    "statement": lambda store, party: _first(store, "Statement"),
+    "meeting": lambda store, party: _first(store, "Meeting"),
+    "title": "solidarity",
+    "text": "fuzzy",
+    "match": "alias",
+    "kind": "country",
+    "stance": "any",
+    "language": "en",
+    "min": "2",
+    "max": "30",
+    "year": "2010",
+    "ordinal": "5",
+    "since": "2015-01-01",
+    "until": "2018-12-31",
+}
+
+
+def _query_cases(registry_rows: Sequence[Mapping[str, str]], store: Any = None):
+    """(case name, saved query, raw params) for every saved query: its documented
+    defaults (a required party: a synthetic one, as the defaults name real parties),
+    and, with ``store``, once more for each optional parameter with a typical value
+    (``TYPICAL``), named ``query param=value``."""
     from partygraph.queries.catalogue import Catalogue
     from partygraph.queries.run import example_params
 
@@ -302,9 +335,17 @@ def _query_cases(registry_rows: Sequence[Mapping[str, str]]):
             continue
         params = example_params(q)
         for p in q.params:
-            if p.type == "party":
+            if p.type == "party" and p.required:
                 params[p.name] = party["id"]
         yield q.name, q, params
+        for p in q.params if store is not None else ():
+            if p.required or p.name not in TYPICAL:
+                continue
+            value = TYPICAL[p.name]
+            value = value(store, party) if callable(value) else value
+            if value and value != params.get(p.name):
+                shown = value if len(value) < 30 else "..." + value[-20:]
+                yield f"{q.name} {p.name}={shown}", q, {**params, p.name: value}
 
 
 _PROBE = """
@@ -346,7 +387,7 @@ def bench_queries(
     from partygraph.queries.run import bound_query, run_query
 
     out: dict[str, dict[str, float]] = {}
-    for name, q, params in _query_cases(rows):
+    for name, q, params in _query_cases(rows, store):
         try:
             text = bound_query(q.sparql, bind_params(q, params, registry=registry))
         except Exception as e:  # a query the synthetic data cannot bind: report it

@@ -24,6 +24,10 @@ Vocabulary (``pgs:`` = ``https://w3id.org/partygraph/summary#``), all in the sum
     <pair> pgs:source ?a ; pgs:target ?b ; pgs:weight ?n .   # STR(?a) < STR(?b)
     ?party pgs:signed ?n ; pgs:dated ?n ; pgs:first ?d ; pgs:last ?d ;
            pgs:firstStatement ?s .                            # every statement of ?first
+    ?graph pgs:triples ?n .                                   # each source graph's size
+
+A summary graph derived by another :data:`DERIVATION` (an older layout) is rebuilt by
+the next write.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ GROUP BY ?source ?target
 # COALESCE(dcterms:date, the schema:startDate of its pg:adoptedAt meeting, dcterms:issued)
 # SELECT ?party (COUNT(DISTINCT ?s) AS ?signed) (COUNT(DISTINCT ?dated) AS ?dated)
 #        (MIN(?d) AS ?first) (MAX(?d) AS ?last) ... GROUP BY ?party
+# pgs:triples of each source graph
+SELECT ?g (COUNT(*) AS ?triples) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g
 """
 
 # The signatures of the statements of some source graphs (?g or ?p bound by VALUES) and
@@ -205,6 +211,7 @@ class Delta:
     last: dict[str, str] = field(default_factory=dict)
     recompute: set[str] = field(default_factory=set)  # lost a dated signature
     covers_add: set[str] = field(default_factory=set)
+    sizes: dict[str, int] = field(default_factory=dict)  # triples of each graph written
     covers_del: set[str] = field(default_factory=set)
     stale: bool = False
 
@@ -259,6 +266,34 @@ def _covered(store: Any) -> tuple[set[str], bool]:
 
 def _sources(store: Any) -> set[str]:
     return {g for g in store.graph_names() if g.startswith(SOURCE_PREFIX)}
+
+
+def _derivation(store: Any) -> str | None:
+    rows = store.select(
+        f"SELECT ?q WHERE {{ GRAPH {_G} {{ {_G} <{_PROV}wasGeneratedBy> ?a . "
+        f"?a <{_RDFS}comment> ?q }} }}"
+    ).rows
+    return str(rows[0][0]) if rows else None
+
+
+def _graph_sizes(store: Any, graphs: Sequence[str] | None) -> dict[str, int]:
+    """``pgs:triples`` of ``graphs`` as the summary graph holds them (``None``: counted
+    in the source graphs themselves)."""
+    if graphs is None:
+        rows = store.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?g), "{SOURCE_PREFIX}")) }} GROUP BY ?g'
+        ).rows
+        return {str(g): int(n) for g, n in rows}
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(graphs), 1000):
+        values = " ".join(f"<{g}>" for g in chunk)
+        rows = store.select(
+            f"SELECT ?g ?n WHERE {{ VALUES ?g {{ {values} }} "
+            f"GRAPH {_G} {{ ?g <{PGS}triples> ?n }} }}"
+        ).rows
+        out.update({str(g): int(n) for g, n in rows})
+    return out
 
 
 def _metadata() -> list[Triple]:
@@ -386,7 +421,7 @@ def apply(store: Any, delta: Delta) -> None:
         return
     covered, pending = _covered(store)
     expected = (covered | delta.covers_add) - delta.covers_del
-    if delta.stale or pending or expected != _sources(store):
+    if delta.stale or pending or expected != _sources(store) or _derivation(store) != DERIVATION:
         rebuild(store)
         return
     delete: list[Triple] = []
@@ -427,6 +462,11 @@ def apply(store: Any, delta: Delta) -> None:
         before, after = _party_triples(p, old), _party_triples(p, new)
         delete += [t for t in before if t not in after]
         insert += [t for t in after if t not in before]
+    # graph sizes: the written graphs' new sizes replace their old ones
+    triples = _n(PGS + "triples")
+    old_sizes = _graph_sizes(store, sorted(set(delta.sizes) | delta.covers_del))
+    delete += [(_n(g), triples, _lit(n, _XSD_INT)) for g, n in sorted(old_sizes.items())]
+    insert += [(_n(g), triples, _lit(n, _XSD_INT)) for g, n in sorted(delta.sizes.items())]
     covers = _n(PGS + "covers")
     delete += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_del)]
     insert += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_add)]
@@ -438,9 +478,10 @@ def rebuild(store: Any) -> None:
     delta = Delta()
     delta.add(_read_contributions(store, None), +1)
     delta.covers_add = _sources(store)
+    delta.sizes = _graph_sizes(store, None)
     store.drop_graphs([SUMMARY_GRAPH])
     if delta.covers_add:
-        _write(store, [], [])  # an empty, consistent graph: apply() then adds everything
+        _write(store, [], _metadata())  # an empty, consistent graph: apply() adds the rest
         apply(store, delta)
 
 
@@ -503,6 +544,10 @@ def maintain(
     if changed:
         delta.recompute |= _meeting_signers(store, changed, added)
     removed = set(dropped) - set(added)
+    for g in added:  # (the store keeps each triple once per graph)
+        delta.sizes[g] = len({(q.subject, q.predicate, q.object) for q in graphs[g]})
+    for g in removed:
+        delta.sizes.pop(g, None)
     delta.covers_add = (delta.covers_add - removed) | set(added)
     delta.covers_del = (delta.covers_del - set(added)) | removed
     if getattr(store, "_summary_delta", None) is None:
