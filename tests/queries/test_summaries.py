@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from partygraph.store import EmbeddedStore
-from partygraph.store.summaries import SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
+from partygraph.store.summaries import PGS, SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
 
 from .conftest import fixture_graphs
 
@@ -50,3 +50,23 @@ def test_documents_written_one_by_one_give_the_summaries_of_a_rebuild():
     incremental = _summary(store)
     rebuild(store)
     assert _summary(store) == incremental
+
+
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def test_summaries_of_an_older_derivation_are_rebuilt_by_the_next_write():
+    store = EmbeddedStore()
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    store.replace_graphs(graphs)
+    full = _summary(store)
+    # an older layout: another derivation query and no graph sizes
+    store.oxigraph.update(
+        f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{SUMMARY_GRAPH}> "
+        f"{{ ?s ?p ?o FILTER(?p IN (<{PGS}triples>, <{RDFS}comment>)) }} }}"
+    )
+    store.replace_graphs({sources[0]: graphs[sources[0]]})
+    assert _summary(store) == full
+    sizes = dict(store.select(f"SELECT ?g ?n WHERE {{ ?g <{PGS}triples> ?n }}").rows)
+    assert len(sizes) == len(sources) and all(int(n) > 0 for n in sizes.values())
