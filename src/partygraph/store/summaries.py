@@ -132,17 +132,19 @@ def _read_contributions(store: Any, graphs: Sequence[str] | None) -> Contributio
     return {s: (frozenset(who), dates.get(s)) for s, who in signers.items()}
 
 
+def _rows_for(store: Any, iris: Iterable[str], select: str, size: int) -> Iterator[tuple]:
+    """The rows of ``select`` (a query whose ``%s`` is the IRIs of a ``VALUES`` list),
+    for ``iris`` sent in chunks of ``size``."""
+    for chunk in _chunks(sorted(iris), size):
+        yield from store.select(select % " ".join(f"<{i}>" for i in chunk)).rows
+
+
 def _meeting_dates(store: Any, meetings: Iterable[str]) -> list[tuple[str, str, str]]:
     """(meeting, start date, graph) of every start date the store holds for ``meetings``."""
-    out: list[tuple[str, str, str]] = []
-    for chunk in _chunks(sorted(meetings), 500):
-        values = " ".join(f"<{m}>" for m in chunk)
-        rows = store.select(
-            f"SELECT ?m ?d ?g WHERE {{ VALUES ?m {{ {values} }} "
-            f"GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
-        ).rows
-        out += [(str(m), str(d), str(g)) for m, d, g in rows]
-    return out
+    select = (
+        f"SELECT ?m ?d ?g WHERE {{ VALUES ?m {{ %s }} GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
+    )
+    return [(str(m), str(d), str(g)) for m, d, g in _rows_for(store, meetings, select, 500)]
 
 
 def _meeting_signers(store: Any, meetings: set[str], written: Iterable[str]) -> set[str]:
@@ -285,15 +287,8 @@ def _graph_sizes(store: Any, graphs: Sequence[str] | None) -> dict[str, int]:
             f'FILTER(STRSTARTS(STR(?g), "{SOURCE_PREFIX}")) }} GROUP BY ?g'
         ).rows
         return {str(g): int(n) for g, n in rows}
-    out: dict[str, int] = {}
-    for chunk in _chunks(sorted(graphs), 1000):
-        values = " ".join(f"<{g}>" for g in chunk)
-        rows = store.select(
-            f"SELECT ?g ?n WHERE {{ VALUES ?g {{ {values} }} "
-            f"GRAPH {_G} {{ ?g <{PGS}triples> ?n }} }}"
-        ).rows
-        out.update({str(g): int(n) for g, n in rows})
-    return out
+    select = f"SELECT ?g ?n WHERE {{ VALUES ?g {{ %s }} GRAPH {_G} {{ ?g <{PGS}triples> ?n }} }}"
+    return {str(g): int(n) for g, n in _rows_for(store, graphs, select, 1000)}
 
 
 def _metadata() -> list[Triple]:
