@@ -581,6 +581,8 @@ def table(result: Mapping[str, Any]) -> str:
         "ingest_worker_peak_rss_mb", "peak_rss_mb", "query_max_s",
     ):  # fmt: skip
         v = result.get(key)
+        if v is None:  # not measured (a --reuse run times the queries only)
+            continue
         shown = f"{v:.3g}" if isinstance(v, float) else str(v)
         target = TARGETS.get(key)
         lines.append(f"| {key} | {shown} | {'<= ' + str(target) if target else ''} |")
