@@ -344,8 +344,41 @@ def timed(fn: Callable[[], Any], repeat: int = 1, budget: float = 0.5) -> tuple[
 ONLY: set[str] = set()  # --queries: run only these saved queries
 
 
-def _query_cases(registry_rows: Sequence[Mapping[str, str]]):
-    """(name, saved query, raw params) for every saved query, parties from the registry."""
+# A typical value of each optional parameter (by name), for the second case of each
+# query: a value the synthetic data holds, or a callable of (store, synthetic party).
+_PG = "https://w3id.org/partygraph/ontology#"
+
+
+def _first(store: Any, cls: str) -> str:
+    rows = store.select(f"SELECT ?s WHERE {{ ?s a <{_PG}{cls}> }} ORDER BY ?s LIMIT 1").rows
+    return str(rows[0][0]) if rows else ""
+
+
+TYPICAL: dict[str, Any] = {
+    "party": lambda store, party: party["id"],
+    "country": lambda store, party: party["country"],
+    "statement": lambda store, party: _first(store, "Statement"),
+    "meeting": lambda store, party: _first(store, "Meeting"),
+    "title": "solidarity",
+    "text": "fuzzy",
+    "match": "alias",
+    "kind": "country",
+    "stance": "any",
+    "language": "en",
+    "min": "2",
+    "max": "30",
+    "year": "2010",
+    "ordinal": "5",
+    "since": "2015-01-01",
+    "until": "2018-12-31",
+}
+
+
+def _query_cases(registry_rows: Sequence[Mapping[str, str]], store: Any = None):
+    """(case name, saved query, raw params) for every saved query: its documented
+    defaults (a required party: a synthetic one, as the defaults name real parties),
+    and, with ``store``, once more for each optional parameter with a typical value
+    (``TYPICAL``), named ``query param=value``."""
     from partygraph.queries.catalogue import Catalogue
     from partygraph.queries.run import example_params
 
@@ -355,9 +388,17 @@ def _query_cases(registry_rows: Sequence[Mapping[str, str]]):
             continue
         params = example_params(q)
         for p in q.params:
-            if p.type == "party":
+            if p.type == "party" and p.required:
                 params[p.name] = party["id"]
         yield q.name, q, params
+        for p in q.params if store is not None else ():
+            if p.required or p.name not in TYPICAL:
+                continue
+            value = TYPICAL[p.name]
+            value = value(store, party) if callable(value) else value
+            if value and value != params.get(p.name):
+                shown = value if len(value) < 30 else "..." + value[-20:]
+                yield f"{q.name} {p.name}={shown}", q, {**params, p.name: value}
 
 
 _PROBE = """
@@ -399,7 +440,7 @@ def bench_queries(
     from partygraph.queries.run import bound_query, run_query
 
     out: dict[str, dict[str, float]] = {}
-    for name, q, params in _query_cases(rows):
+    for name, q, params in _query_cases(rows, store):
         try:
             text = bound_query(q.sparql, bind_params(q, params, registry=registry))
         except Exception as e:  # a query the synthetic data cannot bind: report it
@@ -485,6 +526,33 @@ def raw_union_dump(source: Path, folder: Path, target: Path, repeat: int) -> flo
     return _child_seconds(_RAW_DUMP, source, folder, target, repeat)
 
 
+BUILT = "built.json"  # in a --reuse workdir: the N whose store it holds
+
+
+def run_reused(workdir: Path, repeat: int, timeout: float) -> dict[str, Any]:
+    """Only the query measures, on the store a previous ``--reuse`` run left in ``workdir``."""
+    from partygraph.resolve import Registry
+    from partygraph.store import EmbeddedStore
+
+    built = json.loads((workdir / BUILT).read_text())
+    with open(workdir / "registry" / "parties.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    registry = Registry.load(workdir / "registry")
+    store = EmbeddedStore(workdir / "store")
+    store.oxigraph.flush()
+    queries = bench_queries(
+        store, store.oxigraph, registry, rows, repeat, workdir / "store", timeout
+    )
+    result: dict[str, Any] = {**built, "reused": str(workdir), "queries": queries}
+    ratios = {k: q["ratio"] for k, q in queries.items() if "ratio" in q}
+    result["query_ratio_max"] = max(ratios.values(), default=None)
+    result["query_worst"] = max(ratios, key=ratios.__getitem__) if ratios else None
+    result["query_max_s"] = max(
+        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
+    )
+    return result
+
+
 def run(
     n: int, reference: str | None, workdir: Path, repeat: int = 3, timeout: float = 60
 ) -> dict[str, Any]:
@@ -531,6 +599,8 @@ def run(
     t_bulk = raw_bulk_load(nq, workdir / "raw")
     result["bulk_load_s"] = t_bulk
     result["ingest_ratio"] = t_ingest / t_bulk
+    # what --reuse needs to find this store again (the add-one measures below add 2 more)
+    (workdir / BUILT).write_text(json.dumps({"statements": n, "store": result["store"]}))
 
     # the same query text through the raw pyoxigraph API on the same store (so only
     # partygraph's own work differs); the rdflib reference is compared to raw Oxigraph
@@ -602,6 +672,8 @@ def table(result: Mapping[str, Any]) -> str:
         "ingest_tree_peak_rss_mb", "peak_rss_mb", "query_max_s",
     ):  # fmt: skip
         v = result.get(key)
+        if v is None:  # not measured (a --reuse run times the queries only)
+            continue
         shown = f"{v:.3g}" if isinstance(v, float) else str(v)
         target = TARGETS.get(key)
         lines.append(f"| {key} | {shown} | {'<= ' + str(target) if target else ''} |")
@@ -626,6 +698,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--reference", choices=["rdflib"], help="run the pipeline on rdflib instead")
     ap.add_argument("--repeat", type=int, default=3, help="runs per query/export (best kept)")
     ap.add_argument("--workdir", type=Path, help="keep the generated files here")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: build in DIR itself, and if DIR already holds a store of N "
+        "statements, skip generation, ingest and the other measures: time the queries only",
+    )
     ap.add_argument("--queries", help="comma-separated saved query names (default: all)")
     ap.add_argument(
         "--query-timeout", type=float, default=60, help="leave out queries slower than this (s)"
@@ -633,13 +711,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.queries:
         ONLY.update(n.strip() for n in args.queries.split(","))
+    if args.reuse and not args.workdir:
+        ap.error("--reuse needs --workdir")
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        workdir = Path(tempfile.mkdtemp(dir=args.workdir))
+        workdir = args.workdir if args.reuse else Path(tempfile.mkdtemp(dir=args.workdir))
     else:
         workdir = Path(tempfile.mkdtemp(prefix="partygraph-bench-"))
+    built = workdir / BUILT
+    reuse = args.reuse and built.exists()
+    if reuse and json.loads(built.read_text()).get("statements") != args.statements:
+        ap.error(f"{built}: holds another N than --statements {args.statements}")
+    if args.reuse and not reuse and any(workdir.iterdir()):
+        ap.error(f"{workdir}: not empty and no {BUILT} (an unfinished build?)")
     try:
-        result = run(args.statements, args.reference, workdir, args.repeat, args.query_timeout)
+        if reuse:
+            result = run_reused(workdir, args.repeat, args.query_timeout)
+        else:
+            result = run(args.statements, args.reference, workdir, args.repeat, args.query_timeout)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 
 from partygraph.store import EmbeddedStore, embedded
 from partygraph.store.embedded import LOADING_GRAPH
-from partygraph.store.summaries import SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
+from partygraph.store.summaries import PGS, SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
 
 from .conftest import fixture_graphs
 
@@ -88,3 +88,23 @@ def test_an_interrupted_run_leaves_summaries_rebuilt_when_the_store_is_opened(tm
     store = EmbeddedStore(tmp_path / "s")
     assert _summary(store) == full
     store.close()
+
+
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def test_summaries_of_an_older_derivation_are_rebuilt_by_the_next_write():
+    store = EmbeddedStore()
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    store.replace_graphs(graphs)
+    full = _summary(store)
+    # an older layout: another derivation query and no graph sizes
+    store.oxigraph.update(
+        f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{SUMMARY_GRAPH}> "
+        f"{{ ?s ?p ?o FILTER(?p IN (<{PGS}triples>, <{RDFS}comment>)) }} }}"
+    )
+    store.replace_graphs({sources[0]: graphs[sources[0]]})
+    assert _summary(store) == full
+    sizes = dict(store.select(f"SELECT ?g ?n WHERE {{ ?g <{PGS}triples> ?n }}").rows)
+    assert len(sizes) == len(sources) and all(int(n) > 0 for n in sizes.values())

@@ -292,7 +292,9 @@ class EmbeddedStore:
             check_graph_iri(g)
         drop = [check_graph_iri(g) for g in drop]
         inputs = {g: summaries.summary_input(data) for g, data in graphs.items()}
-        summaries.maintain(self, inputs, drop, lambda: self._load(graphs, drop))
+        # a canonical N-Quads line per quad, all in one graph: distinct lines = triples
+        sizes = {g: len(set(data.splitlines())) for g, data in graphs.items()}
+        summaries.maintain(self, inputs, drop, lambda: self._load(graphs, drop), sizes)
 
     def _load(self, graphs: Mapping[str, bytes], drop: list[str]) -> None:
         st = self.oxigraph

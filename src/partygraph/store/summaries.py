@@ -24,6 +24,10 @@ Vocabulary (``pgs:`` = ``https://w3id.org/partygraph/summary#``), all in the sum
     <pair> pgs:source ?a ; pgs:target ?b ; pgs:weight ?n .   # STR(?a) < STR(?b)
     ?party pgs:signed ?n ; pgs:dated ?n ; pgs:first ?d ; pgs:last ?d ;
            pgs:firstStatement ?s .                            # every statement of ?first
+    ?graph pgs:triples ?n .                                   # each source graph's size
+
+A summary graph derived by another :data:`DERIVATION` (an older layout) is rebuilt by
+the next write.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ GROUP BY ?source ?target
 # COALESCE(dcterms:date, the schema:startDate of its pg:adoptedAt meeting, dcterms:issued)
 # SELECT ?party (COUNT(DISTINCT ?s) AS ?signed) (COUNT(DISTINCT ?dated) AS ?dated)
 #        (MIN(?d) AS ?first) (MAX(?d) AS ?last) ... GROUP BY ?party
+# pgs:triples of each source graph
+SELECT ?g (COUNT(*) AS ?triples) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g
 """
 
 # The signatures of the statements of some source graphs (?g or ?p bound by VALUES) and
@@ -126,17 +132,19 @@ def _read_contributions(store: Any, graphs: Sequence[str] | None) -> Contributio
     return {s: (frozenset(who), dates.get(s)) for s, who in signers.items()}
 
 
+def _rows_for(store: Any, iris: Iterable[str], select: str, size: int) -> Iterator[tuple]:
+    """The rows of ``select`` (a query whose ``%s`` is the IRIs of a ``VALUES`` list),
+    for ``iris`` sent in chunks of ``size``."""
+    for chunk in _chunks(sorted(iris), size):
+        yield from store.select(select % " ".join(f"<{i}>" for i in chunk)).rows
+
+
 def _meeting_dates(store: Any, meetings: Iterable[str]) -> list[tuple[str, str, str]]:
     """(meeting, start date, graph) of every start date the store holds for ``meetings``."""
-    out: list[tuple[str, str, str]] = []
-    for chunk in _chunks(sorted(meetings), 500):
-        values = " ".join(f"<{m}>" for m in chunk)
-        rows = store.select(
-            f"SELECT ?m ?d ?g WHERE {{ VALUES ?m {{ {values} }} "
-            f"GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
-        ).rows
-        out += [(str(m), str(d), str(g)) for m, d, g in rows]
-    return out
+    select = (
+        f"SELECT ?m ?d ?g WHERE {{ VALUES ?m {{ %s }} GRAPH ?g {{ ?m <{_SCHEMA}startDate> ?d }} }}"
+    )
+    return [(str(m), str(d), str(g)) for m, d, g in _rows_for(store, meetings, select, 500)]
 
 
 def _meeting_signers(store: Any, meetings: set[str], written: Iterable[str]) -> set[str]:
@@ -230,6 +238,7 @@ class Delta:
     last: dict[str, str] = field(default_factory=dict)
     recompute: set[str] = field(default_factory=set)  # lost a dated signature
     covers_add: set[str] = field(default_factory=set)
+    sizes: dict[str, int] = field(default_factory=dict)  # triples of each graph written
     covers_del: set[str] = field(default_factory=set)
     stale: bool = False
 
@@ -284,6 +293,27 @@ def _covered(store: Any) -> tuple[set[str], bool]:
 
 def _sources(store: Any) -> set[str]:
     return {g for g in store.graph_names() if g.startswith(SOURCE_PREFIX)}
+
+
+def _derivation(store: Any) -> str | None:
+    rows = store.select(
+        f"SELECT ?q WHERE {{ GRAPH {_G} {{ {_G} <{_PROV}wasGeneratedBy> ?a . "
+        f"?a <{_RDFS}comment> ?q }} }}"
+    ).rows
+    return str(rows[0][0]) if rows else None
+
+
+def _graph_sizes(store: Any, graphs: Sequence[str] | None) -> dict[str, int]:
+    """``pgs:triples`` of ``graphs`` as the summary graph holds them (``None``: counted
+    in the source graphs themselves)."""
+    if graphs is None:
+        rows = store.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?g), "{SOURCE_PREFIX}")) }} GROUP BY ?g'
+        ).rows
+        return {str(g): int(n) for g, n in rows}
+    select = f"SELECT ?g ?n WHERE {{ VALUES ?g {{ %s }} GRAPH {_G} {{ ?g <{PGS}triples> ?n }} }}"
+    return {str(g): int(n) for g, n in _rows_for(store, graphs, select, 1000)}
 
 
 def _metadata() -> list[Triple]:
@@ -411,7 +441,7 @@ def apply(store: Any, delta: Delta) -> None:
         return
     covered, pending = _covered(store)
     expected = (covered | delta.covers_add) - delta.covers_del
-    if delta.stale or pending or expected != _sources(store):
+    if delta.stale or pending or expected != _sources(store) or _derivation(store) != DERIVATION:
         rebuild(store)
         return
     delete: list[Triple] = []
@@ -452,6 +482,11 @@ def apply(store: Any, delta: Delta) -> None:
         before, after = _party_triples(p, old), _party_triples(p, new)
         delete += [t for t in before if t not in after]
         insert += [t for t in after if t not in before]
+    # graph sizes: the written graphs' new sizes replace their old ones
+    triples = _n(PGS + "triples")
+    old_sizes = _graph_sizes(store, sorted(set(delta.sizes) | delta.covers_del))
+    delete += [(_n(g), triples, _lit(n, _XSD_INT)) for g, n in sorted(old_sizes.items())]
+    insert += [(_n(g), triples, _lit(n, _XSD_INT)) for g, n in sorted(delta.sizes.items())]
     covers = _n(PGS + "covers")
     delete += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_del)]
     insert += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_add)]
@@ -471,9 +506,10 @@ def rebuild(store: Any) -> None:
     delta = Delta()
     delta.add(_read_contributions(store, None), +1)
     delta.covers_add = _sources(store)
+    delta.sizes = _graph_sizes(store, None)
     store.drop_graphs([SUMMARY_GRAPH])
     if delta.covers_add:
-        _write(store, [], [])  # an empty, consistent graph: apply() then adds everything
+        _write(store, [], _metadata())  # an empty, consistent graph: apply() adds the rest
         apply(store, delta)
 
 
@@ -482,8 +518,12 @@ def maintain(
     graphs: Mapping[str, Sequence[ox.Quad]],
     drop: Iterable[str],
     write: Callable[[], None],
+    sizes: Mapping[str, int] | None = None,
 ) -> None:
     """Run ``write`` (the store's write of ``graphs`` and ``drop``) and keep the summaries.
+
+    ``graphs`` needs only the quads of :data:`INPUT_PREDICATES`, and then ``sizes``: the
+    number of distinct triples of each graph written.
 
     Only source-document graphs count. Inside :func:`deferred` the changes are
     collected and applied once at its end.
@@ -536,6 +576,14 @@ def maintain(
     if changed:
         delta.recompute |= _meeting_signers(store, changed, added)
     removed = set(dropped) - set(added)
+    for g in added:  # (the store keeps each triple once per graph)
+        delta.sizes[g] = (
+            sizes[g]
+            if sizes is not None
+            else len({(q.subject, q.predicate, q.object) for q in graphs[g]})
+        )
+    for g in removed:
+        delta.sizes.pop(g, None)
     delta.covers_add = (delta.covers_add - removed) | set(added)
     delta.covers_del = (delta.covers_del - set(added)) | removed
     if getattr(store, "_summary_delta", None) is None:
