@@ -201,23 +201,22 @@ def _write_batch(
     results: list[tuple[IngestReport, bytes | None, str | None]],
     extra: dict[str, bytes],
 ) -> None:
-    """Write one batch of read documents (and ``extra`` graphs) in one transaction.
+    """Write one batch of read documents (and ``extra`` graphs) in one ``load_graphs``.
 
     A document whose bytes are already stored under another path is not written again:
     its path is added to that graph (report ``duplicate``, ``same_as`` the first path).
     A path that moves to other bytes leaves its old graph, which is dropped only when no
     path holds it any more.
     """
-    new = {iris.source(r.sha256): r for r, nq, _ in results if nq is not None and r.sha256}
-    olds = {old for _, nq, old in results if nq is not None and old}
-    held = _source_paths(store, set(new) | olds)
+    read = [(r, nq, old) for r, nq, old in results if nq is not None and r.sha256]
+    held = _source_paths(
+        store, {iris.source(r.sha256) for r, _, _ in read} | {old for *_, old in read if old}
+    )
     pending: dict[str, bytes] = dict(extra)
     first: dict[str, str] = {}  # graph -> the path it is written from in this batch
     arriving: dict[str, set[str]] = {}
     leaving: dict[str, set[str]] = {}
-    for report, nquads, old_graph in results:
-        if nquads is None or report.sha256 is None:
-            continue
+    for report, nquads, old_graph in read:
         graph = iris.source(report.sha256)
         if graph in held or graph in first:
             report.status = "duplicate"

@@ -300,14 +300,15 @@ class EmbeddedStore:
         st = self.oxigraph
         fresh = [g for g in graphs if not st.contains_named_graph(ox.NamedNode(g))]
         if sum(len(graphs[g]) for g in fresh) < BULK_MIN_BYTES:
-            parsed = {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in graphs.items()}
-            self._replace(parsed, drop)
-            return
+            fresh = []  # a small write: all of it one transaction
         rest = {
             g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS))
             for g, d in graphs.items()
             if g not in fresh
         }
+        if not fresh:
+            self._replace(rest, drop)
+            return
         try:
             st.extend(ox.Quad(_LOADING, _LOADS, ox.NamedNode(g), _LOADING) for g in fresh)
             st.bulk_load(b"".join(graphs[g] for g in fresh), format=ox.RdfFormat.N_QUADS)
