@@ -553,8 +553,42 @@ def run_reused(workdir: Path, repeat: int, timeout: float) -> dict[str, Any]:
     return result
 
 
+def _measure_queries(result: dict[str, Any], queries: dict[str, dict[str, float]]) -> None:
+    ratios = [q["ratio"] for q in queries.values() if "ratio" in q]
+    result["queries"] = queries
+    result["query_ratio_max"] = max(ratios) if ratios else None
+    worst = max(queries, key=lambda k: queries[k].get("ratio", 0)) if ratios else None
+    result["query_worst"] = worst
+    result["query_max_s"] = max(
+        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
+    )
+
+
+def _measure_export(
+    result: dict[str, Any], store: Any, reference: str | None, workdir: Path, repeat: int
+) -> None:
+    """Turtle export: partygraph (union of graphs, prefixes) vs Store.dump of the same
+    triples."""
+    out_ttl = workdir / "graph.ttl"
+    t_export, _ = timed(lambda: store.export("turtle", out_ttl), repeat)
+    union = workdir / "union.nt"
+    if reference == "rdflib":
+        union = out_ttl
+    else:
+        store.export("ntriples", union)
+    t_dump = raw_union_dump(union, workdir / "raw-union", workdir / "raw.ttl", repeat)
+    result["export_s"] = t_export
+    result["dump_s"] = t_dump
+    result["export_ratio"] = t_export / t_dump
+
+
 def run(
-    n: int, reference: str | None, workdir: Path, repeat: int = 3, timeout: float = 60
+    n: int,
+    reference: str | None,
+    workdir: Path,
+    repeat: int = 3,
+    timeout: float = 60,
+    skip: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     from partygraph.pipeline import ingest_paths
     from partygraph.resolve import Registry
@@ -610,28 +644,11 @@ def run(
     else:
         same, same_path = store.oxigraph, workdir / "store"
     same.flush()  # a read-only opener (the probe) would otherwise replay the write-ahead log
-    queries = bench_queries(store, same, registry, rows, repeat, same_path, timeout)
-    ratios = [q["ratio"] for q in queries.values() if "ratio" in q]
-    result["queries"] = queries
-    result["query_ratio_max"] = max(ratios) if ratios else None
-    worst = max(queries, key=lambda k: queries[k].get("ratio", 0)) if ratios else None
-    result["query_worst"] = worst
-    result["query_max_s"] = max(
-        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
-    )
-
-    # Turtle export: partygraph (union of graphs, prefixes) vs Store.dump of the same triples
-    out_ttl = workdir / "graph.ttl"
-    t_export, _ = timed(lambda: store.export("turtle", out_ttl), repeat)
-    union = workdir / "union.nt"
-    if reference == "rdflib":
-        union = out_ttl
-    else:
-        store.export("ntriples", union)
-    t_dump = raw_union_dump(union, workdir / "raw-union", workdir / "raw.ttl", repeat)
-    result["export_s"] = t_export
-    result["dump_s"] = t_dump
-    result["export_ratio"] = t_export / t_dump
+    if "queries" not in skip:
+        timings = bench_queries(store, same, registry, rows, repeat, same_path, timeout)
+        _measure_queries(result, timings)
+    if "export" not in skip:
+        _measure_export(result, store, reference, workdir, repeat)
 
     # one more document into the full store
     extra = workdir / "extra"
@@ -706,6 +723,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--queries", help="comma-separated saved query names (default: all)")
     ap.add_argument(
+        "--skip",
+        default="",
+        help="comma-separated parts not to measure: queries, export (for the growth runs)",
+    )
+    ap.add_argument(
         "--query-timeout", type=float, default=60, help="leave out queries slower than this (s)"
     )
     args = ap.parse_args(argv)
@@ -728,7 +750,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reuse:
             result = run_reused(workdir, args.repeat, args.query_timeout)
         else:
-            result = run(args.statements, args.reference, workdir, args.repeat, args.query_timeout)
+            skip = frozenset(p.strip() for p in args.skip.split(",") if p.strip())
+            if skip - {"queries", "export"}:
+                ap.error(f"--skip: expected queries and/or export, got {args.skip}")
+            result = run(
+                args.statements, args.reference, workdir, args.repeat, args.query_timeout, skip
+            )
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
