@@ -33,14 +33,59 @@ def test_incremental_summaries_equal_a_rebuild():
     assert _summary(store) == added
 
 
-def test_a_stale_summary_is_rebuilt_by_the_next_write():
-    store = EmbeddedStore()
+def test_a_write_behind_the_summaries_back_is_found_when_the_store_is_opened(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
     graphs = fixture_graphs()
     sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
     store.replace_graphs(graphs)
     full = _summary(store)
     store.oxigraph.remove_graph(ox.NamedNode(sources[0]))  # behind the summaries' back
+    store.close()
+    store = EmbeddedStore(tmp_path / "s")
+    without = _summary(store)
+    rebuild(store)
+    assert _summary(store) == without != full
     store.replace_graphs({sources[0]: graphs[sources[0]]})
+    assert _summary(store) == full
+    store.close()
+
+
+def test_a_store_others_may_write_compares_the_summaries_at_every_write():
+    store = EmbeddedStore()
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    store.replace_graphs(graphs)
+    full = _summary(store)
+    store._summaries_trusted = False  # as a SPARQL server's store: never trusted
+    store.oxigraph.remove_graph(ox.NamedNode(sources[0]))  # another writer
+    store.replace_graphs({sources[0]: graphs[sources[0]]})
+    assert _summary(store) == full
+
+
+def test_an_update_that_fails_midway_is_not_trusted(monkeypatch):
+    store = EmbeddedStore()
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    store.replace_graphs({g: q for g, q in graphs.items() if g != sources[0]})
+    patch = store.patch_graph
+    calls = []
+
+    def failing(graph, delete, insert):
+        calls.append(graph)
+        if len(calls) == 2:  # after pgs:pending is set, before the update itself
+            raise OSError("disk full")
+        patch(graph, delete, insert)
+
+    monkeypatch.setattr(store, "patch_graph", failing)
+    try:
+        store.replace_graphs({sources[0]: graphs[sources[0]]})
+    except OSError:
+        pass
+    monkeypatch.setattr(store, "patch_graph", patch)
+    assert not store._summaries_trusted  # the flag left set is seen by the next write
+    store.replace_graphs({sources[1]: graphs[sources[1]]})
+    full = _summary(store)
+    rebuild(store)
     assert _summary(store) == full
 
 

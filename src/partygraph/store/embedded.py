@@ -101,6 +101,7 @@ class EmbeddedStore:
         self.path = Path(path) if path is not None else None
         if self.path is None:
             self._store: ox.Store | None = ox.Store()
+            summaries.check(self, sole_writer=True)  # (empty: nothing to compare yet)
             return
         if self.path.exists() and not self.path.is_dir():
             raise PartygraphError("not a store folder (it is a file)", source=str(self.path))
@@ -117,10 +118,10 @@ class EmbeddedStore:
         self._finalizer = weakref.finalize(self, _flush_quietly, self._store)
         if self._undo_interrupted_load():
             summaries.rebuild(self)
-        else:
-            # an ingest killed between two batches wrote graphs whose summary update
-            # (made once at its end) never ran
-            summaries.check(self)
+        # an ingest killed between two batches wrote graphs whose summary update (made
+        # once at its end) never ran; the lock on the folder makes this process the only
+        # writer from here on
+        summaries.check(self, sole_writer=True)
 
     def _undo_interrupted_load(self) -> bool:
         """Drop the graphs of a bulk load that did not end (see :data:`LOADING_GRAPH`)."""
