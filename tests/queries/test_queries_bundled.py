@@ -65,14 +65,17 @@ def bundled(bundled_store_dir):
 
 @pytest.fixture(scope="module")
 def answers(bundled, catalogue):
-    """Run queries once per module on the bundled graph: ``ask(name, **params)``."""
+    """Run queries once per module on the bundled graph: ``ask(name, **params)``.
+
+    Every row, also of the paged queries (``page=None``): the tests hold whole listings.
+    """
     store = bundled
     cache: dict = {}
 
     def ask(name, **params):
         key = (name, tuple(sorted(params.items())))
         if key not in cache:
-            cache[key] = to_records(run_query(store, catalogue.get(name), params))
+            cache[key] = to_records(run_query(store, catalogue.get(name), params, page=None))
         return cache[key]
 
     return ask

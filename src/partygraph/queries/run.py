@@ -8,6 +8,7 @@ import io
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,12 @@ _NUMERIC = {
 _BOOLEAN = URIRef(XSD + "boolean")
 
 
+def _checked(limit: int | None) -> int | None:
+    if limit is not None and limit < 0:
+        raise PartygraphError(f"expected a limit >= 0, got {limit}", where="--limit")
+    return limit
+
+
 def with_limit(sparql: str, limit: int | None) -> str:
     """Append ``LIMIT n`` to a query that has no trailing LIMIT/OFFSET of its own.
 
@@ -52,10 +59,8 @@ def with_limit(sparql: str, limit: int | None) -> str:
     >>> with_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 2", 5)
     'SELECT * WHERE { ?s ?p ?o } LIMIT 2'
     """
-    if limit is None:
+    if _checked(limit) is None:
         return sparql
-    if limit < 0:
-        raise PartygraphError(f"expected a limit >= 0, got {limit}", where="--limit")
     text = strip_comments(sparql).rstrip()
     if _TRAILING_LIMIT.search(text) or re.search(r"\bVALUES\b[^{}]*\{[^{}]*\}\s*$", text, re.I):
         return sparql
@@ -92,24 +97,74 @@ GRAPH_FORMATS = {
 }
 
 
+@dataclass
+class Page(Table):
+    """One page of the rows of a paged query (``#+ pagination: N``): a :class:`Table`
+    that also tells which page it is and whether another follows.
+
+    Examples
+    --------
+    >>> p = Page(["n"], [(Literal(1),)], number=1, size=1, more=True)
+    >>> len(p), p.number, p.more
+    (1, 1, True)
+    """
+
+    number: int = 1
+    size: int = 0
+    more: bool = False
+
+
+def page_clause(size: int, page: int) -> str:
+    """The ``LIMIT``/``OFFSET`` appended to a paged query for ``page`` (from 1): grlc's
+    pages, with one row more than a page to tell whether another page follows.
+
+    Examples
+    --------
+    >>> page_clause(1000, 1), page_clause(1000, 3)
+    ('LIMIT 1001', 'LIMIT 1001 OFFSET 2000')
+    """
+    if page < 1:
+        raise PartygraphError(f"expected a page >= 1, got {page}", where="page")
+    offset = (page - 1) * size
+    return f"LIMIT {size + 1}" + (f" OFFSET {offset}" if offset else "")
+
+
 def run_query(
     store: GraphStore,
     query: SavedQuery,
     params: Mapping[str, str] | None = None,
     limit: int | None = None,
     *,
+    page: int | None = 1,
     registry: Any = None,
 ) -> Result:
     """Run a :class:`SavedQuery` with typed parameters; see :func:`run`.
 
     A SELECT gives a :class:`Table`, an ASK a ``bool``, a CONSTRUCT or DESCRIBE the
     list of its triples (``limit`` caps rows and solutions; an ASK has none).
+
+    A paged query (``#+ pagination: N``, grlc's header) answers one ``page`` of N rows
+    (a :class:`Page`, page 1 by default); ``page=None`` gives every row. A query
+    without pages has only page 1.
     """
     bindings = bind_params(query, params or {}, registry=registry)
     check_names(store, query, bindings, given=params or {})
     form = query_form(query.sparql)
     if form == "ASK":
         return store.ask(bound_query(query.sparql, bindings))
+    size = query.pagination if form == "SELECT" else None
+    if page is not None and size is None and page != 1:
+        raise PartygraphError(
+            f"{query.name} answers in one piece (no '#+ pagination' header): "
+            f"there is no page {page}",
+            where="page",
+        )
+    if page is not None and size is not None:
+        paged = strip_comments(query.sparql).rstrip() + "\n" + page_clause(size, page) + "\n"
+        table = store.select(bound_query(paged, bindings))
+        keep = size if _checked(limit) is None else min(size, limit)
+        more = len(table.rows) > size
+        return Page(list(table.columns), list(table.rows[:keep]), number=page, size=size, more=more)
     text = bound_query(with_limit(query.sparql, limit), bindings)
     if form in ("CONSTRUCT", "DESCRIBE"):
         return store.construct(text)
@@ -219,6 +274,7 @@ def run(
     params: Mapping[str, str] | None = None,
     limit: int | None = None,
     *,
+    page: int | None = 1,
     catalogue: Catalogue | None = None,
     registry: Any = None,
 ) -> Result:
@@ -235,6 +291,9 @@ def run(
         bound as RDF terms (:func:`~partygraph.queries.params.bind_params`).
     limit
         Return at most this many rows.
+    page
+        Which page of a paged query (``#+ pagination: N``), from 1; ``None`` for every
+        row.
     catalogue
         Where saved queries are looked up (default: the project's ``queries/``).
     registry
@@ -243,8 +302,9 @@ def run(
     Returns
     -------
     Table, bool or list of pyoxigraph.Triple
-        For a SELECT, columns and rows of rdflib terms (``None`` where unbound); for an
-        ASK, its answer; for a CONSTRUCT or DESCRIBE, its triples.
+        For a SELECT, columns and rows of rdflib terms (``None`` where unbound), a
+        :class:`Page` of them for a paged query; for an ASK, its answer; for a
+        CONSTRUCT or DESCRIBE, its triples.
 
     Examples
     --------
@@ -259,7 +319,7 @@ def run(
     """
     catalogue = catalogue or Catalogue.load()
     query = catalogue.find(name_or_path)
-    return run_query(store, query, params, limit, registry=registry)
+    return run_query(store, query, params, limit, page=page, registry=registry)
 
 
 def example_params(query: SavedQuery) -> dict[str, str]:
@@ -284,6 +344,7 @@ def run_all(
 ) -> list[Path]:
     """Run every saved query with its default parameters and write ``<name>.csv`` files
     (``<name>.txt`` holding true or false for an ASK, ``<name>.ttl`` for a CONSTRUCT).
+    A paged query's file holds every row, not its first page.
 
     Each file is written to a temporary name and renamed, so a failed run never leaves
     half a CSV behind.
@@ -308,7 +369,7 @@ def run_all(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for query in catalogue:
-        result = run_query(store, query, example_params(query), registry=registry)
+        result = run_query(store, query, example_params(query), page=None, registry=registry)
         # rows as CSV, an ASK as true/false, a graph as Turtle
         suffix = (
             ".txt" if isinstance(result, bool) else ".ttl" if isinstance(result, list) else ".csv"
@@ -420,10 +481,12 @@ def rows_plain(table: Table) -> list[tuple[Any, ...]]:
 
 __all__: Sequence[str] = (
     "GRAPH_FORMATS",
+    "Page",
     "Result",
     "check_names",
     "example_params",
     "graph_text",
+    "page_clause",
     "plain",
     "result_text",
     "rows_plain",
