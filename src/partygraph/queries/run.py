@@ -7,7 +7,7 @@ import difflib
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -113,20 +113,50 @@ class Page(Table):
     size: int = 0
     more: bool = False
 
+    @classmethod
+    def of(cls, table: Table, size: int, number: int, limit: int | None = None) -> Page:
+        """The page from the rows of :func:`paged_text` (one more than a page, if any)."""
+        keep = size if _checked(limit) is None else min(size, limit)
+        return cls(list(table.columns), list(table.rows[:keep]), number, size, len(table) > size)
 
-def page_clause(size: int, page: int) -> str:
-    """The ``LIMIT``/``OFFSET`` appended to a paged query for ``page`` (from 1): grlc's
-    pages, with one row more than a page to tell whether another page follows.
+
+def page_of(query: SavedQuery, page: int | None) -> int | None:
+    """The page a run of ``query`` answers: ``page`` for a paged SELECT, else ``None``
+    (every row). A query without pages has only page 1.
 
     Examples
     --------
-    >>> page_clause(1000, 1), page_clause(1000, 3)
-    ('LIMIT 1001', 'LIMIT 1001 OFFSET 2000')
+    >>> cat = Catalogue.load()
+    >>> page_of(cat.get("signatories"), 2), page_of(cat.get("statements"), 1)
+    (2, None)
+    >>> page_of(cat.get("statements"), 2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: page: statements answers in one piece ...: there is no page 2
     """
-    if page < 1:
+    if page is not None and page < 1:
         raise PartygraphError(f"expected a page >= 1, got {page}", where="page")
-    offset = (page - 1) * size
-    return f"LIMIT {size + 1}" + (f" OFFSET {offset}" if offset else "")
+    if query.pagination is not None and query_form(query.sparql) == "SELECT":
+        return page
+    if page not in (None, 1):
+        raise PartygraphError(
+            f"{query.name} answers in one piece (no '#+ pagination' header): "
+            f"there is no page {page}",
+            where="page",
+        )
+    return None
+
+
+def paged_text(sparql: str, size: int, page: int) -> str:
+    """The query with grlc's ``LIMIT``/``OFFSET`` of ``page`` (from 1) appended, and one
+    row more than a page to tell whether another follows (:meth:`Page.of`).
+
+    Examples
+    --------
+    >>> paged_text("SELECT * { ?s ?p ?o } ORDER BY ?s", 1000, 3)
+    'SELECT * { ?s ?p ?o } ORDER BY ?s\\nLIMIT 1001 OFFSET 2000\\n'
+    """
+    return f"{strip_comments(sparql).rstrip()}\nLIMIT {size + 1} OFFSET {(page - 1) * size}\n"
 
 
 def run_query(
@@ -144,31 +174,35 @@ def run_query(
     list of its triples (``limit`` caps rows and solutions; an ASK has none).
 
     A paged query (``#+ pagination: N``, grlc's header) answers one ``page`` of N rows
-    (a :class:`Page`, page 1 by default); ``page=None`` gives every row. A query
-    without pages has only page 1.
+    (a :class:`Page`, page 1 by default); ``page=None`` gives every row.
     """
     bindings = bind_params(query, params or {}, registry=registry)
     check_names(store, query, bindings, given=params or {})
     form = query_form(query.sparql)
     if form == "ASK":
         return store.ask(bound_query(query.sparql, bindings))
-    size = query.pagination if form == "SELECT" else None
-    if page is not None and size is None and page != 1:
-        raise PartygraphError(
-            f"{query.name} answers in one piece (no '#+ pagination' header): "
-            f"there is no page {page}",
-            where="page",
-        )
-    if page is not None and size is not None:
-        paged = strip_comments(query.sparql).rstrip() + "\n" + page_clause(size, page) + "\n"
-        table = store.select(bound_query(paged, bindings))
-        keep = size if _checked(limit) is None else min(size, limit)
-        more = len(table.rows) > size
-        return Page(list(table.columns), list(table.rows[:keep]), number=page, size=size, more=more)
-    text = bound_query(with_limit(query.sparql, limit), bindings)
     if form in ("CONSTRUCT", "DESCRIBE"):
-        return store.construct(text)
-    table = store.select(text)
+        page_of(query, page)  # refuses a page other than 1
+        return store.construct(bound_query(with_limit(query.sparql, limit), bindings))
+    return select_rows(store.select, query, bindings, page, limit)
+
+
+def select_rows(
+    select: Callable[[str], Table],
+    query: SavedQuery,
+    bindings: Mapping[str, Any],
+    page: int | None = 1,
+    limit: int | None = None,
+) -> Table:
+    """The rows of a SELECT saved query with its ``bindings``, through ``select`` (a
+    store's, or the server's worker pool's): one :class:`Page` of a paged query, or
+    every row (``page=None``, or a query without pages); at most ``limit`` of them.
+    """
+    number = page_of(query, page)
+    if number is not None and query.pagination is not None:
+        text = paged_text(query.sparql, query.pagination, number)
+        return Page.of(select(bound_query(text, bindings)), query.pagination, number, limit)
+    table = select(bound_query(with_limit(query.sparql, limit), bindings))
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
     return table
@@ -486,13 +520,15 @@ __all__: Sequence[str] = (
     "check_names",
     "example_params",
     "graph_text",
-    "page_clause",
+    "page_of",
+    "paged_text",
     "plain",
     "result_text",
     "rows_plain",
     "run",
     "run_all",
     "run_query",
+    "select_rows",
     "to_csv",
     "to_dataframe",
     "to_json",
