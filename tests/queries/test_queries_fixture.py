@@ -510,9 +510,10 @@ def test_pages_of_an_unpaged_query(fixture_store, catalogue):
     """A query without '#+ pagination' is its own page 1; other pages are an error."""
     query = catalogue.get("statements")
     assert query.pagination is None
-    assert run_query(fixture_store, query, {}).rows == run_query(
-        fixture_store, query, {}, page=None
-    ).rows
+    assert (
+        run_query(fixture_store, query, {}).rows
+        == run_query(fixture_store, query, {}, page=None).rows
+    )
     with pytest.raises(PartygraphError, match="no page 2"):
         run_query(fixture_store, query, {}, page=2)
     with pytest.raises(PartygraphError, match="expected a page >= 1"):
