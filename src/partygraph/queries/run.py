@@ -20,7 +20,15 @@ from partygraph.errors import PartygraphError
 from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
-from partygraph.store.base import GraphStore, Table, inject_values, query_form, strip_comments
+from partygraph.store.base import (
+    GraphStore,
+    Table,
+    _tokens,
+    inject_values,
+    query_form,
+    strip_comments,
+    values_block,
+)
 from partygraph.vocab import ID, XSD
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
@@ -68,21 +76,60 @@ def with_limit(sparql: str, limit: int | None) -> str:
 
 
 def bound_query(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """The query with its bindings as a ``VALUES`` block opening the outermost ``WHERE``.
+    """The query with its bindings as a ``VALUES`` block opening the outermost ``WHERE``,
+    and each subquery (``{ SELECT ... }``) that mentions one of them.
 
     The terms are serialized by :func:`partygraph.store.base.sparql_term` (IRIs
     validated, literals escaped), so a value can never end the block or the query.
-    Saved queries use parameters only in filters of their outermost group, where the
-    block binds them before any filter, grouping or ordering: the same rows on every
-    store. (grlc pastes the values in the same places, so the files serve it as is.)
+    The block binds the parameters before any filter, grouping or ordering of the
+    group it opens: the same rows on every store, and the rows grlc gives when it
+    pastes the values in the same places. A subquery cannot see the outer block, so
+    the block opens it too where it uses a parameter, which lets a value start the
+    joins inside it (a lookup instead of a scan).
 
     Examples
     --------
     >>> q = "SELECT ?s WHERE { ?s ?p ?o FILTER(?o = ?_v) }"
     >>> print(bound_query(q, {"_v": Literal('a"} #')}))
     SELECT ?s WHERE { VALUES (?_v) { ("a\\"} #") } ?s ?p ?o FILTER(?o = ?_v) }
+    >>> q = "SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?_v } } { SELECT ?o { ?s ?p ?o } } }"
+    >>> print(bound_query(q, {"_v": URIRef("http://e/v")}))  # doctest: +NORMALIZE_WHITESPACE
+    SELECT * WHERE { VALUES (?_v) { (<http://e/v>) } { SELECT ?s WHERE { VALUES (?_v)
+    { (<http://e/v>) } ?s ?p ?_v } } { SELECT ?o { ?s ?p ?o } } }
     """
-    return inject_values(sparql, bindings) if bindings else sparql
+    if not bindings:
+        return sparql
+    text = inject_values(sparql, bindings)
+    names = {"?" + k.lstrip("?$") for k in bindings} | {"$" + k.lstrip("?$") for k in bindings}
+    # (position after the subquery's opening brace, its depth, the names it mentions)
+    open_groups: list[tuple[int, int, set[str]]] = []
+    inserts: list[tuple[int, str]] = []
+    depth, in_subquery = 0, False
+    for kind, tok, pos in _tokens(text):
+        if kind == "word" and tok.upper() == "SELECT" and depth > 0:
+            in_subquery = True
+        elif kind == "var" and tok in names:
+            for _, _, used in open_groups:
+                used.add(tok[1:])
+        elif kind == "other":
+            for i, ch in enumerate(tok):
+                if ch == "{":
+                    depth += 1
+                    if in_subquery:
+                        open_groups.append((pos + i + 1, depth, set()))
+                        in_subquery = False
+                elif ch == "}":
+                    if open_groups and open_groups[-1][1] == depth:
+                        at, _, used = open_groups.pop()
+                        if used:
+                            block = values_block(
+                                {k: v for k, v in bindings.items() if k.lstrip("?$") in used}
+                            )
+                            inserts.append((at, " " + block))
+                    depth -= 1
+    for at, block in sorted(inserts, reverse=True):
+        text = text[:at] + block + text[at:]
+    return text
 
 
 #: What a query gives: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
