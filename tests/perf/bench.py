@@ -484,6 +484,8 @@ def bench_queries(
             if a > 5 or (runs >= repeat and spent >= 1.0):
                 break
         entry = {"partygraph_s": t_pg, "rows": len(table.rows)}
+        if page is None and q.pagination is not None:
+            entry["informative"] = True  # every row of a paged query: not what it answers
         if raw is not None:
             entry.update(raw_s=t_raw, ratio=t_pg / t_raw if t_raw else float("nan"))
             if len(raw_rows) != len(table.rows):  # an engine difference: show it
@@ -557,23 +559,27 @@ def run_reused(workdir: Path, repeat: int, timeout: float) -> dict[str, Any]:
         store, store.oxigraph, registry, rows, repeat, workdir / "store", timeout
     )
     result: dict[str, Any] = {**built, "reused": str(workdir), "queries": queries}
-    ratios = {k: q["ratio"] for k, q in queries.items() if "ratio" in q}
+    aims = {k: q for k, q in queries.items() if not q.get("informative")}
+    ratios = {k: q["ratio"] for k, q in aims.items() if "ratio" in q}
     result["query_ratio_max"] = max(ratios.values(), default=None)
     result["query_worst"] = max(ratios, key=ratios.__getitem__) if ratios else None
     result["query_max_s"] = max(
-        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
+        (q["partygraph_s"] for q in aims.values() if "partygraph_s" in q), default=None
     )
     return result
 
 
 def _measure_queries(result: dict[str, Any], queries: dict[str, dict[str, float]]) -> None:
-    ratios = [q["ratio"] for q in queries.values() if "ratio" in q]
     result["queries"] = queries
+    # the aims are for what a query answers by default: a paged query's every row is
+    # an informative case
+    aims = {k: q for k, q in queries.items() if not q.get("informative")}
+    ratios = [q["ratio"] for q in aims.values() if "ratio" in q]
     result["query_ratio_max"] = max(ratios) if ratios else None
-    worst = max(queries, key=lambda k: queries[k].get("ratio", 0)) if ratios else None
+    worst = max(aims, key=lambda k: aims[k].get("ratio", 0)) if ratios else None
     result["query_worst"] = worst
     result["query_max_s"] = max(
-        (q["partygraph_s"] for q in queries.values() if "partygraph_s" in q), default=None
+        (q["partygraph_s"] for q in aims.values() if "partygraph_s" in q), default=None
     )
 
 
