@@ -61,6 +61,12 @@ class Rows:
 
         return rows_plain(self.table)
 
+    @property
+    def more(self) -> bool:
+        """Whether the query is paged and has a page after this one (``page=`` of
+        :meth:`Project.query`)."""
+        return bool(getattr(self.table, "more", False))
+
     def records(self) -> list[dict[str, Any]]:
         """One dict per row, column name -> plain value."""
         from partygraph.queries import to_records
@@ -262,13 +268,17 @@ class Project:
         with contextlib.suppress(OSError):
             shutil.rmtree(made)
 
-    def query(self, name: str | Path, /, *, limit: int | None = None, **params: Any) -> Any:
+    def query(
+        self, name: str | Path, /, *, limit: int | None = None, page: int | None = 1, **params: Any
+    ) -> Any:
         """Run a saved query (by name, or a ``.rq`` file) with typed parameters.
 
         Parameter values are given as keywords, as text or Python values (checked
         against the query's declared types); a required one without a value is a
         :class:`PartygraphError`, as is a value that names nothing in the graph;
-        ``limit`` caps the rows.
+        ``limit`` caps the rows. A paged query (``#+ pagination: N``) answers ``page``
+        (N rows, from 1; ``Rows.more`` tells whether another follows), ``page=None``
+        every row.
 
         Returns :class:`Rows` for a SELECT, a ``bool`` for an ASK, and the list of
         ``pyoxigraph.Triple`` of a CONSTRUCT or DESCRIBE.
@@ -277,7 +287,7 @@ class Project:
 
         saved = self.catalogue.find(name)
         values = {k: str(v) for k, v in params.items()}
-        result = run_query(self.store(), saved, values, limit, registry=self.registry)
+        result = run_query(self.store(), saved, values, limit, page=page, registry=self.registry)
         return result if isinstance(result, bool | list) else Rows(result)
 
     def export(self, fmt: str, target: str | Path | BinaryIO, *, graphs: bool = False) -> None:

@@ -65,14 +65,17 @@ def bundled(bundled_store_dir):
 
 @pytest.fixture(scope="module")
 def answers(bundled, catalogue):
-    """Run queries once per module on the bundled graph: ``ask(name, **params)``."""
+    """Run queries once per module on the bundled graph: ``ask(name, **params)``.
+
+    Every row, also of the paged queries (``page=None``): the tests hold whole listings.
+    """
     store = bundled
     cache: dict = {}
 
     def ask(name, **params):
         key = (name, tuple(sorted(params.items())))
         if key not in cache:
-            cache[key] = to_records(run_query(store, catalogue.get(name), params))
+            cache[key] = to_records(run_query(store, catalogue.get(name), params, page=None))
         return cache[key]
 
     return ask
@@ -323,3 +326,21 @@ def test_best_known_time_with_its_precision_and_uncertain_first_years(answers, b
         a = activity[r["party"]]
         assert r["uncertain"] == (a["datedStatements"] < a["statements"]) == a["uncertain"]
     assert any(r["uncertain"] and r["year"] == 2018 for r in new)
+
+
+@pytest.mark.parametrize("name", ["signatories", "co-signature-edges", "resolution-review"])
+def test_pages_add_up_to_every_row(bundled, catalogue, answers, name):
+    """A paged query answers page 1 by default; its pages, in turn, are every row."""
+    query = catalogue.get(name)
+    assert query.pagination == 1000
+    rows, number = [], 1
+    while True:
+        page = run_query(bundled, query, {}, page=number)
+        assert (page.number, page.size) == (number, 1000)
+        rows += to_records(page)
+        if not page.more:
+            break
+        assert len(page) == 1000
+        number += 1
+    assert rows == answers(name)
+    assert len(run_query(bundled, query, {}, limit=5)) == 5

@@ -91,6 +91,7 @@ def test_readme_lists_every_query(catalogue):
         ),
         ("#+ title: t\n#+ summary: s\nSELECT ?_y {}", "?_y is used"),
         ("#+ title: t\n#+ summary: s\n#+ defaultView: Pie\nSELECT * {}", "defaultView 'Pie'"),
+        ("#+ title: t\n#+ summary: s\n#+ pagination: 0\nSELECT * {}", "header 'pagination'"),
         (
             "#+ title: t\n#+ summary: s\n#+ params:\n"
             "#+   - {name: x, required: yes please}\nSELECT ?_x {}",

@@ -88,6 +88,33 @@ def test_limit_and_query_files(store_dir, tmp_path):
     assert r.stdout == "n\n5\n"
 
 
+def test_pages(store_dir, tmp_path):
+    f = tmp_path / "statements.rq"
+    f.write_text(
+        "#+ title: Statements\n#+ summary: Every statement.\n#+ pagination: 2\n"
+        "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
+        "SELECT ?s WHERE { ?s a pg:Statement } ORDER BY ?s"
+    )
+
+    def rows(*args):
+        r = invoke("query", str(f), "--store", str(store_dir), "--format", "csv", *args)
+        assert r.exit_code == 0, r.stderr
+        return r.stdout.splitlines()[1:], r.stderr
+
+    first, told = rows()
+    assert len(first) == 2
+    assert "page 1 of a paged query (2 rows a page); --page 2 for more, --all for every row" in told
+    last, told = rows("--page", "3")
+    assert len(last) == 1 and told == ""
+    every, _ = rows("--all")
+    assert every == first + rows("--page", "2")[0] + last
+    assert rows("--page", "2", "--limit", "1")[0] == every[2:3]
+    r = invoke("query", str(f), "--store", str(store_dir), "--page", "2", "--all")
+    assert r.exit_code == 2 and "--page N or --all, not both" in r.stderr
+    described = invoke("query", str(f), "--describe").stdout
+    assert "pages: 2 rows a page" in described
+
+
 def test_ask_construct_and_describe_files(store_dir, tmp_path):
     prefix = "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
     ask = tmp_path / "any.rq"

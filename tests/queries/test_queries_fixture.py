@@ -504,3 +504,17 @@ def test_grlc_style_substitution_gives_the_same_rows(name, fixture_store, catalo
 def test_every_parameterised_query_has_a_grlc_case(catalogue):
     with_params = {q.name for q in catalogue if q.params and q.name not in SUBJECT_QUERIES}
     assert with_params == set(GRLC_CASES)
+
+
+def test_pages_of_an_unpaged_query(fixture_store, catalogue):
+    """A query without '#+ pagination' is its own page 1; other pages are an error."""
+    query = catalogue.get("statements")
+    assert query.pagination is None
+    assert (
+        run_query(fixture_store, query, {}).rows
+        == run_query(fixture_store, query, {}, page=None).rows
+    )
+    with pytest.raises(PartygraphError, match="no page 2"):
+        run_query(fixture_store, query, {}, page=2)
+    with pytest.raises(PartygraphError, match="expected a page >= 1"):
+        run_query(fixture_store, catalogue.get("signatories"), {}, page=0)

@@ -171,10 +171,54 @@ def test_api_gives_the_cli_rows(app, store_dir, name, params):
         args += ["-p", f"{k}={v}"]
     cli = CliRunner().invoke(main, args)
     assert cli.exit_code == 0, cli.output
-    assert json.loads(api.text) == json.loads(cli.output) != []
+    body = json.loads(api.text)
+    if name == "signatories":  # a paged query: the page's rows, and which page it is
+        assert (body["page"], body["pageSize"], body["more"], body["next"]) == (
+            1,
+            1000,
+            False,
+            None,
+        )
+        body = body["rows"]
+    assert body == json.loads(cli.output) != []
     csv_args = [a if a != "json" else "csv" for a in args]
     csv = get(app, f"/api/{name}.csv?{query}")
     assert csv.text == CliRunner().invoke(main, csv_args).output
+
+
+def test_pages_of_a_paged_query(store):
+    from partygraph.queries import Catalogue, parse_query
+    from partygraph.serve.app import create_app
+
+    text = (
+        "#+ title: Statements\n#+ summary: Every statement.\n#+ pagination: 2\n"
+        "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
+        "SELECT ?s WHERE { ?s a pg:Statement } ORDER BY ?s"
+    )
+    app = create_app(store, Catalogue({"paged": parse_query(text, "paged")}), workers=1)
+    try:
+        pages = [json.loads(get(app, f"/api/paged?page={n}").text) for n in (1, 2, 3)]
+        every = [r["s"] for p in pages for r in p["rows"]]
+        assert len(every) == len(set(every)) == 6  # the fixture and the evil graph
+        assert [(p["page"], p["more"], p["prev"], p["next"]) for p in pages] == [
+            (1, True, None, "/api/paged?page=2"),
+            (2, True, "/api/paged?page=1", "/api/paged?page=3"),
+            (3, False, "/api/paged?page=2", None),
+        ]
+        r = get(app, "/api/paged.csv?page=2")
+        assert r.text.splitlines()[1:] == every[2:4]
+        assert r.headers["Link"] == (
+            '</api/paged.csv?page=1>; rel="prev", </api/paged.csv?page=3>; rel="next"'
+        )
+        html = html_of(app, "/queries/paged?page=2")
+        assert "page 2: rows 3-4" in html
+        assert '<a href="/queries/paged?page=1" rel="prev">previous page</a>' in html
+        assert '<a href="/queries/paged?page=3" rel="next">next page</a>' in html
+        assert 'href="/api/paged?page=2&amp;format=csv"' in html
+        assert get(app, "/api/paged?page=x").status == 400
+        assert get(app, "/api/paged?page=0").status == 400
+    finally:
+        app.close()
 
 
 def test_api_errors(app):

@@ -69,6 +69,8 @@ def _describe(q: SavedQuery) -> str:
     if q.tags:
         lines.append("tags: " + ", ".join(q.tags))
     lines.append(f"view: {q.default_view}")
+    if q.pagination is not None:
+        lines.append(f"pages: {q.pagination} rows a page (--page N, --all)")
     if q.path is not None:
         lines.append(f"file: {q.path}")
     lines.append("parameters:" if q.params else "parameters: none")
@@ -94,6 +96,13 @@ def _describe(q: SavedQuery) -> str:
 )
 @format_option(choices=(*FORMATS, *GRAPH_FORMATS))
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")
+@click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Which page of a paged query (default 1); see --describe for its rows a page.",
+)
+@click.option("--all", "all_pages", is_flag=True, help="Every row of a paged query, not one page.")
 @store_options
 def query(
     name: str | None,
@@ -102,6 +111,8 @@ def query(
     params: tuple[str, ...],
     fmt: str | None,
     limit: int | None,
+    page: int | None,
+    all_pages: bool,
     store: dict,
 ) -> None:
     """Run a saved query by NAME or a SPARQL file, on the graph.
@@ -115,6 +126,9 @@ def query(
     A query file may be a SELECT (rows), an ASK (prints true or false), or a
     CONSTRUCT or DESCRIBE (prints Turtle; --format ntriples, rdfxml or jsonld).
 
+    A paged query (a '#+ pagination: N' header, as in grlc) prints page 1 of N rows;
+    --page chooses another, --all prints every row.
+
     \b
     Examples:
       partygraph query --list
@@ -123,6 +137,8 @@ def query(
       partygraph query co-signers -p party="Portuguese Communist Party" -p min=2 --format csv
       partygraph query meetings-by-year --param year=2018 --format json
       partygraph query my-query.rq --limit 10
+      partygraph query signatories --page 2
+      partygraph query co-signature-edges --all --format csv
     """
     project = open_project(store)
     if list_:
@@ -135,13 +151,22 @@ def query(
     if describe:
         click.echo(_describe(project.catalogue.find(name)))
         return
+    if all_pages and page is not None:
+        raise click.UsageError("give --page N or --all, not both")
 
     from partygraph.queries import result_text, rows_plain
 
     saved = project.catalogue.find(name)
     values = parse_param_options(params)
     with project:
-        result = project.query(name, limit=limit, **values)
+        result = project.query(name, limit=limit, page=None if all_pages else page or 1, **values)
+    if getattr(result, "more", False):
+        n, size = result.table.number, result.table.size
+        click.echo(
+            f"page {n} of a paged query ({size} rows a page); "
+            f"--page {n + 1} for more, --all for every row",
+            err=True,
+        )
     # a graph prints as Turtle unless a format is asked for, on a terminal or not
     out_fmt = fmt or ("turtle" if isinstance(result, list) else resolve_format(None, "json"))
     if out_fmt != "table" or isinstance(result, bool | list):

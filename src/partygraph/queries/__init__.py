@@ -19,6 +19,7 @@ from partygraph.queries.catalogue import (
 from partygraph.queries.params import bind_params, convert
 from partygraph.queries.run import (
     GRAPH_FORMATS,
+    Page,
     Result,
     example_params,
     graph_text,
@@ -39,6 +40,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "PARAM_TYPES",
     "Catalogue",
+    "Page",
     "Param",
     "Result",
     "SavedQuery",

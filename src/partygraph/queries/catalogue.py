@@ -2,8 +2,10 @@
 
 Each file is SPARQL 1.1 preceded by ``#+ key: value`` comment lines (YAML once the
 ``#+`` is removed, the convention of grlc): ``title``, ``summary``, ``description``,
-``tags``, ``params`` (a list of ``{name, type, required, default, description}``) and
-``defaultView``. In the body, parameter ``name`` is the variable ``?_name``.
+``tags``, ``params`` (a list of ``{name, type, required, default, description}``),
+``defaultView`` and ``pagination`` (grlc's: the query answers in pages of that many
+rows, see :func:`partygraph.queries.run.run_query`). In the body, parameter ``name`` is
+the variable ``?_name``.
 """
 
 from __future__ import annotations
@@ -107,6 +109,8 @@ class SavedQuery:
     default_view: str = "Table"
     path: Path | None = None
     header: Mapping[str, Any] = field(default_factory=dict)
+    #: rows a page (grlc's ``#+ pagination: N``), or ``None``: the query answers in one piece
+    pagination: int | None = None
 
     def param(self, name: str) -> Param | None:
         """Return the declared parameter ``name``, or ``None``."""
@@ -186,6 +190,18 @@ def _text(header: Mapping[str, Any], key: str, source: str, required: bool = Fal
     return str(value).strip()
 
 
+def _pagination(header: Mapping[str, Any], source: str) -> int | None:
+    value = header.get("pagination")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PartygraphError(
+            f"header 'pagination' must be a number of rows a page >= 1, got {value!r}",
+            source=source,
+        )
+    return value
+
+
 def _params(raw: Any, source: str) -> tuple[Param, ...]:
     if raw is None:
         return ()
@@ -227,8 +243,9 @@ def parse_query(text: str, name: str, path: Path | None = None) -> SavedQuery:
     """Parse a saved query file's text.
 
     Raises :class:`PartygraphError` (naming the file) for a header that is not valid
-    YAML, lacks a title or summary, declares a malformed parameter, or for a body that
-    uses an undeclared ``?_name`` or leaves a declared one unused.
+    YAML, lacks a title or summary, declares a malformed parameter or a pagination that
+    is not a number of rows, or for a body that uses an undeclared ``?_name`` or leaves a
+    declared one unused.
 
     Examples
     --------
@@ -236,6 +253,13 @@ def parse_query(text: str, name: str, path: Path | None = None) -> SavedQuery:
     Traceback (most recent call last):
     ...
     partygraph.errors.PartygraphError: q.rq: ?_x is used in the query but not declared in params
+    >>> head = "#+ title: T\\n#+ summary: S\\n#+ pagination: "
+    >>> parse_query(head + "100\\nSELECT * {}", "q").pagination
+    100
+    >>> parse_query(head + "all\\nSELECT * {}", "q")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: q.rq: header 'pagination' must be ... >= 1, got 'all'
     """
     source = _source(path, name)
     head, body = split_header(text)
@@ -294,6 +318,7 @@ def parse_query(text: str, name: str, path: Path | None = None) -> SavedQuery:
         sparql=body,
         path=path,
         header=header,
+        pagination=_pagination(header, source),
     )
 
 

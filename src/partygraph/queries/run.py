@@ -7,7 +7,8 @@ import difflib
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,15 @@ from partygraph.errors import PartygraphError
 from partygraph.files import write_text
 from partygraph.queries.catalogue import Catalogue, SavedQuery
 from partygraph.queries.params import bind_params
-from partygraph.store.base import GraphStore, Table, inject_values, query_form, strip_comments
+from partygraph.store.base import (
+    GraphStore,
+    Table,
+    _tokens,
+    inject_values,
+    query_form,
+    strip_comments,
+    values_block,
+)
 from partygraph.vocab import ID, XSD
 
 # A trailing LIMIT/OFFSET already in the query: --limit then only cuts the rows.
@@ -42,6 +51,12 @@ _NUMERIC = {
 _BOOLEAN = URIRef(XSD + "boolean")
 
 
+def _checked(limit: int | None) -> int | None:
+    if limit is not None and limit < 0:
+        raise PartygraphError(f"expected a limit >= 0, got {limit}", where="--limit")
+    return limit
+
+
 def with_limit(sparql: str, limit: int | None) -> str:
     """Append ``LIMIT n`` to a query that has no trailing LIMIT/OFFSET of its own.
 
@@ -52,10 +67,8 @@ def with_limit(sparql: str, limit: int | None) -> str:
     >>> with_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 2", 5)
     'SELECT * WHERE { ?s ?p ?o } LIMIT 2'
     """
-    if limit is None:
+    if _checked(limit) is None:
         return sparql
-    if limit < 0:
-        raise PartygraphError(f"expected a limit >= 0, got {limit}", where="--limit")
     text = strip_comments(sparql).rstrip()
     if _TRAILING_LIMIT.search(text) or re.search(r"\bVALUES\b[^{}]*\{[^{}]*\}\s*$", text, re.I):
         return sparql
@@ -63,21 +76,60 @@ def with_limit(sparql: str, limit: int | None) -> str:
 
 
 def bound_query(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """The query with its bindings as a ``VALUES`` block opening the outermost ``WHERE``.
+    """The query with its bindings as a ``VALUES`` block opening the outermost ``WHERE``,
+    and each subquery (``{ SELECT ... }``) that mentions one of them.
 
     The terms are serialized by :func:`partygraph.store.base.sparql_term` (IRIs
     validated, literals escaped), so a value can never end the block or the query.
-    Saved queries use parameters only in filters of their outermost group, where the
-    block binds them before any filter, grouping or ordering: the same rows on every
-    store. (grlc pastes the values in the same places, so the files serve it as is.)
+    The block binds the parameters before any filter, grouping or ordering of the
+    group it opens: the same rows on every store, and the rows grlc gives when it
+    pastes the values in the same places. A subquery cannot see the outer block, so
+    the block opens it too where it uses a parameter, which lets a value start the
+    joins inside it (a lookup instead of a scan).
 
     Examples
     --------
     >>> q = "SELECT ?s WHERE { ?s ?p ?o FILTER(?o = ?_v) }"
     >>> print(bound_query(q, {"_v": Literal('a"} #')}))
     SELECT ?s WHERE { VALUES (?_v) { ("a\\"} #") } ?s ?p ?o FILTER(?o = ?_v) }
+    >>> q = "SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?_v } } { SELECT ?o { ?s ?p ?o } } }"
+    >>> print(bound_query(q, {"_v": URIRef("http://e/v")}))  # doctest: +NORMALIZE_WHITESPACE
+    SELECT * WHERE { VALUES (?_v) { (<http://e/v>) } { SELECT ?s WHERE { VALUES (?_v)
+    { (<http://e/v>) } ?s ?p ?_v } } { SELECT ?o { ?s ?p ?o } } }
     """
-    return inject_values(sparql, bindings) if bindings else sparql
+    if not bindings:
+        return sparql
+    text = inject_values(sparql, bindings)
+    names = {"?" + k.lstrip("?$") for k in bindings} | {"$" + k.lstrip("?$") for k in bindings}
+    # (position after the subquery's opening brace, its depth, the names it mentions)
+    open_groups: list[tuple[int, int, set[str]]] = []
+    inserts: list[tuple[int, str]] = []
+    depth, in_subquery = 0, False
+    for kind, tok, pos in _tokens(text):
+        if kind == "word" and tok.upper() == "SELECT" and depth > 0:
+            in_subquery = True
+        elif kind == "var" and tok in names:
+            for _, _, used in open_groups:
+                used.add(tok[1:])
+        elif kind == "other":
+            for i, ch in enumerate(tok):
+                if ch == "{":
+                    depth += 1
+                    if in_subquery:
+                        open_groups.append((pos + i + 1, depth, set()))
+                        in_subquery = False
+                elif ch == "}":
+                    if open_groups and open_groups[-1][1] == depth:
+                        at, _, used = open_groups.pop()
+                        if used:
+                            block = values_block(
+                                {k: v for k, v in bindings.items() if k.lstrip("?$") in used}
+                            )
+                            inserts.append((at, " " + block))
+                    depth -= 1
+    for at, block in sorted(inserts, reverse=True):
+        text = text[:at] + block + text[at:]
+    return text
 
 
 #: What a query gives: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
@@ -92,28 +144,112 @@ GRAPH_FORMATS = {
 }
 
 
+@dataclass
+class Page(Table):
+    """One page of the rows of a paged query (``#+ pagination: N``): a :class:`Table`
+    that also tells which page it is and whether another follows.
+
+    Examples
+    --------
+    >>> p = Page(["n"], [(Literal(1),)], number=1, size=1, more=True)
+    >>> len(p), p.number, p.more
+    (1, 1, True)
+    """
+
+    number: int = 1
+    size: int = 0
+    more: bool = False
+
+    @classmethod
+    def of(cls, table: Table, size: int, number: int, limit: int | None = None) -> Page:
+        """The page from the rows of :func:`paged_text` (one more than a page, if any)."""
+        keep = size if _checked(limit) is None else min(size, limit)
+        return cls(list(table.columns), list(table.rows[:keep]), number, size, len(table) > size)
+
+
+def page_of(query: SavedQuery, page: int | None) -> int | None:
+    """The page a run of ``query`` answers: ``page`` for a paged SELECT, else ``None``
+    (every row). A query without pages has only page 1.
+
+    Examples
+    --------
+    >>> cat = Catalogue.load()
+    >>> page_of(cat.get("signatories"), 2), page_of(cat.get("statements"), 1)
+    (2, None)
+    >>> page_of(cat.get("statements"), 2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: page: statements answers in one piece ...: there is no page 2
+    """
+    if page is not None and page < 1:
+        raise PartygraphError(f"expected a page >= 1, got {page}", where="page")
+    if query.pagination is not None and query_form(query.sparql) == "SELECT":
+        return page
+    if page not in (None, 1):
+        raise PartygraphError(
+            f"{query.name} answers in one piece (no '#+ pagination' header): "
+            f"there is no page {page}",
+            where="page",
+        )
+    return None
+
+
+def paged_text(sparql: str, size: int, page: int) -> str:
+    """The query with grlc's ``LIMIT``/``OFFSET`` of ``page`` (from 1) appended, and one
+    row more than a page to tell whether another follows (:meth:`Page.of`).
+
+    Examples
+    --------
+    >>> paged_text("SELECT * { ?s ?p ?o } ORDER BY ?s", 1000, 3)
+    'SELECT * { ?s ?p ?o } ORDER BY ?s\\nLIMIT 1001 OFFSET 2000\\n'
+    """
+    return f"{strip_comments(sparql).rstrip()}\nLIMIT {size + 1} OFFSET {(page - 1) * size}\n"
+
+
 def run_query(
     store: GraphStore,
     query: SavedQuery,
     params: Mapping[str, str] | None = None,
     limit: int | None = None,
     *,
+    page: int | None = 1,
     registry: Any = None,
 ) -> Result:
     """Run a :class:`SavedQuery` with typed parameters; see :func:`run`.
 
     A SELECT gives a :class:`Table`, an ASK a ``bool``, a CONSTRUCT or DESCRIBE the
     list of its triples (``limit`` caps rows and solutions; an ASK has none).
+
+    A paged query (``#+ pagination: N``, grlc's header) answers one ``page`` of N rows
+    (a :class:`Page`, page 1 by default); ``page=None`` gives every row.
     """
     bindings = bind_params(query, params or {}, registry=registry)
     check_names(store, query, bindings, given=params or {})
     form = query_form(query.sparql)
     if form == "ASK":
         return store.ask(bound_query(query.sparql, bindings))
-    text = bound_query(with_limit(query.sparql, limit), bindings)
     if form in ("CONSTRUCT", "DESCRIBE"):
-        return store.construct(text)
-    table = store.select(text)
+        page_of(query, page)  # refuses a page other than 1
+        return store.construct(bound_query(with_limit(query.sparql, limit), bindings))
+    return select_rows(store.select, query, bindings, page, limit)
+
+
+def select_rows(
+    select: Callable[[str], Table],
+    query: SavedQuery,
+    bindings: Mapping[str, Any],
+    page: int | None = 1,
+    limit: int | None = None,
+) -> Table:
+    """The rows of a SELECT saved query with its ``bindings``, through ``select`` (a
+    store's, or the server's worker pool's): one :class:`Page` of a paged query, or
+    every row (``page=None``, or a query without pages); at most ``limit`` of them.
+    """
+    number = page_of(query, page)
+    if number is not None and query.pagination is not None:
+        text = paged_text(query.sparql, query.pagination, number)
+        return Page.of(select(bound_query(text, bindings)), query.pagination, number, limit)
+    table = select(bound_query(with_limit(query.sparql, limit), bindings))
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
     return table
@@ -219,6 +355,7 @@ def run(
     params: Mapping[str, str] | None = None,
     limit: int | None = None,
     *,
+    page: int | None = 1,
     catalogue: Catalogue | None = None,
     registry: Any = None,
 ) -> Result:
@@ -235,6 +372,9 @@ def run(
         bound as RDF terms (:func:`~partygraph.queries.params.bind_params`).
     limit
         Return at most this many rows.
+    page
+        Which page of a paged query (``#+ pagination: N``), from 1; ``None`` for every
+        row.
     catalogue
         Where saved queries are looked up (default: the project's ``queries/``).
     registry
@@ -243,8 +383,9 @@ def run(
     Returns
     -------
     Table, bool or list of pyoxigraph.Triple
-        For a SELECT, columns and rows of rdflib terms (``None`` where unbound); for an
-        ASK, its answer; for a CONSTRUCT or DESCRIBE, its triples.
+        For a SELECT, columns and rows of rdflib terms (``None`` where unbound), a
+        :class:`Page` of them for a paged query; for an ASK, its answer; for a
+        CONSTRUCT or DESCRIBE, its triples.
 
     Examples
     --------
@@ -259,7 +400,7 @@ def run(
     """
     catalogue = catalogue or Catalogue.load()
     query = catalogue.find(name_or_path)
-    return run_query(store, query, params, limit, registry=registry)
+    return run_query(store, query, params, limit, page=page, registry=registry)
 
 
 def example_params(query: SavedQuery) -> dict[str, str]:
@@ -284,6 +425,7 @@ def run_all(
 ) -> list[Path]:
     """Run every saved query with its default parameters and write ``<name>.csv`` files
     (``<name>.txt`` holding true or false for an ASK, ``<name>.ttl`` for a CONSTRUCT).
+    A paged query's file holds every row, not its first page.
 
     Each file is written to a temporary name and renamed, so a failed run never leaves
     half a CSV behind.
@@ -308,7 +450,7 @@ def run_all(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for query in catalogue:
-        result = run_query(store, query, example_params(query), registry=registry)
+        result = run_query(store, query, example_params(query), page=None, registry=registry)
         # rows as CSV, an ASK as true/false, a graph as Turtle
         suffix = (
             ".txt" if isinstance(result, bool) else ".ttl" if isinstance(result, list) else ".csv"
@@ -420,16 +562,20 @@ def rows_plain(table: Table) -> list[tuple[Any, ...]]:
 
 __all__: Sequence[str] = (
     "GRAPH_FORMATS",
+    "Page",
     "Result",
     "check_names",
     "example_params",
     "graph_text",
+    "page_of",
+    "paged_text",
     "plain",
     "result_text",
     "rows_plain",
     "run",
     "run_all",
     "run_query",
+    "select_rows",
     "to_csv",
     "to_dataframe",
     "to_json",

@@ -16,6 +16,7 @@ with a time and a row limit.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,8 +28,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from rdflib.term import URIRef
 
 from partygraph.errors import PartygraphError
-from partygraph.queries import Catalogue, SavedQuery, bind_params, to_csv, to_json
-from partygraph.queries.run import bound_query
+from partygraph.queries import Catalogue, SavedQuery, bind_params, to_csv, to_json, to_records
+from partygraph.queries.run import Page, select_rows
 from partygraph.serve import pages
 from partygraph.serve.formats import (
     GRAPH_TYPES,
@@ -373,10 +374,10 @@ class App:
             raise _NotFound(f"no saved query named {name!r}")
         return self.catalogue.get(name)
 
-    def _run_saved(self, query: SavedQuery, values: Mapping[str, str]) -> Table:
+    def _run_saved(self, query: SavedQuery, values: Mapping[str, str], page: int = 1) -> Table:
         values = {k: v for k, v in values.items() if v != ""}
         bindings = bind_params(query, values, registry=self._registry())
-        return self.pool.select(bound_query(query.sparql, bindings))
+        return select_rows(self.pool.select, query, bindings, page)
 
     def _registry(self) -> Any:
         if self.registry is None:
@@ -419,17 +420,21 @@ class App:
         if submitted:
             run_values = {p.name: values[p.name] or (p.default or "") for p in q.params}
             try:
-                table = self._run_saved(q, run_values)
+                number = page_number(request)
+                table = self._run_saved(q, run_values, number)
             except PartygraphError as e:
                 result = f'<p class="error" role="alert">{esc(e)}</p>'
             else:
                 api, api_path = {k: v for k, v in run_values.items() if v}, "/api/" + q.name
+                if isinstance(table, Page):
+                    api["page"] = str(number)
                 chart = svg_chart(table, q.default_view) if q.default_view != "Table" else ""
                 result = (
                     f'<p class="links">{len(table.rows)} row(s) · '
                     f'<a href="{esc(href(api_path, {**api, "format": "csv"}))}">CSV</a> · '
                     f'<a href="{esc(href(api_path, {**api, "format": "json"}))}">JSON</a> · '
                     f'<a href="/queries/{esc(q.name)}.rq">SPARQL</a></p>'
+                    + page_links(f"/queries/{q.name}", api, table)
                     + chart
                     + table_html(table)
                 )
@@ -442,7 +447,7 @@ class App:
         """``/api/<name>?param=...``: a saved query's rows as JSON (default) or CSV."""
         name, _, suffix = rest.partition(".")
         q = self._saved(name)
-        values = {k: v[0] for k, v in request.params.items() if k != "format"}
+        values = {k: v[0] for k, v in request.params.items() if k not in ("format", "page")}
         fmt = request.param("format") or suffix or None
         # a browser's Accept (HTML first) gets JSON too
         chosen = negotiate(fmt, request.headers.get("accept"), ["json", "csv"], "json")
@@ -450,10 +455,31 @@ class App:
             if fmt:
                 return error(406, "the API answers in JSON or CSV")
             chosen = "json"
-        table = self._run_saved(q, values)
+        table = self._run_saved(q, values, page_number(request))
+        if not isinstance(table, Page):
+            if chosen == "csv":
+                return Response(200, to_csv(table).encode(), "text/csv; charset=utf-8")
+            return Response(200, to_json(table).encode(), "application/json; charset=utf-8")
+        # grlc's Link header, and a JSON object that tells the page and its neighbours
+        asked = {k: v[0] for k, v in request.params.items() if k != "page"}
+        near = neighbours(request.path, asked, table)
+        link_header = {"Link": ", ".join(f'<{url}>; rel="{rel}"' for rel, url in near.items())}
         if chosen == "csv":
-            return Response(200, to_csv(table).encode(), "text/csv; charset=utf-8")
-        return Response(200, to_json(table).encode(), "application/json; charset=utf-8")
+            return Response(200, to_csv(table).encode(), "text/csv; charset=utf-8", link_header)
+        body = {
+            "page": table.number,
+            "pageSize": table.size,
+            "more": table.more,
+            "next": near.get("next"),
+            "prev": near.get("prev"),
+            "rows": to_records(table),
+        }
+        return Response(
+            200,
+            json.dumps(body, ensure_ascii=False, indent=2).encode(),
+            "application/json; charset=utf-8",
+            link_header,
+        )
 
     def reconcile(self, request: Request, rest: str) -> Response:
         """``/reconcile``: the W3C Entity Reconciliation API (what OpenRefine speaks).
@@ -669,6 +695,51 @@ class App:
         """Stop the query workers and the network drawings."""
         self.pool.close()
         self.networks.close()
+
+
+def page_number(request: Request) -> int:
+    """The ``page`` a request asks for (1 when none).
+
+    Examples
+    --------
+    >>> page_number(Request("GET", "/api/signatories?page=3", {})), page_number(
+    ...     Request("GET", "/api/signatories", {}))
+    (3, 1)
+    >>> page_number(Request("GET", "/api/signatories?page=0", {}))
+    Traceback (most recent call last):
+    ...
+    partygraph.errors.PartygraphError: page: expected a page number >= 1, got '0'
+    """
+    text = (request.param("page") or "1").strip()
+    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) < 1:
+        raise PartygraphError(f"expected a page number >= 1, got {text!r}", where="page")
+    return int(text)
+
+
+def neighbours(path: str, params: Mapping[str, str], table: Page) -> dict[str, str]:
+    """Links to the pages next to ``table`` (``prev``, ``next``), of ``path`` with ``params``.
+
+    Examples
+    --------
+    >>> neighbours("/api/q", {"min": "2"}, Page(["n"], [], number=2, size=10, more=True))
+    {'prev': '/api/q?min=2&page=1', 'next': '/api/q?min=2&page=3'}
+    """
+    near = {"prev": table.number - 1} if table.number > 1 else {}
+    if table.more:
+        near["next"] = table.number + 1
+    return {rel: href(path, {**params, "page": n}) for rel, n in near.items()}
+
+
+def page_links(path: str, params: Mapping[str, str], table: Table) -> str:
+    """The previous/next links of a page of rows on an HTML page (nothing for all rows)."""
+    if not isinstance(table, Page):
+        return ""
+    first = (table.number - 1) * table.size + 1
+    shown = f"page {table.number}: rows {first:,}-{first + len(table.rows) - 1:,}"
+    names = {"prev": "previous page", "next": "next page"}
+    near = neighbours(path, params, table).items()
+    links = [f'<a href="{esc(url)}" rel="{rel}">{names[rel]}</a>' for rel, url in near]
+    return f'<p class="pages">{" · ".join([shown, *links])}</p>'
 
 
 class _NotFound(PartygraphError):
