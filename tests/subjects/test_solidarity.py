@@ -226,6 +226,9 @@ def test_solidarity_given_and_received(subjects_store, subject_registry):
     assert both["new-communist-party-of-britain"] == 2
     korea = _rows(subjects_store, "solidarity-received", country="KP")
     assert len({r["supporter"] for r in korea}) == 61
+    # without a parameter: every subject of a solidarity mention, none of another stance
+    every = {r["subject"].rsplit("/", 1)[-1] for r in _rows(subjects_store, "solidarity-received")}
+    assert {CPU, WPK, "KP"} <= every and not {"IL", "nato"} & every
 
 
 @pytest.mark.parametrize(
