@@ -131,3 +131,22 @@ def test_catalogue_from_another_folder(tmp_path):
     assert Catalogue.load(tmp_path).names() == ["one"]
     with pytest.raises(PartygraphError, match="not found"):
         Catalogue.load(tmp_path / "missing")
+
+
+def test_the_readme_example_of_pages_that_count_statements_runs(bundled_store):
+    """queries/README.md's SPARQL example pages by statements, as it says."""
+    from partygraph.queries.run import Page, page_key, paged_text
+
+    text = (QUERIES / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```sparql\n(.*?)```", text, re.S)
+    assert page_key(example) == "statement"
+    prefixes = (
+        "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    )
+    every = bundled_store.select(prefixes + example)
+    page = bundled_store.select(prefixes + paged_text(example, 2, 1))
+    first = Page.of(page, 2, 1, key="statement")
+    statements = list(dict.fromkeys(row[0] for row in every.rows))
+    assert len(statements) > 2 and first.more
+    assert first.rows == [row for row in every.rows if row[0] in statements[:2]]

@@ -173,12 +173,8 @@ def test_api_gives_the_cli_rows(app, store_dir, name, params):
     assert cli.exit_code == 0, cli.output
     body = json.loads(api.text)
     if name == "signatories":  # a paged query: the page's rows, and which page it is
-        assert (body["page"], body["pageSize"], body["more"], body["next"]) == (
-            1,
-            1000,
-            False,
-            None,
-        )
+        page = (body["page"], body["pageSize"], body["pageCounts"], body["more"], body["next"])
+        assert page == (1, 20, "statements", False, None)
         body = body["rows"]
     assert body == json.loads(cli.output) != []
     csv_args = [a if a != "json" else "csv" for a in args]
@@ -217,6 +213,41 @@ def test_pages_of_a_paged_query(store):
         assert 'href="/api/paged?page=2&amp;format=csv"' in html
         assert get(app, "/api/paged?page=x").status == 400
         assert get(app, "/api/paged?page=0").status == 400
+    finally:
+        app.close()
+
+
+def test_pages_that_count_statements(store):
+    """A '# pages: ?statement' line pages the sub-select it ends: each page holds the rows of
+    two statements, however many rows each has."""
+    from partygraph.queries import Catalogue, parse_query
+    from partygraph.serve.app import create_app
+
+    text = (
+        "#+ title: Signed\n#+ summary: Signatures by statement.\n#+ pagination: 2\n"
+        "PREFIX pg: <https://w3id.org/partygraph/ontology#>\n"
+        "SELECT ?statement ?p WHERE {\n"
+        "  { SELECT ?statement WHERE { ?statement a pg:Statement } ORDER BY ?statement\n"
+        "  # pages: ?statement\n  }\n"
+        "  ?statement pg:signedBy ?p\n} ORDER BY ?statement ?p"
+    )
+    query = parse_query(text, "signed")
+    app = create_app(store, Catalogue({"signed": query}), workers=1)
+    try:
+        every = [(str(s), str(p)) for s, p in store.select(text.split("\n", 3)[3]).rows]
+        assert len({s for s, _ in every}) == 6 and len(every) > 6
+        pages, n = [], 1
+        while True:
+            body = json.loads(get(app, f"/api/signed?page={n}").text)
+            assert body["pageCounts"] == "statements" and body["pageSize"] == 2
+            pages.append([(r["statement"], r["p"]) for r in body["rows"]])
+            if not body["more"]:
+                break
+            n += 1
+        assert [len({s for s, _ in p}) for p in pages] == [2, 2, 2]
+        assert [row for p in pages for row in p] == every
+        html = html_of(app, "/queries/signed?page=2")
+        assert f"page 2: statements 3-4 ({len(pages[1])} rows)" in html
     finally:
         app.close()
 

@@ -15,7 +15,7 @@ from partygraph.cli.common import (
 )
 from partygraph.errors import PartygraphError
 from partygraph.queries.catalogue import SavedQuery
-from partygraph.queries.run import GRAPH_FORMATS
+from partygraph.queries.run import GRAPH_FORMATS, page_key
 from partygraph.store.base import Table
 
 
@@ -70,7 +70,9 @@ def _describe(q: SavedQuery) -> str:
         lines.append("tags: " + ", ".join(q.tags))
     lines.append(f"view: {q.default_view}")
     if q.pagination is not None:
-        lines.append(f"pages: {q.pagination} rows a page (--page N, --all)")
+        key = page_key(q.sparql)
+        unit = f"{key}s" if key else "rows"
+        lines.append(f"pages: {q.pagination} {unit} a page (--page N, --all)")
     if q.path is not None:
         lines.append(f"file: {q.path}")
     lines.append("parameters:" if q.params else "parameters: none")
@@ -161,9 +163,9 @@ def query(
     with project:
         result = project.query(name, limit=limit, page=None if all_pages else page or 1, **values)
     if getattr(result, "more", False):
-        n, size = result.table.number, result.table.size
+        n, size, unit = result.table.number, result.table.size, result.table.unit
         click.echo(
-            f"page {n} of a paged query ({size} rows a page); "
+            f"page {n} of a paged query ({size} {unit} a page); "
             f"--page {n + 1} for more, --all for every row",
             err=True,
         )

@@ -159,12 +159,49 @@ class Page(Table):
     number: int = 1
     size: int = 0
     more: bool = False
+    #: what a page counts: rows, or the values of a column (``statement``: see
+    #: :func:`page_key`)
+    key: str | None = None
+
+    @property
+    def unit(self) -> str:
+        """What ``size`` counts, in words: ``rows`` or e.g. ``statements``."""
+        return f"{self.key}s" if self.key else "rows"
 
     @classmethod
-    def of(cls, table: Table, size: int, number: int, limit: int | None = None) -> Page:
-        """The page from the rows of :func:`paged_text` (one more than a page, if any)."""
-        keep = size if _checked(limit) is None else min(size, limit)
-        return cls(list(table.columns), list(table.rows[:keep]), number, size, len(table) > size)
+    def of(
+        cls,
+        table: Table,
+        size: int,
+        number: int,
+        limit: int | None = None,
+        key: str | None = None,
+    ) -> Page:
+        """The page from the rows of :func:`paged_text` (one more than a page, if any).
+
+        With ``key``, a page is the rows of ``size`` values of that column (the first
+        ones in row order), and the rows of one value more tell that another follows.
+
+        Examples
+        --------
+        >>> t = Table(["statement", "n"], [("a", 1), ("a", 2), ("b", 3), ("c", 4)])
+        >>> p = Page.of(t, 2, 1, key="statement")
+        >>> p.rows, p.more, p.unit
+        ([('a', 1), ('a', 2), ('b', 3)], True, 'statements')
+        """
+        rows = list(table.rows)
+        if key is None:
+            more, rows = len(rows) > size, rows[:size]
+        else:
+            if key not in table.columns:
+                raise PartygraphError(f"a page counts ?{key}, which the query does not select")
+            at = table.columns.index(key)
+            kept = list(dict.fromkeys(r[at] for r in rows))
+            more, kept = len(kept) > size, set(kept[:size])
+            rows = [r for r in rows if r[at] in kept]
+        if _checked(limit) is not None:
+            rows = rows[:limit]
+        return cls(list(table.columns), rows, number, size, more, key)
 
 
 def page_of(query: SavedQuery, page: int | None) -> int | None:
@@ -194,16 +231,49 @@ def page_of(query: SavedQuery, page: int | None) -> int | None:
     return None
 
 
+# A sub-select that pages count instead of rows: a comment line ``# pages: ?var`` after
+# its ORDER BY (see :func:`page_key`)
+_PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*pages:[ \t]*\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$", re.M)
+
+
+def page_key(sparql: str) -> str | None:
+    """The variable whose values a page counts, or ``None`` (a page counts rows).
+
+    grlc pages by rows: ``LIMIT``/``OFFSET`` after the whole query, which still joins
+    and sorts every row before it keeps a page. A query that lists the rows of many
+    things (the signatories of every statement) may instead end the sub-select that
+    picks those things with the comment line ``# pages: ?statement``: partygraph puts the
+    page's ``LIMIT``/``OFFSET`` there, so only one page of statements is joined with
+    the rest. For other SPARQL tools it stays a comment (every row).
+
+    Examples
+    --------
+    >>> page_key("SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\n  # pages: ?s\\n } }")
+    's'
+    >>> page_key("SELECT * { ?s ?p ?o }") is None
+    True
+    """
+    found = _PAGE_MARK.search(sparql)
+    return found.group(1) if found else None
+
+
 def paged_text(sparql: str, size: int, page: int) -> str:
     """The query with grlc's ``LIMIT``/``OFFSET`` of ``page`` (from 1) appended, and one
-    row more than a page to tell whether another follows (:meth:`Page.of`).
+    row more than a page to tell whether another follows (:meth:`Page.of`); or, in a
+    query with a ``# pages: ?var`` line (:func:`page_key`), in place of that line.
 
     Examples
     --------
     >>> paged_text("SELECT * { ?s ?p ?o } ORDER BY ?s", 1000, 3)
     'SELECT * { ?s ?p ?o } ORDER BY ?s\\nLIMIT 1001 OFFSET 2000\\n'
+    >>> paged_text("SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\n# pages: ?s\\n} }", 20, 2)
+    'SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\nLIMIT 21 OFFSET 20\\n} }'
     """
-    return f"{strip_comments(sparql).rstrip()}\nLIMIT {size + 1} OFFSET {(page - 1) * size}\n"
+    clause = f"LIMIT {size + 1} OFFSET {(page - 1) * size}"
+    found = _PAGE_MARK.search(sparql)
+    if found:
+        return strip_comments(sparql[: found.start()] + clause + sparql[found.end() :])
+    return f"{strip_comments(sparql).rstrip()}\n{clause}\n"
 
 
 def run_query(
@@ -248,7 +318,8 @@ def select_rows(
     number = page_of(query, page)
     if number is not None and query.pagination is not None:
         text = paged_text(query.sparql, query.pagination, number)
-        return Page.of(select(bound_query(text, bindings)), query.pagination, number, limit)
+        table = select(bound_query(text, bindings))
+        return Page.of(table, query.pagination, number, limit, page_key(query.sparql))
     table = select(bound_query(with_limit(query.sparql, limit), bindings))
     if limit is not None and len(table.rows) > limit:
         table = Table(list(table.columns), list(table.rows[:limit]))
@@ -567,6 +638,7 @@ __all__: Sequence[str] = (
     "check_names",
     "example_params",
     "graph_text",
+    "page_key",
     "page_of",
     "paged_text",
     "plain",

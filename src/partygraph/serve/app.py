@@ -469,6 +469,7 @@ class App:
         body = {
             "page": table.number,
             "pageSize": table.size,
+            "pageCounts": table.unit,
             "more": table.more,
             "next": near.get("next"),
             "prev": near.get("prev"),
@@ -735,7 +736,12 @@ def page_links(path: str, params: Mapping[str, str], table: Table) -> str:
     if not isinstance(table, Page):
         return ""
     first = (table.number - 1) * table.size + 1
-    shown = f"page {table.number}: rows {first:,}-{first + len(table.rows) - 1:,}"
+    if table.key is None:
+        shown = f"page {table.number}: rows {first:,}-{first + len(table.rows) - 1:,}"
+    else:  # a page of statements (say), each with its rows
+        count = len({row[table.columns.index(table.key)] for row in table.rows})
+        last = first + count - 1
+        shown = f"page {table.number}: {table.unit} {first:,}-{last:,} ({len(table.rows):,} rows)"
     names = {"prev": "previous page", "next": "next page"}
     near = neighbours(path, params, table).items()
     links = [f'<a href="{esc(url)}" rel="{rel}">{names[rel]}</a>' for rel, url in near]
