@@ -152,3 +152,18 @@ def test_summaries_of_an_older_derivation_are_rebuilt_by_the_next_write():
     assert _summary(store) == full
     sizes = dict(store.select(f"SELECT ?g ?n WHERE {{ ?g <{PGS}triples> ?n }}").rows)
     assert len(sizes) == len(sources) and all(int(n) > 0 for n in sizes.values())
+
+
+def test_summaries_of_an_older_layout_are_rebuilt_when_the_store_is_opened(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    store.replace_graphs(fixture_graphs())
+    full = _summary(store)
+    ranks = f"<{PGS}rank>"
+    store.oxigraph.update(  # as an earlier version wrote them: no ranks, another derivation
+        f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{SUMMARY_GRAPH}> "
+        f"{{ ?s ?p ?o FILTER(?p IN ({ranks}, <{RDFS}comment>)) }} }}"
+    )
+    store.close()
+    store = EmbeddedStore(tmp_path / "s")  # (serve opens read-only and cannot rebuild)
+    assert _summary(store) == full
+    store.close()

@@ -231,26 +231,29 @@ def page_of(query: SavedQuery, page: int | None) -> int | None:
     return None
 
 
-# A sub-select that pages count instead of rows: a comment line ``# pages: ?var`` after
-# its ORDER BY (see :func:`page_key`)
-_PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*pages:[ \t]*\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$", re.M)
+# The sub-select a page limits: a comment line ``# pages`` (its rows) or
+# ``# pages: ?var`` (the values of ?var) after its ORDER BY (see :func:`page_key`)
+_PAGE_MARK = re.compile(
+    r"^[ \t]*#[ \t]*pages(?:[ \t]*:[ \t]*\?([A-Za-z_][A-Za-z0-9_]*))?[ \t]*$", re.M
+)
 
 
 def page_key(sparql: str) -> str | None:
     """The variable whose values a page counts, or ``None`` (a page counts rows).
 
     grlc pages by rows: ``LIMIT``/``OFFSET`` after the whole query, which still joins
-    and sorts every row before it keeps a page. A query that lists the rows of many
-    things (the signatories of every statement) may instead end the sub-select that
-    picks those things with the comment line ``# pages: ?statement``: partygraph puts the
-    page's ``LIMIT``/``OFFSET`` there, so only one page of statements is joined with
-    the rest. For other SPARQL tools it stays a comment (every row).
+    and sorts every row before it keeps a page. A query may instead end the sub-select
+    that picks and sorts what it lists with a comment line where partygraph puts the
+    page's ``LIMIT``/``OFFSET``, so only one page of it is joined with the rest:
+    ``# pages: ?statement`` when each statement gives several rows (a page is the rows
+    of so many statements), ``# pages`` when each row of the sub-select gives one row.
+    For other SPARQL tools it stays a comment (every row).
 
     Examples
     --------
     >>> page_key("SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\n  # pages: ?s\\n } }")
     's'
-    >>> page_key("SELECT * { ?s ?p ?o }") is None
+    >>> page_key("SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\n  # pages\\n } }") is None
     True
     """
     found = _PAGE_MARK.search(sparql)
@@ -260,7 +263,7 @@ def page_key(sparql: str) -> str | None:
 def paged_text(sparql: str, size: int, page: int) -> str:
     """The query with grlc's ``LIMIT``/``OFFSET`` of ``page`` (from 1) appended, and one
     row more than a page to tell whether another follows (:meth:`Page.of`); or, in a
-    query with a ``# pages: ?var`` line (:func:`page_key`), in place of that line.
+    query with a ``# pages`` line (:func:`page_key`), in place of that line.
 
     Examples
     --------

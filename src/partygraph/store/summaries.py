@@ -29,7 +29,8 @@ at every write. Writes made behind the summaries' back through the raw engine
 
 Vocabulary (``pgs:`` = ``https://w3id.org/partygraph/summary#``), all in the summary graph::
 
-    <pair> pgs:source ?a ; pgs:target ?b ; pgs:weight ?n .   # STR(?a) < STR(?b)
+    <pair> pgs:source ?a ; pgs:target ?b ; pgs:weight ?n ;   # STR(?a) < STR(?b)
+           pgs:rank ?r .          # heaviest first: see pair_rank()
     ?party pgs:signed ?n ; pgs:dated ?n ; pgs:first ?d ; pgs:last ?d ;
            pgs:firstStatement ?s .                            # every statement of ?first
     ?graph pgs:triples ?n .                                   # each source graph's size
@@ -73,6 +74,8 @@ PREFIX schema: <{_SCHEMA}>
 SELECT ?source ?target (COUNT(DISTINCT ?s) AS ?weight)
 WHERE {{ ?s pg:signedBy ?source, ?target FILTER(STR(?source) < STR(?target)) }}
 GROUP BY ?source ?target
+# pgs:rank of each pair: 9999999 - weight (7 digits), then the first 8 characters of
+# the hash that names its node
 # pgs:signed, pgs:dated, pgs:first, pgs:last of each party (pgs:firstStatement: the
 # statements dated ?first), where the date of a statement is
 # COALESCE(dcterms:date, the schema:startDate of its pg:adoptedAt meeting, dcterms:issued)
@@ -113,6 +116,9 @@ SELECT DISTINCT ?p WHERE {{
 Contribution = dict[str, tuple[frozenset[str], str | None]]
 
 
+_PAIR = f"{ID}summary/pair/"
+
+
 def pair_iri(a: str, b: str) -> str:
     """The IRI of the summary node of the pair ``a`` < ``b``.
 
@@ -121,7 +127,29 @@ def pair_iri(a: str, b: str) -> str:
     >>> pair_iri("http://e/a", "http://e/b")[-24:] == pair_iri("http://e/a", "http://e/b")[-24:]
     True
     """
-    return f"{ID}summary/pair/{hashlib.sha1(f'{a} {b}'.encode()).hexdigest()[:24]}"
+    return f"{_PAIR}{hashlib.sha1(f'{a} {b}'.encode()).hexdigest()[:24]}"
+
+
+def pair_rank(a: str, b: str, weight: int) -> str:
+    """The pair's sort key (``pgs:rank``): heaviest pairs first, ties in the order of
+    the hash that names them, as a string of 15 characters.
+
+    Oxigraph keeps a string of up to 15 bytes inside the row (longer ones and IRIs are
+    read from its dictionary at every comparison) and its index of ``pgs:rank`` holds
+    the values in this order, so ``ORDER BY ?rank`` sorts 142 k pairs in 0.2 s where a
+    sort by weight and the parties' IRIs took 2-3 s.
+
+    Examples
+    --------
+    >>> pair_rank("http://e/a", "http://e/b", 3) < pair_rank("http://e/a", "http://e/c", 2)
+    True
+    >>> len(pair_rank("http://e/a", "http://e/b", 1))
+    15
+    """
+    return f"{_MAX_WEIGHT - weight:07d}{pair_iri(a, b)[len(_PAIR) : len(_PAIR) + 8]}"
+
+
+_MAX_WEIGHT = 9_999_999  # statements two parties signed together: 7 digits in pgs:rank
 
 
 def _read_contributions(store: Any, graphs: Sequence[str] | None) -> Contribution:
@@ -430,9 +458,15 @@ def _party_triples(p: str, e: Mapping[str, Any]) -> list[Triple]:
 
 def _pair_triples(a: str, b: str, w: int, with_ends: bool) -> list[Triple]:
     e = _n(pair_iri(a, b))
-    out: list[Triple] = [(e, _n(PGS + "weight"), _lit(w, _XSD_INT))]
+    out: list[Triple] = [
+        (e, _n(PGS + "weight"), _lit(w, _XSD_INT)),
+        (e, _n(PGS + "rank"), ox.Literal(pair_rank(a, b, w))),
+    ]
     if with_ends:
-        out += [(e, _n(PGS + "source"), _n(a)), (e, _n(PGS + "target"), _n(b))]
+        out += [
+            (e, _n(PGS + "source"), _n(a)),
+            (e, _n(PGS + "target"), _n(b)),
+        ]
     return out
 
 
@@ -527,13 +561,15 @@ def apply(store: Any, delta: Delta) -> None:
 
 def check(store: Any, *, sole_writer: bool = False) -> None:
     """Rebuild the summaries when they do not cover exactly the source graphs (a writer
-    stopped between its writes and its summary update), or a rebuild did not finish.
+    stopped between its writes and its summary update), a rebuild did not finish, or
+    they have an older layout (another :data:`DERIVATION`).
 
     With ``sole_writer`` (nothing else writes the store while it is open), the later
     writes of this process trust the summaries instead of comparing the lists again.
     """
     covered, pending = _covered(store)
-    if pending or covered != _sources(store):
+    older_layout = bool(covered) and _derivation(store) != DERIVATION
+    if pending or covered != _sources(store) or older_layout:
         rebuild(store)
     if sole_writer:
         store._summaries_trusted = True
