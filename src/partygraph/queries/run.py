@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import json
 import re
@@ -99,6 +100,14 @@ def bound_query(sparql: str, bindings: Mapping[str, Any]) -> str:
     """
     if not bindings:
         return sparql
+    return _bound_query(sparql, tuple(bindings.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _bound_query(sparql: str, items: tuple[tuple[str, Any], ...]) -> str:
+    # (the same query with the same values is bound again at each run: a web page, a
+    # benchmark, a notebook cell run twice)
+    bindings = dict(items)
     text = inject_values(sparql, bindings)
     names = {"?" + k.lstrip("?$") for k in bindings} | {"$" + k.lstrip("?$") for k in bindings}
     # (position after the subquery's opening brace, its depth, the names it mentions)

@@ -5,6 +5,7 @@ between pyoxigraph and rdflib, and the small SPARQL text tools used by remote st
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -170,9 +171,14 @@ _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE"
 
 
 def _tokens(query: str) -> Iterator[tuple[str, str, int]]:
-    for m in _TOKENS.finditer(query):
-        kind = m.lastgroup or "other"
-        yield kind, m.group(), m.start()
+    return iter(_token_list(query))
+
+
+@functools.lru_cache(maxsize=128)
+def _token_list(query: str) -> tuple[tuple[str, str, int], ...]:
+    # a run tokenizes the same text several times (form, guard, VALUES), and saved
+    # queries are run again and again: 1 ms of a run of a small query before
+    return tuple((m.lastgroup or "other", m.group(), m.start()) for m in _TOKENS.finditer(query))
 
 
 def strip_comments(query: str) -> str:
