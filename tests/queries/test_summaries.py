@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from partygraph.errors import PartygraphError
 from partygraph.store import EmbeddedStore, embedded
 from partygraph.store.embedded import LOADING_GRAPH
 from partygraph.store.summaries import PGS, SOURCE_PREFIX, SUMMARY_GRAPH, rebuild
@@ -164,6 +165,9 @@ def test_summaries_of_an_older_layout_are_rebuilt_when_the_store_is_opened(tmp_p
         f"{{ ?s ?p ?o FILTER(?p IN ({ranks}, <{RDFS}comment>)) }} }}"
     )
     store.close()
-    store = EmbeddedStore(tmp_path / "s")  # (serve opens read-only and cannot rebuild)
+    with pytest.raises(PartygraphError, match="written by an earlier partygraph"):
+        EmbeddedStore.read_only(tmp_path / "s")  # serve: it cannot rebuild them
+    store = EmbeddedStore(tmp_path / "s")
     assert _summary(store) == full
     store.close()
+    EmbeddedStore.read_only(tmp_path / "s").close()

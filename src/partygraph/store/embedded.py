@@ -155,6 +155,14 @@ class EmbeddedStore:
                 "command that writes, such as ingest, repairs an interrupted load)",
                 source=str(self.path),
             )
+        if summaries.older_layout(self):
+            # (queries that read them, such as co-signature-edges, would answer nothing)
+            raise PartygraphError(
+                "the derived summaries were written by an earlier partygraph: open the store "
+                "once with any command that can write it (partygraph stats, say), which "
+                "rebuilds them",
+                source=str(self.path),
+            )
         return self
 
     @property

@@ -559,6 +559,14 @@ def apply(store: Any, delta: Delta) -> None:
     _write(store, delete, insert)
 
 
+def older_layout(store: Any) -> bool:
+    """Whether ``store`` holds summaries derived by another :data:`DERIVATION` (written
+    by an earlier version), which the next write rebuilds."""
+    if _derivation(store) == DERIVATION:
+        return False
+    return store.ask(f"ASK {{ GRAPH {_G} {{ ?s ?p ?o }} }}")  # (none yet: nothing older)
+
+
 def check(store: Any, *, sole_writer: bool = False) -> None:
     """Rebuild the summaries when they do not cover exactly the source graphs (a writer
     stopped between its writes and its summary update), a rebuild did not finish, or
@@ -568,8 +576,7 @@ def check(store: Any, *, sole_writer: bool = False) -> None:
     writes of this process trust the summaries instead of comparing the lists again.
     """
     covered, pending = _covered(store)
-    older_layout = bool(covered) and _derivation(store) != DERIVATION
-    if pending or covered != _sources(store) or older_layout:
+    if pending or covered != _sources(store) or older_layout(store):
         rebuild(store)
     if sole_writer:
         store._summaries_trusted = True
