@@ -71,7 +71,7 @@ def _describe(q: SavedQuery) -> str:
     lines.append(f"view: {q.default_view}")
     if q.pagination is not None:
         key = page_key(q.sparql)
-        unit = f"{key}s" if key else "rows"
+        unit = key.unit if key else "rows"
         lines.append(f"pages: {q.pagination} {unit} a page (--page N, --all)")
     if q.path is not None:
         lines.append(f"file: {q.path}")

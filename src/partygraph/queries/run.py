@@ -168,14 +168,14 @@ class Page(Table):
     number: int = 1
     size: int = 0
     more: bool = False
-    #: what a page counts: rows, or the values of a column (``statement``: see
+    #: what a page counts: rows (``None``), or the values of some columns (see
     #: :func:`page_key`)
-    key: str | None = None
+    key: PageKey | None = None
 
     @property
     def unit(self) -> str:
         """What ``size`` counts, in words: ``rows`` or e.g. ``statements``."""
-        return f"{self.key}s" if self.key else "rows"
+        return self.key.unit if self.key else "rows"
 
     @classmethod
     def of(
@@ -184,17 +184,17 @@ class Page(Table):
         size: int,
         number: int,
         limit: int | None = None,
-        key: str | None = None,
+        key: PageKey | None = None,
     ) -> Page:
         """The page from the rows of :func:`paged_text` (one more than a page, if any).
 
-        With ``key``, a page is the rows of ``size`` values of that column (the first
+        With ``key``, a page is the rows of ``size`` values of its columns (the first
         ones in row order), and the rows of one value more tell that another follows.
 
         Examples
         --------
         >>> t = Table(["statement", "n"], [("a", 1), ("a", 2), ("b", 3), ("c", 4)])
-        >>> p = Page.of(t, 2, 1, key="statement")
+        >>> p = Page.of(t, 2, 1, key=PageKey(("statement",), "statements"))
         >>> p.rows, p.more, p.unit
         ([('a', 1), ('a', 2), ('b', 3)], True, 'statements')
         """
@@ -202,12 +202,10 @@ class Page(Table):
         if key is None:
             more, rows = len(rows) > size, rows[:size]
         else:
-            if key not in table.columns:
-                raise PartygraphError(f"a page counts ?{key}, which the query does not select")
-            at = table.columns.index(key)
-            kept = list(dict.fromkeys(r[at] for r in rows))
-            more, kept = len(kept) > size, set(kept[:size])
-            rows = [r for r in rows if r[at] in kept]
+            value = key.getter(table.columns)
+            kept = list(dict.fromkeys(value(r) for r in rows))
+            more, chosen = len(kept) > size, set(kept[:size])
+            rows = [r for r in rows if value(r) in chosen]
         if _checked(limit) is not None:
             rows = rows[:limit]
         return cls(list(table.columns), rows, number, size, more, key)
@@ -241,32 +239,59 @@ def page_of(query: SavedQuery, page: int | None) -> int | None:
 
 
 # The sub-select a page limits: a comment line ``# pages`` (its rows) or
-# ``# pages: ?var`` (the values of ?var) after its ORDER BY (see :func:`page_key`)
+# ``# pages: ?var ... (unit)`` (the values of the variables) after its ORDER BY
 _PAGE_MARK = re.compile(
-    r"^[ \t]*#[ \t]*pages(?:[ \t]*:[ \t]*\?([A-Za-z_][A-Za-z0-9_]*))?[ \t]*$", re.M
+    r"^[ \t]*#[ \t]*pages(?:[ \t]*:((?:[ \t]*\?[A-Za-z_][A-Za-z0-9_]*)+)"
+    r"(?:[ \t]*\(([^()\n]+)\))?)?[ \t]*$",
+    re.M,
 )
 
 
-def page_key(sparql: str) -> str | None:
-    """The variable whose values a page counts, or ``None`` (a page counts rows).
+@dataclass(frozen=True)
+class PageKey:
+    """What a page of a query counts: the values of ``variables`` (a statement, or a
+    kind of match and a printed name), called ``unit`` in messages."""
+
+    variables: tuple[str, ...]
+    unit: str
+
+    def getter(self, columns: Sequence[str]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+        """A function of a row to its key values, for a table of ``columns``."""
+        missing = [v for v in self.variables if v not in columns]
+        if missing:
+            raise PartygraphError(
+                f"a page counts ?{missing[0]}, which the query does not select", where="query"
+            )
+        at = [list(columns).index(v) for v in self.variables]
+        return lambda row: tuple(row[i] for i in at)
+
+
+def page_key(sparql: str) -> PageKey | None:
+    """What a page counts, or ``None`` (a page counts rows).
 
     grlc pages by rows: ``LIMIT``/``OFFSET`` after the whole query, which still joins
     and sorts every row before it keeps a page. A query may instead end the sub-select
     that picks and sorts what it lists with a comment line where partygraph puts the
     page's ``LIMIT``/``OFFSET``, so only one page of it is joined with the rest:
     ``# pages: ?statement`` when each statement gives several rows (a page is the rows
-    of so many statements), ``# pages`` when each row of the sub-select gives one row.
-    For other SPARQL tools it stays a comment (every row).
+    of so many statements; several variables when together they name one thing, and
+    the words for them in parentheses), ``# pages`` when each row of the sub-select
+    gives one row. For other SPARQL tools it stays a comment (every row).
 
     Examples
     --------
     >>> page_key("SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\n  # pages: ?s\\n } }")
-    's'
+    PageKey(variables=('s',), unit='ss')
+    >>> page_key("SELECT * { { SELECT ?k ?n { ?s ?k ?n } ORDER BY ?n\\n# pages: ?k ?n (names)")
+    PageKey(variables=('k', 'n'), unit='names')
     >>> page_key("SELECT * { { SELECT ?s { ?s a ?c } ORDER BY ?s\\n  # pages\\n } }") is None
     True
     """
     found = _PAGE_MARK.search(sparql)
-    return found.group(1) if found else None
+    if not found or not found.group(1):
+        return None
+    names = tuple(v.lstrip("?") for v in found.group(1).split())
+    return PageKey(names, found.group(2).strip() if found.group(2) else f"{names[0]}s")
 
 
 def paged_text(sparql: str, size: int, page: int) -> str:
@@ -646,6 +671,7 @@ def rows_plain(table: Table) -> list[tuple[Any, ...]]:
 __all__: Sequence[str] = (
     "GRAPH_FORMATS",
     "Page",
+    "PageKey",
     "Result",
     "check_names",
     "example_params",

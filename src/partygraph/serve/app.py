@@ -739,7 +739,7 @@ def page_links(path: str, params: Mapping[str, str], table: Table) -> str:
     if table.key is None:
         shown = f"page {table.number}: rows {first:,}-{first + len(table.rows) - 1:,}"
     else:  # a page of statements (say), each with its rows
-        count = len({row[table.columns.index(table.key)] for row in table.rows})
+        count = len(set(map(table.key.getter(table.columns), table.rows)))
         last = first + count - 1
         shown = f"page {table.number}: {table.unit} {first:,}-{last:,} ({len(table.rows):,} rows)"
     names = {"prev": "previous page", "next": "next page"}
