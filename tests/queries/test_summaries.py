@@ -171,3 +171,19 @@ def test_summaries_of_an_older_layout_are_rebuilt_when_the_store_is_opened(tmp_p
     assert _summary(store) == full
     store.close()
     EmbeddedStore.read_only(tmp_path / "s").close()
+
+
+def test_summaries_written_in_small_parts_equal_those_written_at_once(monkeypatch):
+    from partygraph.store import summaries
+
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    whole = EmbeddedStore()
+    whole.replace_graphs(graphs)
+    monkeypatch.setattr(summaries, "_PAIRS_A_PART", 7)  # the fixture's 28 pairs: 4 parts
+    parts = EmbeddedStore()
+    parts.replace_graphs(graphs)
+    assert _summary(parts) == _summary(whole)
+    for store in (whole, parts):
+        store.drop_graphs(sources[:2])
+    assert _summary(parts) == _summary(whole)

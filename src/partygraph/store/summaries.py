@@ -395,25 +395,22 @@ def _chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
         yield items[i : i + n]
 
 
-def _pair_weights(store: Any, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+def _pair_weights(store: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, int]:
+    """The current weights of ``pairs``, by the IRI of each pair's node."""
     if not pairs:
         return {}
     if len(pairs) > 5000:  # one read of every pair beats a long VALUES list
-        rows = store.select(
-            f"SELECT ?a ?b ?w WHERE {{ GRAPH {_G} {{ ?e <{PGS}source> ?a ; <{PGS}target> ?b ; "
-            f"<{PGS}weight> ?w }} }}"
-        ).rows
-        return {(str(a), str(b)): int(w) for a, b, w in rows}
+        rows = store.select(f"SELECT ?e ?w WHERE {{ GRAPH {_G} {{ ?e <{PGS}weight> ?w }} }}").rows
+        return {str(e): int(w) for e, w in rows}
     # the pair's node is named by its ends: one lookup of its weight each
-    by_node = {pair_iri(a, b): (a, b) for a, b in pairs}
-    out: dict[tuple[str, str], int] = {}
-    for chunk in _chunks(list(by_node), 2000):
+    out: dict[str, int] = {}
+    for chunk in _chunks([pair_iri(a, b) for a, b in pairs], 2000):
         values = " ".join(f"<{e}>" for e in chunk)
         rows = store.select(
             f"SELECT ?e ?w WHERE {{ VALUES ?e {{ {values} }} GRAPH {_G} {{ "
             f"?e <{PGS}weight> ?w }} }}"
         ).rows
-        out.update({by_node[str(e)]: int(w) for e, w in rows})
+        out.update({str(e): int(w) for e, w in rows})
     return out
 
 
@@ -470,16 +467,39 @@ def _pair_triples(a: str, b: str, w: int, with_ends: bool) -> list[Triple]:
     return out
 
 
-def _write(store: Any, delete: list[Triple], insert: list[Triple]) -> None:
-    """Delete then insert summary triples; ``pgs:pending`` is set first and cleared last,
-    so an interrupted update is seen (and the graph rebuilt) by the next write."""
+def _write(store: Any, parts: Iterable[tuple[list[Triple], list[Triple]]]) -> None:
+    """Delete then insert summary triples, part after part (each part's triples are made
+    only when it is written: memory follows a part, not the store); ``pgs:pending`` is
+    set first and cleared last, so an interrupted update is seen (and the graph rebuilt)
+    by the next write."""
     flag = [(_GRAPH, _n(PGS + "pending"), ox.Literal(True))]
     trusted = _trusted(store)
     store._summaries_trusted = False  # until the flag is cleared again
     store.patch_graph(SUMMARY_GRAPH, [], flag)
-    store.patch_graph(SUMMARY_GRAPH, delete, insert)
+    for delete, insert in parts:
+        store.patch_graph(SUMMARY_GRAPH, delete, insert)
     store.patch_graph(SUMMARY_GRAPH, flag, [])
     store._summaries_trusted = trusted
+
+
+_PAIRS_A_PART = 20_000  # pairs whose triples are built and written together
+
+
+def _pair_parts(store: Any, delta: Delta) -> Iterator[tuple[list[Triple], list[Triple]]]:
+    """The changes of the pairs' weights, in parts of :data:`_PAIRS_A_PART` pairs."""
+    changed = sorted(k for k, v in delta.pairs.items() if v)
+    current = _pair_weights(store, changed)
+    for part in _chunks(changed, _PAIRS_A_PART):
+        delete: list[Triple] = []
+        insert: list[Triple] = []
+        for a, b in part:
+            old = current.get(pair_iri(a, b), 0)
+            new = old + delta.pairs[(a, b)]
+            if old:
+                delete += _pair_triples(a, b, old, with_ends=new <= 0)
+            if new > 0:
+                insert += _pair_triples(a, b, new, with_ends=not old)
+        yield delete, insert
 
 
 def _trusted(store: Any) -> bool:
@@ -510,18 +530,14 @@ def apply(store: Any, delta: Delta) -> None:
         if pending or (covered | delta.covers_add) - delta.covers_del != _sources(store):
             rebuild(store)
             return
+    _write(store, itertools.chain(_pair_parts(store, delta), [_other_changes(store, delta)]))
+
+
+def _other_changes(store: Any, delta: Delta) -> tuple[list[Triple], list[Triple]]:
+    """The summary triples ``delta`` changes besides the pairs': parties, graph sizes,
+    covered graphs and the metadata."""
     delete: list[Triple] = []
     insert: list[Triple] = _metadata()
-    # pairs
-    changed = sorted(k for k, v in delta.pairs.items() if v)
-    current = _pair_weights(store, changed)
-    for a, b in changed:
-        old = current.get((a, b), 0)
-        new = old + delta.pairs[(a, b)]
-        if old:
-            delete += _pair_triples(a, b, old, with_ends=new <= 0)
-        if new > 0:
-            insert += _pair_triples(a, b, new, with_ends=not old)
     # parties
     affected = {p for p, v in delta.signed.items() if v} | set(delta.first) | delta.recompute
     state = _party_state(store, affected)
@@ -556,7 +572,7 @@ def apply(store: Any, delta: Delta) -> None:
     covers = _n(PGS + "covers")
     delete += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_del)]
     insert += [(_GRAPH, covers, _n(g)) for g in sorted(delta.covers_add)]
-    _write(store, delete, insert)
+    return delete, insert
 
 
 def older_layout(store: Any) -> bool:
@@ -590,7 +606,7 @@ def rebuild(store: Any) -> None:
     delta.sizes = _graph_sizes(store, None)
     store.drop_graphs([SUMMARY_GRAPH])
     if delta.covers_add:
-        _write(store, [], _metadata())  # an empty, consistent graph: apply() adds the rest
+        _write(store, [([], _metadata())])  # an empty, consistent graph: apply() adds the rest
         apply(store, delta)
 
 
