@@ -24,11 +24,10 @@ from partygraph.queries.params import bind_params
 from partygraph.store.base import (
     GraphStore,
     Table,
-    _tokens,
     inject_values,
+    inject_values_in_subqueries,
     query_form,
     strip_comments,
-    values_block,
 )
 from partygraph.vocab import ID, XSD
 
@@ -108,37 +107,7 @@ def _bound_query(sparql: str, items: tuple[tuple[str, Any], ...]) -> str:
     # (the same query with the same values is bound again at each run: a web page, a
     # benchmark, a notebook cell run twice)
     bindings = dict(items)
-    text = inject_values(sparql, bindings)
-    names = {"?" + k.lstrip("?$") for k in bindings} | {"$" + k.lstrip("?$") for k in bindings}
-    # (position after the subquery's opening brace, its depth, the names it mentions)
-    open_groups: list[tuple[int, int, set[str]]] = []
-    inserts: list[tuple[int, str]] = []
-    depth, in_subquery = 0, False
-    for kind, tok, pos in _tokens(text):
-        if kind == "word" and tok.upper() == "SELECT" and depth > 0:
-            in_subquery = True
-        elif kind == "var" and tok in names:
-            for _, _, used in open_groups:
-                used.add(tok[1:])
-        elif kind == "other":
-            for i, ch in enumerate(tok):
-                if ch == "{":
-                    depth += 1
-                    if in_subquery:
-                        open_groups.append((pos + i + 1, depth, set()))
-                        in_subquery = False
-                elif ch == "}":
-                    if open_groups and open_groups[-1][1] == depth:
-                        at, _, used = open_groups.pop()
-                        if used:
-                            block = values_block(
-                                {k: v for k, v in bindings.items() if k.lstrip("?$") in used}
-                            )
-                            inserts.append((at, " " + block))
-                    depth -= 1
-    for at, block in sorted(inserts, reverse=True):
-        text = text[:at] + block + text[at:]
-    return text
+    return inject_values_in_subqueries(inject_values(sparql, bindings), bindings)
 
 
 #: What a query gives: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).

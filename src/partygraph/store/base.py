@@ -314,6 +314,54 @@ def inject_values(query: str, bindings: Bindings | None) -> str:
     return text.rstrip() + "\n" + block + "\n"
 
 
+def inject_values_in_subqueries(query: str, bindings: Bindings) -> str:
+    """Return ``query`` with a ``VALUES`` block of ``bindings`` opening each subquery
+    (``{ SELECT ... }``) that mentions one of them (only those it mentions).
+
+    A subquery cannot see a block of the outer group (:func:`inject_values`); this one
+    lets a value start the joins inside it, the rows grlc gives by pasting the value
+    there. ``query`` should be without comments (as :func:`inject_values` returns it).
+
+    Examples
+    --------
+    >>> q = "SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?_v } } { SELECT ?o { ?s ?p ?o } } }"
+    >>> print(inject_values_in_subqueries(q, {"_v": URIRef("http://e/v")}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    SELECT * WHERE { { SELECT ?s WHERE { VALUES (?_v) { (<http://e/v>) } ?s ?p ?_v } }
+    { SELECT ?o { ?s ?p ?o } } }
+    """
+    names = {"?" + k.lstrip("?$") for k in bindings} | {"$" + k.lstrip("?$") for k in bindings}
+    # (position after the subquery's opening brace, its depth, the names it mentions)
+    open_groups: list[tuple[int, int, set[str]]] = []
+    inserts: list[tuple[int, str]] = []
+    depth, in_subquery = 0, False
+    for kind, tok, pos in _tokens(query):
+        if kind == "word" and tok.upper() == "SELECT" and depth > 0:
+            in_subquery = True
+        elif kind == "var" and tok in names:
+            for _, _, used in open_groups:
+                used.add(tok[1:])
+        elif kind == "other":
+            for i, ch in enumerate(tok):
+                if ch == "{":
+                    depth += 1
+                    if in_subquery:
+                        open_groups.append((pos + i + 1, depth, set()))
+                        in_subquery = False
+                elif ch == "}":
+                    if open_groups and open_groups[-1][1] == depth:
+                        at, _, used = open_groups.pop()
+                        if used:
+                            block = values_block(
+                                {k: v for k, v in bindings.items() if k.lstrip("?$") in used}
+                            )
+                            inserts.append((at, " " + block))
+                    depth -= 1
+    for at, block in sorted(inserts, reverse=True):
+        query = query[:at] + block + query[at:]
+    return query
+
+
 def check_graph_iri(iri: str) -> str:
     """Validate a graph name (an absolute IRI) and return it.
 
