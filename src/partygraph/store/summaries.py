@@ -146,7 +146,11 @@ def pair_rank(a: str, b: str, weight: int) -> str:
     >>> len(pair_rank("http://e/a", "http://e/b", 1))
     15
     """
-    return f"{_MAX_WEIGHT - weight:07d}{pair_iri(a, b)[len(_PAIR) : len(_PAIR) + 8]}"
+    return _rank(pair_iri(a, b), weight)
+
+
+def _rank(node: str, weight: int) -> str:
+    return f"{_MAX_WEIGHT - weight:07d}{node[len(_PAIR) : len(_PAIR) + 8]}"
 
 
 _MAX_WEIGHT = 9_999_999  # statements two parties signed together: 7 digits in pgs:rank
@@ -395,16 +399,16 @@ def _chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
         yield items[i : i + n]
 
 
-def _pair_weights(store: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, int]:
-    """The current weights of ``pairs``, by the IRI of each pair's node."""
-    if not pairs:
+def _pair_weights(store: Any, nodes: Sequence[str]) -> dict[str, int]:
+    """The current weights of the pairs whose nodes are ``nodes``, by node IRI."""
+    if not nodes:
         return {}
-    if len(pairs) > 5000:  # one read of every pair beats a long VALUES list
+    if len(nodes) > 5000:  # one read of every pair beats a long VALUES list
         rows = store.select(f"SELECT ?e ?w WHERE {{ GRAPH {_G} {{ ?e <{PGS}weight> ?w }} }}").rows
         return {str(e): int(w) for e, w in rows}
     # the pair's node is named by its ends: one lookup of its weight each
     out: dict[str, int] = {}
-    for chunk in _chunks([pair_iri(a, b) for a, b in pairs], 2000):
+    for chunk in _chunks(nodes, 2000):
         values = " ".join(f"<{e}>" for e in chunk)
         rows = store.select(
             f"SELECT ?e ?w WHERE {{ VALUES ?e {{ {values} }} GRAPH {_G} {{ "
@@ -453,11 +457,11 @@ def _party_triples(p: str, e: Mapping[str, Any]) -> list[Triple]:
     return out
 
 
-def _pair_triples(a: str, b: str, w: int, with_ends: bool) -> list[Triple]:
-    e = _n(pair_iri(a, b))
+def _pair_triples(node: str, a: str, b: str, w: int, with_ends: bool) -> list[Triple]:
+    e = _n(node)
     out: list[Triple] = [
         (e, _n(PGS + "weight"), _lit(w, _XSD_INT)),
-        (e, _n(PGS + "rank"), ox.Literal(pair_rank(a, b, w))),
+        (e, _n(PGS + "rank"), ox.Literal(_rank(node, w))),
     ]
     if with_ends:
         out += [
@@ -488,17 +492,18 @@ _PAIRS_A_PART = 20_000  # pairs whose triples are built and written together
 def _pair_parts(store: Any, delta: Delta) -> Iterator[tuple[list[Triple], list[Triple]]]:
     """The changes of the pairs' weights, in parts of :data:`_PAIRS_A_PART` pairs."""
     changed = sorted(k for k, v in delta.pairs.items() if v)
-    current = _pair_weights(store, changed)
-    for part in _chunks(changed, _PAIRS_A_PART):
+    nodes = [pair_iri(a, b) for a, b in changed]  # (a hash each: made once)
+    current = _pair_weights(store, nodes)
+    for part in _chunks(list(zip(changed, nodes, strict=True)), _PAIRS_A_PART):
         delete: list[Triple] = []
         insert: list[Triple] = []
-        for a, b in part:
-            old = current.get(pair_iri(a, b), 0)
+        for (a, b), node in part:
+            old = current.get(node, 0)
             new = old + delta.pairs[(a, b)]
             if old:
-                delete += _pair_triples(a, b, old, with_ends=new <= 0)
+                delete += _pair_triples(node, a, b, old, with_ends=new <= 0)
             if new > 0:
-                insert += _pair_triples(a, b, new, with_ends=not old)
+                insert += _pair_triples(node, a, b, new, with_ends=not old)
         yield delete, insert
 
 
