@@ -229,8 +229,9 @@ class RdflibStore:
         summaries.maintain(self, graphs, drop, lambda: self._replace(graphs, drop))
 
     def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()):
-        parsed = {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in graphs.items()}
-        self.replace_graphs(parsed, drop)
+        from partygraph.store.base import parse_graphs
+
+        self.replace_graphs(parse_graphs(graphs), drop)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         self.replace_graphs({}, drop=graphs)

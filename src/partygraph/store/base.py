@@ -362,6 +362,18 @@ def inject_values_in_subqueries(query: str, bindings: Bindings) -> str:
     return query
 
 
+def parse_graphs(graphs: Mapping[str, bytes]) -> dict[str, list[ox.Quad]]:
+    """The quads of graphs given as N-Quads texts (``GraphStore.load_graphs``' input).
+
+    Examples
+    --------
+    >>> text = b'<http://e/s> <http://e/p> "o" <http://e/g> .\\n'
+    >>> [str(q.object) for q in parse_graphs({"http://e/g": text})["http://e/g"]]
+    ['"o"']
+    """
+    return {g: list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) for g, data in graphs.items()}
+
+
 def check_graph_iri(iri: str) -> str:
     """Validate a graph name (an absolute IRI) and return it.
 

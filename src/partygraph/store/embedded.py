@@ -28,6 +28,7 @@ from partygraph.store.base import (
     check_graph_iri,
     has_dataset_clause,
     inject_values,
+    parse_graphs,
     rdflib_graph_view,
 )
 from partygraph.store.export import export_oxigraph, repeated_triples
@@ -310,11 +311,7 @@ class EmbeddedStore:
         fresh = [g for g in graphs if not st.contains_named_graph(ox.NamedNode(g))]
         if sum(len(graphs[g]) for g in fresh) < BULK_MIN_BYTES:
             fresh = []  # a small write: all of it one transaction
-        rest = {
-            g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS))
-            for g, d in graphs.items()
-            if g not in fresh
-        }
+        rest = parse_graphs({g: d for g, d in graphs.items() if g not in fresh})
         if not fresh:
             self._replace(rest, drop)
             return

@@ -50,6 +50,7 @@ from partygraph.store.base import (
     Table,
     check_graph_iri,
     inject_values,
+    parse_graphs,
     quad_ntriples,
 )
 from partygraph.store.embedded import SIGNED, STAT_CLASSES, STAT_KEYS
@@ -373,8 +374,7 @@ class RemoteStore:
 
     def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()) -> None:
         """:meth:`replace_graphs` for graphs given as N-Quads (each text's quads in its graph)."""
-        parsed = {g: list(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for g, d in graphs.items()}
-        self.replace_graphs(parsed, drop)
+        self.replace_graphs(parse_graphs(graphs), drop)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove named graphs from the server (absent ones are ignored)."""
