@@ -464,7 +464,8 @@ def bench_queries(
     store: Any, raw: ox.Store | None, registry, rows, repeat: int, raw_path: Path, timeout: float
 ) -> dict:
     from partygraph.queries.params import bind_params
-    from partygraph.queries.run import bound_query, page_key, paged_text, run_query
+    from partygraph.queries.run import Page, bound_query, page_key, paged_text, run_query
+    from partygraph.store.base import Table
 
     out: dict[str, dict[str, float]] = {}
     for name, q, params, page in _query_cases(rows, store):
@@ -490,19 +491,14 @@ def bench_queries(
                     return run_query(store, q, p, page=page, registry=registry)
             return run_query(store, q, p, page=page, registry=registry)
 
-        # a page's text asks for one row more (is there a next page?): the page is less
-        keep = q.pagination if page is not None else None
-        key = page_key(q.sparql) if page is not None else None
-
-        def run_raw(text=text, keep=keep, key=key):
+        def run_raw(text=text, q=q, page=page):
             res = raw.query(text, use_default_graph_as_union=True)
-            columns = [v.value for v in res.variables]
             rows = [tuple(s) for s in res]
-            if key is not None:  # the rows of so many statements (say), as Page.of keeps
-                value = key.getter(columns)
-                chosen = set(list(dict.fromkeys(map(value, rows)))[:keep])
-                return [r for r in rows if value(r) in chosen]
-            return rows[:keep]
+            if page is None or q.pagination is None:
+                return rows
+            # the page's text asks for one row (or statement...) more: the page is less
+            table = Table([v.value for v in res.variables], rows)
+            return Page.of(table, q.pagination, page, key=page_key(q.sparql)).rows
 
         if raw is not None:
             run_raw()  # warm the caches once, so the first timed run is not penalized
