@@ -527,7 +527,9 @@ def apply(store: Any, delta: Delta) -> None:
     """Fold ``delta`` into the summary graph of ``store`` (or rebuild it if stale)."""
     if not delta:
         return
-    if delta.stale or _derivation(store) != DERIVATION:
+    # no summary graph yet is not stale: the delta holds every change since the store
+    # was empty (checked at open when trusted, by the covers list below otherwise)
+    if delta.stale or older_layout(store):
         rebuild(store)
         return
     if not _trusted(store):
