@@ -196,11 +196,12 @@ def _path_triple(graph: str, path: str) -> tuple[ox.NamedNode, ox.NamedNode, ox.
     return ox.NamedNode(graph), ox.NamedNode(f"{PG}sourcePath"), ox.Literal(path)
 
 
-def _write_batch(
-    store,
-    results: list[tuple[IngestReport, bytes | None, str | None]],
-    extra: dict[str, bytes],
-) -> None:
+# what reading one file gives: its report, its graph as N-Quads and what the summaries
+# read of it (``None`` when unchanged or bad), and the graph it replaces
+Read = tuple[IngestReport, bytes | None, summaries.SummaryInput | None, str | None]
+
+
+def _write_batch(store, results: list[Read], extra: dict[str, bytes]) -> None:
     """Write one batch of read documents (and ``extra`` graphs) in one ``load_graphs``.
 
     A document whose bytes are already stored under another path is not written again:
@@ -208,15 +209,16 @@ def _write_batch(
     A path that moves to other bytes leaves its old graph, which is dropped only when no
     path holds it any more.
     """
-    read = [(r, nq, old) for r, nq, old in results if nq is not None and r.sha256]
+    read = [(r, nq, i, old) for r, nq, i, old in results if nq is not None and r.sha256]
     held = _source_paths(
-        store, {iris.source(r.sha256) for r, _, _ in read} | {old for *_, old in read if old}
+        store, {iris.source(r.sha256) for r, *_ in read} | {old for *_, old in read if old}
     )
     pending: dict[str, bytes] = dict(extra)
+    inputs: dict[str, summaries.SummaryInput] = {}
     first: dict[str, str] = {}  # graph -> the path it is written from in this batch
     arriving: dict[str, set[str]] = {}
     leaving: dict[str, set[str]] = {}
-    for report, nquads, old_graph in read:
+    for report, nquads, summary_input, old_graph in read:
         graph = iris.source(report.sha256)
         if graph in held or graph in first:
             report.status = "duplicate"
@@ -224,6 +226,8 @@ def _write_batch(
             arriving.setdefault(graph, set()).add(report.source)
         else:
             pending[graph], first[graph] = nquads, report.source
+            if summary_input is not None:
+                inputs[graph] = summary_input
         if old_graph and old_graph != graph:
             leaving.setdefault(old_graph, set()).add(report.source)
     drops = [
@@ -234,7 +238,7 @@ def _write_batch(
     # one transaction per batch, holding the new graphs and the drop of the versions
     # they replace: every document is fully present or absent
     if pending or drops:
-        store.load_graphs(pending, drop=drops)
+        store.load_graphs(pending, drop=drops, read=inputs)
     # a path is one triple of its graph: added before it leaves the old one, so a crash
     # in between leaves the path known twice rather than not at all
     for g, keys in arriving.items():
@@ -250,26 +254,28 @@ def _registry_current(store, digest: str) -> bool:
     )
 
 
+# Batches handed to the pool beyond the one being written: the readers keep busy while
+# a batch is written, and memory holds at most this many more batches of results.
+READ_AHEAD = 2
 # Below this many documents to read, a process pool costs more than it saves.
 _POOL_MIN = 64
 
 
 def _read_one(
     path: Path, key: str, previous: tuple[str, str] | None, finder: SubjectFinder, now: datetime
-) -> tuple[IngestReport, bytes | None, str | None]:
-    """Read, extract, resolve and convert one file: its report, its graph as N-Quads
-    (``None`` when unchanged or bad) and the graph it replaces."""
+) -> Read:
+    """Read, extract, resolve and convert one file (see :data:`Read`)."""
     try:
         data = load_bytes(path)
         sha = hashlib.sha256(data).hexdigest()
         if previous and previous[1] == sha:
-            return IngestReport(key, "unchanged", sha256=sha), None, None
+            return IngestReport(key, "unchanged", sha256=sha), None, None, None
         registry = finder.registry
         assert registry is not None
         record = read_bytes(data, key, known_names=registry.known_names)
         resolved = finder.annotate(registry.resolve(record))
     except PartygraphError as error:
-        return IngestReport(key, "error", error=str(error)), None, None
+        return IngestReport(key, "error", error=str(error)), None, None, None
     report = IngestReport(
         source=key,
         status="replaced" if previous else "added",
@@ -282,7 +288,9 @@ def _read_one(
     quads = statement_quads(resolved, source_path=key, ingested_at=now, tool_version=__version__)
     # N-Quads cross the process boundary (pyoxigraph terms do not pickle) and parse fast
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return report, nquads, previous[0] if previous else None
+    # what the summaries read of it is picked here, by the readers, not by the one writer
+    summary_input = summaries.SummaryInput.of_quads(quads)
+    return report, nquads, summary_input, previous[0] if previous else None
 
 
 _WORKER_FINDER: SubjectFinder | None = None
@@ -293,9 +301,7 @@ def _init_worker(registry: Registry) -> None:
     _WORKER_FINDER = SubjectFinder(registry)
 
 
-def _read_in_worker(
-    job: tuple[Path, str, tuple[str, str] | None, datetime],
-) -> tuple[IngestReport, bytes | None, str | None]:
+def _read_in_worker(job: tuple[Path, str, tuple[str, str] | None, datetime]) -> Read:
     assert _WORKER_FINDER is not None
     path, key, previous, now = job
     return _read_one(path, key, previous, _WORKER_FINDER, now)
@@ -393,7 +399,7 @@ def ingest_paths(
             initargs=(registry,),
         )
 
-    def start(batch):  # the next batch is read while this one is written
+    def start(batch):  # the batches ahead are read while this one is written
         if pool is None:
             return None
         return [pool.submit(_read_in_worker, job) for job in batch]
@@ -402,17 +408,18 @@ def ingest_paths(
     # folders that could not be listed are reported, never skipped without a word
     reports += [IngestReport(e.source or "", "error", error=str(e)) for e in problems or []]
     done = 0  # jobs with a report
-    results: list[tuple[IngestReport, bytes | None, str | None]] = []
+    results: list[Read] = []
     try:
         with summaries.deferred(store):
-            ahead = start(batches[0]) if batches else None
+            ahead = [start(b) for b in batches[:READ_AHEAD]]
             if pool is not None and shared:
                 # a finder passed in serves later calls (one more document): its matcher
                 # is built here while the workers read, not by the next call
                 finder.matcher()
             for n, batch in enumerate(batches):
-                current = ahead
-                ahead = start(batches[n + 1]) if n + 1 < len(batches) else None
+                current = ahead.pop(0)
+                if n + READ_AHEAD < len(batches):
+                    ahead.append(start(batches[n + READ_AHEAD]))
                 results = []
                 for i, job in enumerate(batch):
                     if progress:
@@ -420,13 +427,13 @@ def ingest_paths(
                     results.append(
                         current[i].result() if current else _read_one(*job[:3], finder, now)
                     )
-                bad = [r for r, _, _ in results if r.status == "error"]
+                bad = [r for r, *_ in results if r.status == "error"]
                 if bad and not skip_errors:
                     raise _BadDocument(bad[0])
                 extra = {iris.registry_graph(): registry_nquads} if registry_due else {}
                 _write_batch(store, results, extra)
                 registry_due = False
-                reports += [r for r, _, _ in results]
+                reports += [r for r, *_ in results]
                 done, results = done + len(batch), []
         if registry_due:
             store.replace_graphs({iris.registry_graph(): registry_graph})
@@ -447,7 +454,7 @@ def ingest_paths(
         # a store failing midway (a remote server writes graph by graph): say, per
         # document, what landed; running the same ingest again completes the rest
         landed = set(getattr(error, "written", ()))
-        for report, _, _ in results:
+        for report, *_ in results:
             written = report.sha256 and iris.source(report.sha256) in landed
             if report.status in ("added", "replaced") and not written:
                 report.status, report.error = "error", f"not written: {error}"

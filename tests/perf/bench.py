@@ -228,7 +228,7 @@ class RdflibStore:
         drop = list(drop)
         summaries.maintain(self, graphs, drop, lambda: self._replace(graphs, drop))
 
-    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()):
+    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = (), read=None):
         from partygraph.store.base import parse_graphs
 
         self.replace_graphs(parse_graphs(graphs), drop)
@@ -244,6 +244,11 @@ class RdflibStore:
         ctx = self.ds.graph(URIRef(graph))
         for t in delete:
             ctx.remove(tuple(map(to_rdflib, t)))
+        if isinstance(insert, bytes):
+            insert = [
+                (q.subject, q.predicate, q.object)
+                for q in ox.parse(insert, format=ox.RdfFormat.N_TRIPLES)
+            ]
         for t in insert:
             ctx.add(tuple(map(to_rdflib, t)))
 

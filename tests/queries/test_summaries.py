@@ -187,3 +187,20 @@ def test_summaries_written_in_small_parts_equal_those_written_at_once(monkeypatc
     for store in (whole, parts):
         store.drop_graphs(sources[:2])
     assert _summary(parts) == _summary(whole)
+
+
+def test_summaries_bulk_loaded_as_text_equal_those_added_as_terms(monkeypatch, tmp_path):
+    graphs = fixture_graphs()
+    sources = [g for g in graphs if g.startswith(SOURCE_PREFIX)]
+    small = EmbeddedStore()
+    small.replace_graphs(graphs)
+    monkeypatch.setattr(embedded, "_BULK_TRIPLES", 0)  # every patch through the bulk loader
+    bulk = EmbeddedStore(tmp_path / "bulk")
+    bulk.replace_graphs(graphs)
+    assert _summary(bulk) == _summary(small)
+    for store in (small, bulk):
+        store.drop_graphs(sources[:2])
+    assert _summary(bulk) == _summary(small)
+    rebuild(bulk)
+    assert _summary(bulk) == _summary(small)
+    bulk.close()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 import rdflib
@@ -19,6 +19,9 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from partygraph.errors import PartygraphError
 from partygraph.terms import XSD_STRING, to_oxigraph
 from partygraph.vocab import PREFIXES, RDF
+
+if TYPE_CHECKING:  # (summaries builds on this module)
+    from partygraph.store.summaries import SummaryInput
 
 RDF_TYPE = RDF + "type"
 #: prefixes for Turtle/TriG when ``ontology/context.jsonld`` is absent
@@ -85,13 +88,18 @@ class GraphStore(Protocol):
         self, graphs: Mapping[str, Sequence[ox.Quad]], drop: Iterable[str] = ()
     ) -> None: ...
 
-    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()) -> None: ...
+    def load_graphs(
+        self,
+        graphs: Mapping[str, bytes],
+        drop: Iterable[str] = (),
+        read: Mapping[str, SummaryInput] | None = None,
+    ) -> None: ...
 
     def patch_graph(
         self,
         graph: str,
         delete: Sequence[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]],
-        insert: Sequence[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]],
+        insert: Sequence[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] | bytes,
     ) -> None: ...
 
     def drop_graphs(self, graphs: Iterable[str]) -> None: ...

@@ -66,6 +66,8 @@ _LOADING = ox.NamedNode(LOADING_GRAPH)
 _LOADS = ox.NamedNode(PG + "loading")
 # Below this many bytes of N-Quads a batch is one ordinary transaction.
 BULK_MIN_BYTES = 4 << 20
+# Above this many triples, a patch of a graph goes through the bulk loader.
+_BULK_TRIPLES = 10_000
 
 
 def _flush_quietly(store: ox.Store) -> None:
@@ -281,7 +283,12 @@ class EmbeddedStore:
         except (OSError, SyntaxError) as e:
             raise PartygraphError(f"write failed: {e}", source=str(self.path or "memory")) from None
 
-    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()) -> None:
+    def load_graphs(
+        self,
+        graphs: Mapping[str, bytes],
+        drop: Iterable[str] = (),
+        read: Mapping[str, summaries.SummaryInput] | None = None,
+    ) -> None:
         """Replace named graphs given as N-Quads (each text's quads in its graph) and drop
         others; every graph is fully present or absent afterwards, even after a crash.
 
@@ -297,14 +304,22 @@ class EmbeddedStore:
             Graph IRI -> N-Quads text of the quads it must hold afterwards.
         drop
             Graph IRIs to remove entirely.
+        read
+            What the summaries read of some of ``graphs``, made with their quads (an
+            ingest's readers do so); the others' texts are scanned for it.
         """
         for g in graphs:
             check_graph_iri(g)
         drop = [check_graph_iri(g) for g in drop]
-        inputs = {g: summaries.summary_input(data) for g, data in graphs.items()}
-        # a canonical N-Quads line per quad, all in one graph: distinct lines = triples
-        sizes = {g: len(set(data.splitlines())) for g, data in graphs.items()}
-        summaries.maintain(self, inputs, drop, lambda: self._load(graphs, drop), sizes)
+        given = read or {}
+        inputs = {g: given.get(g) or summaries.SummaryInput.of_text(t) for g, t in graphs.items()}
+        summaries.maintain(
+            self,
+            {g: i.quads() for g, i in inputs.items()},
+            drop,
+            lambda: self._load(graphs, drop),
+            {g: i.triples for g, i in inputs.items()},
+        )
 
     def _load(self, graphs: Mapping[str, bytes], drop: list[str]) -> None:
         st = self.oxigraph
@@ -333,18 +348,29 @@ class EmbeddedStore:
             summaries.maintain(self, {}, names, lambda: self.oxigraph.update(text))
 
     def patch_graph(
-        self, graph: str, delete: Sequence[summaries.Triple], insert: Sequence[summaries.Triple]
+        self,
+        graph: str,
+        delete: Sequence[summaries.Triple],
+        insert: Sequence[summaries.Triple] | bytes,
     ) -> None:
         """Remove then add triples of one named graph (the derived summaries use it).
 
-        Not one transaction: the summaries mark the graph pending around the change, and a
-        large insert goes through Oxigraph's bulk loader, several times faster.
+        ``insert`` may be N-Triples text (one triple per line), which Oxigraph parses
+        faster than Python makes terms. Not one transaction: the summaries mark the graph
+        pending around the change, and a large insert goes through Oxigraph's bulk loader,
+        several times faster.
         """
         st, node = self.oxigraph, ox.NamedNode(check_graph_iri(graph))
         for s, p, o in delete:
             st.remove(ox.Quad(s, p, o, node))
+        if isinstance(insert, bytes):
+            if insert.count(b"\n") > _BULK_TRIPLES:
+                st.bulk_load(insert, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+            elif insert:
+                st.load(insert, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+            return
         quads = [ox.Quad(s, p, o, node) for s, p, o in insert]
-        if len(quads) > 10_000:
+        if len(quads) > _BULK_TRIPLES:
             st.bulk_extend(quads)
         elif quads:
             st.extend(quads)

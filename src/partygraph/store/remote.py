@@ -372,8 +372,14 @@ class RemoteStore:
             if ops_:
                 self._sparql(url, " ;\n".join(ops_), "UPDATE", JSON, union=False)
 
-    def load_graphs(self, graphs: Mapping[str, bytes], drop: Iterable[str] = ()) -> None:
-        """:meth:`replace_graphs` for graphs given as N-Quads (each text's quads in its graph)."""
+    def load_graphs(
+        self,
+        graphs: Mapping[str, bytes],
+        drop: Iterable[str] = (),
+        read: Mapping[str, summaries.SummaryInput] | None = None,
+    ) -> None:
+        """:meth:`replace_graphs` for graphs given as N-Quads (each text's quads in its
+        graph); ``read`` is not needed: the quads are parsed to be sent."""
         self.replace_graphs(parse_graphs(graphs), drop)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
@@ -383,14 +389,22 @@ class RemoteStore:
             summaries.maintain(self, {}, names, lambda: self._drop(names))
 
     def patch_graph(
-        self, graph: str, delete: Sequence[summaries.Triple], insert: Sequence[summaries.Triple]
+        self,
+        graph: str,
+        delete: Sequence[summaries.Triple],
+        insert: Sequence[summaries.Triple] | bytes,
     ) -> None:
-        """Remove then add triples of one named graph (SPARQL ``DELETE/INSERT DATA``)."""
+        """Remove then add triples of one named graph (SPARQL ``DELETE/INSERT DATA``);
+        ``insert`` may be N-Triples text."""
         url, g = self._need_update(), check_graph_iri(graph)
-        for verb, triples in (("DELETE", delete), ("INSERT", insert)):
-            for i in range(0, len(triples), UPDATE_CHUNK):
-                body = "".join(f"{s} {p} {o} .\n" for s, p, o in triples[i : i + UPDATE_CHUNK])
-                text = f"{verb} DATA {{ GRAPH <{g}> {{\n{body}}} }}"
+        if isinstance(insert, bytes):
+            lines = insert.decode().splitlines(keepends=True)
+        else:
+            lines = [f"{s} {p} {o} .\n" for s, p, o in insert]
+        deleted = [f"{s} {p} {o} .\n" for s, p, o in delete]
+        for verb, body in (("DELETE", deleted), ("INSERT", lines)):
+            for i in range(0, len(body), UPDATE_CHUNK):
+                text = f"{verb} DATA {{ GRAPH <{g}> {{\n{''.join(body[i : i + UPDATE_CHUNK])}}} }}"
                 self._sparql(url, text, "UPDATE", JSON, union=False)
 
     def _drop(self, names: list[str]) -> None:
