@@ -204,3 +204,23 @@ def test_summaries_bulk_loaded_as_text_equal_those_added_as_terms(monkeypatch, t
     rebuild(bulk)
     assert _summary(bulk) == _summary(small)
     bulk.close()
+
+
+@pytest.mark.parametrize("fold_at", [1, 5, 4_000_000])
+def test_pair_counts_equal_a_count_of_every_pair(monkeypatch, fold_at):
+    import itertools
+    import random
+    from collections import Counter
+
+    from partygraph.store.summaries import PairCounts
+
+    monkeypatch.setattr(PairCounts, "_FOLD_AT", fold_at)
+    rng = random.Random(3)
+    parties = [f"http://e/p{i}" for i in range(12)]
+    counts, expected = PairCounts(), Counter()
+    for _ in range(40):
+        ordered = sorted(rng.sample(parties, rng.randint(0, 6)))
+        sign = rng.choice([1, 1, -1])
+        counts.add(ordered, sign)
+        expected.update({pair: sign for pair in itertools.combinations(ordered, 2)})
+    assert sorted(counts.items()) == sorted((k, v) for k, v in expected.items() if v)

@@ -206,6 +206,7 @@ _DATE, _ISSUED = _DCT + "date", _DCT + "issued"
 #: the predicates whose quads make a graph's contributions: a writer that holds a graph
 #: as N-Quads hands :func:`maintain` only these (:class:`SummaryInput`)
 INPUT_PREDICATES = (_SIGNED_BY, _ADOPTED_AT, _START, _DATE, _ISSUED)
+_INPUT_NODES = frozenset(ox.NamedNode(p) for p in INPUT_PREDICATES)
 _INPUT_MARK = re.compile(b"|".join(re.escape(f"<{p}>".encode()) for p in INPUT_PREDICATES))
 
 
@@ -235,9 +236,9 @@ class SummaryInput:
     @classmethod
     def of_quads(cls, quads: Sequence[ox.Quad]) -> SummaryInput:
         """From a graph's quads (all in one graph)."""
-        kept = [q for q in quads if q.predicate.value in INPUT_PREDICATES]
-        distinct = len({(q.subject, q.predicate, q.object) for q in quads})
-        return cls(ox.serialize(kept, format=ox.RdfFormat.N_QUADS), distinct)
+        kept = [q for q in quads if q.predicate in _INPUT_NODES]
+        # (one graph: distinct quads are distinct triples)
+        return cls(ox.serialize(kept, format=ox.RdfFormat.N_QUADS), len(set(quads)))
 
     @classmethod
     def of_text(cls, nquads: bytes) -> SummaryInput:
@@ -318,7 +319,7 @@ class PairCounts:
     [(('a', 'b'), 2), (('a', 'c'), 1)]
     """
 
-    _FOLD_AT = 8_000_000  # keys waiting to be summed (64 MB): then they are folded in
+    _FOLD_AT = 4_000_000  # keys waiting to be summed (32 MB): then they are folded in
 
     def __init__(self) -> None:
         self._number: dict[str, int] = {}
