@@ -20,6 +20,7 @@ string     any text (up to 1000 characters)                 ``xsd:string`` liter
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -124,14 +125,20 @@ def _date(text: str, param: Param, source: str | None) -> Literal:
         dt.date.fromisoformat(value)
     except ValueError:
         raise _fail(param, f"not a real day: {value!r}", source) from None
-    return Literal(value, datatype=XSD_DATE)
+    return _typed(value, XSD_DATE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _typed(lexical: str, datatype: URIRef) -> Literal:
+    # (a saved query run again binds the same values: rdflib makes a literal slowly)
+    return Literal(lexical, datatype=datatype)
 
 
 def _integer(text: str, param: Param, source: str | None) -> Literal:
     value = text.strip()
     if not _INTEGER.match(value):
         raise _fail(param, f"expected an integer, got {value!r}", source)
-    return Literal(int(value), datatype=XSD_INTEGER)
+    return _typed(str(int(value)), XSD_INTEGER)
 
 
 def _string(text: str, param: Param, source: str | None) -> Literal:

@@ -233,6 +233,7 @@ def query_form(query: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def has_dataset_clause(query: str) -> bool:
     """Whether the query names its own dataset (``FROM`` or ``FROM NAMED``).
 

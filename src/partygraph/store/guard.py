@@ -9,6 +9,7 @@ check used by ``partygraph serve``, and meant for the CLI and the library too.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
@@ -76,13 +77,17 @@ def check_local_query(
     ...
     partygraph.store.guard.UnsafeQueryError: query: read-only: SPARQL Update ... is not allowed
     """
+    return _checked(query, frozenset(local_graphs), tuple(local_prefixes))
+
+
+@functools.lru_cache(maxsize=256)
+def _checked(query: str, graphs: frozenset[str], allowed: tuple[str, ...]) -> str:
+    # (a saved query is checked again at each run: the answer is kept, errors are not)
     form = query_form(query)
     if form == "UPDATE":
         raise UnsafeQueryError(
             "read-only: SPARQL Update (INSERT, DELETE, LOAD...) is not allowed", where="query"
         )
-    graphs = set(local_graphs)
-    allowed = tuple(local_prefixes)
     prefixes: dict[str, str] = {}
     base = ""
     tokens = [(k, t) for k, t, _ in _tokens(query) if k != "comment" and t.strip()]
