@@ -170,3 +170,34 @@ def test_stream_target(store):
     buf = io.BytesIO()
     store.export("nquads", buf)
     assert buf.getvalue().count(b"\n") == len(_quads(store))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_subjects_described_in_many_graphs_are_written_once_each_triple(fmt, tmp_path):
+    import random
+
+    rng = random.Random(5)
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    shared = [ox.NamedNode(f"{ID}meeting/m-{i}") for i in range(4)] + [
+        ox.NamedNode("http://example.org/elsewhere/thing")
+    ]
+    values = ["plain", "two\nlines", "a \u2028 separator", 'quote " and \\ slash', "x ;\n. y"]
+    graphs_ = {}
+    for n in range(12):
+        g = f"{ID}source/{n:02d}"
+        own = ox.NamedNode(f"{ID}statement/s-{n}")
+        quads = [ox.Quad(own, rdf_type, ox.NamedNode(PG + "Statement"))]
+        for m in rng.sample(shared, 3):  # a shared subject: its type, and some values
+            quads.append(ox.Quad(own, ox.NamedNode(PG + "adoptedAt"), m))
+            quads.append(ox.Quad(m, rdf_type, ox.NamedNode(PG + "Meeting")))
+            for v in rng.sample(values, 2):
+                quads.append(ox.Quad(m, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(v)))
+        graphs_[g] = quads
+    store = EmbeddedStore()
+    store.replace_graphs(graphs_)
+    target = tmp_path / "out"
+    store.export(fmt, target)
+    rf = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
+    back = [f"{t.subject} {t.predicate} {t.object}" for t in ox.parse(path=target, format=rf)]
+    assert len(back) == len(set(back))  # each triple once
+    assert set(back) == _union_triples(store)

@@ -14,10 +14,10 @@ interrupted export never leaves a truncated file.
 
 from __future__ import annotations
 
-import io
 import json
+import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -122,8 +122,8 @@ def repeated_triples(store: ox.Store) -> dict[ox.Triple, ox.NamedNode | ox.Defau
 
     Only a subject typed in several graphs can be described in several (a meeting in
     each of its documents; the converter always types what it describes), so only
-    those subjects are looked at: the cost follows the shared descriptions, not the
-    store's size.
+    those subjects are looked at (found by one grouping query in the engine): the cost
+    follows the shared descriptions, not the store's size.
 
     Examples
     --------
@@ -135,16 +135,10 @@ def repeated_triples(store: ox.Store) -> dict[ox.Triple, ox.NamedNode | ox.Defau
     >>> [(str(t.subject), str(g)) for t, g in repeated_triples(s).items()]
     [('<http://ex/m>', '<http://ex/g1>')]
     """
-    type_node = ox.NamedNode(RDF_TYPE)
-    graphs_of: dict[ox.NamedNode | ox.BlankNode, set] = {}
-    for q in store.quads_for_pattern(None, type_node, None, None):
-        graphs_of.setdefault(q.subject, set()).add(q.graph_name)
     order = {g: n for n, g in enumerate(_union_graphs(store))}
     first: dict[ox.Triple, ox.NamedNode | ox.DefaultGraph] = {}
     repeated: set[ox.Triple] = set()
-    for subject, graphs in graphs_of.items():
-        if len(graphs & order.keys()) < 2:
-            continue
+    for (subject,) in store.query(_TYPED_IN_SEVERAL_GRAPHS):
         quads = sorted(
             (
                 q
@@ -161,10 +155,30 @@ def repeated_triples(store: ox.Store) -> dict[ox.Triple, ox.NamedNode | ox.Defau
     return {t: first[t] for t in repeated}
 
 
+# the subjects typed in two or more graphs of the union (the default graph counted as one)
+_TYPED_IN_SEVERAL_GRAPHS = f"""SELECT ?s WHERE {{
+  {{ GRAPH ?g {{ ?s a ?type }} FILTER(?g != <{SUMMARY_GRAPH}>) }}
+  UNION {{ ?s a ?type BIND("" AS ?g) }}
+}} GROUP BY ?s HAVING (COUNT(DISTINCT ?g) > 1)"""
+
+
 def _union_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
     # the derived summaries are not what documents say: not mixed into the union
     derived = ox.NamedNode(SUMMARY_GRAPH)
     return [ox.DefaultGraph(), *sorted((g for g in store.named_graphs() if g != derived), key=str)]
+
+
+def _restated(
+    store: ox.Store, repeated: dict[ox.Triple, ox.NamedNode | ox.DefaultGraph]
+) -> dict[Any, set[Any]]:
+    """Each graph that states a triple an earlier graph stated, with the subjects of
+    those triples."""
+    out: dict[Any, set[Any]] = {}
+    for t, g in repeated.items():
+        for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None):
+            if q.graph_name != g:
+                out.setdefault(q.graph_name, set()).add(t.subject)
+    return out
 
 
 def union_parts(
@@ -174,12 +188,7 @@ def union_parts(
     ``quads`` leaves out the triples an earlier graph stated, or is ``None`` when the
     graph repeats nothing (then it can be dumped whole, fast)."""
     repeated = repeated_triples(store)
-    repeating = {  # the graphs that state a triple an earlier graph stated
-        q.graph_name
-        for t, g in repeated.items()
-        for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
-        if q.graph_name != g
-    }
+    repeating = _restated(store, repeated)
     for g in _union_graphs(store):
         if g in repeating:
             yield (
@@ -203,7 +212,9 @@ def write_union(
     declared once, at the top). A triple stated in several graphs (a meeting described
     by each of its documents) is written once, with the first graph that states it
     (:func:`repeated_triples`): the export holds as many triples as ``stats`` and
-    ``validate`` count.
+    ``validate`` count. In a graph that restates such triples, the blocks of their
+    subjects are cut from its dump and what the graph adds about them is written after
+    it, so nearly every triple still goes through the serializer, not through Python.
 
     Examples
     --------
@@ -219,22 +230,63 @@ def write_union(
     >>> len(out.getvalue().splitlines())  # the type once, a value from each graph
     3
     """
-    first = True
-    for g, kept in union_parts(store):
-        if kept is not None:
-            buffer = io.BytesIO()
-            ox.serialize((q.triple for q in kept), buffer, fmt, prefixes=prefixes)
-            data = buffer.getvalue()
-        else:
-            data = store.dump(format=fmt, from_graph=g, prefixes=prefixes)
-        if prefixes and not first:
-            start = 0
-            while data.startswith(b"@prefix", start):
-                start = data.index(b"\n", start) + 1
-            data = data[start:]
+    repeated = repeated_triples(store)
+    restated = _restated(store, repeated)
+
+    @cache
+    def block_start(subject: Any) -> bytes:
+        # how the serializer writes the subject at the start of its block
+        text = ox.serialize([ox.Triple(subject, _TYPE, _TYPE)], format=fmt, prefixes=prefixes)
+        return _body(text).split(b" ", 1)[0]
+
+    header = True
+    for g in _union_graphs(store):
+        data = store.dump(format=fmt, from_graph=g, prefixes=prefixes)
+        subjects = sorted(restated.get(g, ()), key=str)
+        if subjects:
+            data = _without_blocks(data, {block_start(s) for s in subjects})
+            kept = [
+                q.triple
+                for s in subjects
+                for q in store.quads_for_pattern(s, None, None, g)
+                if repeated.get(q.triple, g) == g
+            ]
+            if kept:
+                data += _body(ox.serialize(kept, format=fmt, prefixes=prefixes))
+        if not header:
+            data = _body(data)
         if data:
             out.write(data)
-            first = False
+            header = False
+
+
+_TYPE = ox.NamedNode(RDF_TYPE)
+# a line that starts a subject's block: Oxigraph's Turtle serializer indents the rest
+# of the block and escapes line breaks in literals (N-Triples: a block is a line)
+_BLOCK_START = re.compile(rb"\n(?=[^\s])")
+
+
+def _body(data: bytes) -> bytes:
+    """``data`` without its leading ``@prefix`` lines."""
+    start = 0
+    while data.startswith(b"@prefix", start):
+        start = data.index(b"\n", start) + 1
+    return data[start:]
+
+
+def _without_blocks(data: bytes, starts: set[bytes]) -> bytes:
+    r"""Serialized triples without the blocks whose subject is written as one of
+    ``starts``.
+
+    Examples
+    --------
+    >>> text = b'<a> <p> "1" ;\n\t<q> "x\\ny" .\n<b> <p> "2" .\n'
+    >>> _without_blocks(text, {b"<a>"})
+    b'<b> <p> "2" .\n'
+    """
+    blocks = _BLOCK_START.split(data.removesuffix(b"\n"))
+    kept = [b for b in blocks if b and b.split(b" ", 1)[0] not in starts]
+    return b"\n".join(kept) + b"\n" if kept else b""
 
 
 # --- JSON-LD ----------------------------------------------------------------------------
