@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph
-import pyshacl
 import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import SH
@@ -222,6 +221,8 @@ def validate(
     graph = union_graph(data)
     shacl = load_shapes(shapes)
     ont = _load(ontology_dir() / "partygraph.ttl") if inference else None
+    import pyshacl  # a fifth of a second to import: only for a validation, not every command
+
     conforms, results_graph, _ = pyshacl.validate(
         graph,
         shacl_graph=shacl,
