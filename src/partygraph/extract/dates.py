@@ -55,6 +55,30 @@ def trie_regex(words: set[str] | list[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
+class _Lazy:
+    """A pattern compiled on its first use. The month and weekday alternations of every
+    language take about a third of a second to compile: every command imports this
+    module, few read dates.
+
+    Examples
+    --------
+    >>> p = _Lazy("[0-9]+")
+    >>> p.search("year 2018").group(), p.pattern
+    ('2018', '[0-9]+')
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+
 _MON = trie_regex(set(_MONTH_OF))
 MONTH_RE = _MON
 
@@ -68,34 +92,32 @@ _M = rf"(?P<m>{_MON})"
 
 _PATTERNS = [
     # 2018-11-25, 2018.11.25, 2018/11/25 (year first: always year, month, day)
-    re.compile(
+    _Lazy(
         r"(?<![\d.])(?P<y>(?:1[89]|2[01])\d\d)(?P<ysep>[-./])(?P<mn>[01]?\d)(?P=ysep)"
         r"(?P<d>[0-3]?\d)(?![\d]|\.\d)"
     ),
     # 25 November 2018, 25th of November, 2018, 25 de noviembre de 2018, 25. November 2018
-    re.compile(
+    _Lazy(
         rf"(?<![\d\w]){_D}{_SUF}(?:\s*(?:de|of|del)\s+|\s+|\.\s*){_M}\.?{_DE}{_Y}(?!\d)",
         re.IGNORECASE,
     ),
     # November 25th 2018, November 25, 2018
-    re.compile(
+    _Lazy(
         rf"(?<!\w){_M}\.?\s+{_D}{_SUF}(?:\s*,\s*|\s+(?:de\s+|del\s+)?){_Y}(?!\d)",
         re.IGNORECASE,
     ),
     # 25.11.2018, 25/11/2018, 12/23/11, 25-11-2018
-    re.compile(
+    _Lazy(
         r"(?<![\d.\/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<yy>(?:1[89]|2[01])\d\d|\d\d)(?![\d]|\.\d)"
     ),  # 3.V.2023, 3/V/2023: a Roman-numeral month (Central and Eastern Europe)
-    re.compile(
+    _Lazy(
         r"(?<![\w.])(?P<d>[0-3]?\d)(?P<sep>\.\s?|/|-)(?P<rm>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
         r"(?P=sep)(?P<y>(?:1[89]|2[01])\d\d)(?!\d)",
         re.IGNORECASE,
     ),
     # 2023年5月3日 (Chinese and Japanese)
-    re.compile(
-        r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)\s?年\s?(?P<mn>[01]?\d)\s?月\s?(?P<d>[0-3]?\d)\s?日"
-    ),
+    _Lazy(r"(?<!\d)(?P<y>(?:1[89]|2[01])\d\d)\s?年\s?(?P<mn>[01]?\d)\s?月\s?(?P<d>[0-3]?\d)\s?日"),
 ]
 _ROMAN_MONTH = {
     r: n
@@ -103,16 +125,14 @@ _ROMAN_MONTH = {
         ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1
     )
 }
-_PARTIAL = re.compile(
-    rf"(?<![\w]){_M}\.?(?:\s*(?:de|del|of|di)\s+|\s*,?\s+){_Y}(?!\d)", re.IGNORECASE
-)
-_WEEKDAY_RE = re.compile(rf"(?<!\w){_WEEKDAY}(?!\w)", re.IGNORECASE)
+_PARTIAL = _Lazy(rf"(?<![\w]){_M}\.?(?:\s*(?:de|del|of|di)\s+|\s*,?\s+){_Y}(?!\d)", re.IGNORECASE)
+_WEEKDAY_RE = _Lazy(rf"(?<!\w){_WEEKDAY}(?!\w)", re.IGNORECASE)
 
 
-def _cs(p: re.Pattern[str]) -> re.Pattern[str]:
+def _cs(p: _Lazy) -> _Lazy:
     """The case-sensitive twin of a pattern, for lower-cased text (several times faster
     than IGNORECASE on long month alternations)."""
-    return re.compile(p.pattern)
+    return _Lazy(p.pattern)
 
 
 _PATTERNS_CS = [_cs(p) for p in _PATTERNS]
@@ -121,8 +141,8 @@ _PARTIAL_CS = _cs(_PARTIAL)
 
 # the first letters in a class before the trie: most positions fail at one test
 _MON_FIRST = "(?=[" + re.escape("".join(sorted({n[0] for n in _MONTH_OF}))) + "])"
-_MONTH_START = re.compile(rf"{_MON_FIRST}(?<!\w){_MON}", re.IGNORECASE)
-_MONTH_START_CS = re.compile(rf"{_MON_FIRST}(?<!\w){_MON}")
+_MONTH_START = _Lazy(rf"{_MON_FIRST}(?<!\w){_MON}", re.IGNORECASE)
+_MONTH_START_CS = _Lazy(rf"{_MON_FIRST}(?<!\w){_MON}")
 
 
 def _lowered(text: str) -> tuple[str, bool]:
@@ -239,9 +259,10 @@ def _starts(src: str, cs: bool) -> tuple[list[int], list[int]]:
     return digits, months
 
 
-def _anchored(pat: re.Pattern[str], src: str, starts: list[int]):  # type: ignore[no-untyped-def]
+def _anchored(pat: _Lazy, src: str, starts: list[int]):  # type: ignore[no-untyped-def]
+    match = pat.match
     for p in starts:
-        m = pat.match(src, p)
+        m = match(src, p)
         if m is not None:
             yield m
 
@@ -326,7 +347,7 @@ _SEP = (
 _DAYLIST = rf"(?P<days>[0-3]?\d{_SUF}(?:{_SEP}[0-3]?\d{_SUF}){{1,4}})"
 _RANGE_PATTERNS = [
     # 30 November - 2 December 2018 (two months)
-    re.compile(
+    _Lazy(
         rf"(?<![\w]){_D}{_SUF}(?:\s*de)?\s+(?P<m1>{_MON})\.?"
         r"(?:\s*[-–—‐]\s*|\s+(?:to|till|until|al|au|bis|a|ao|έως|ως)\s+)"
         rf"(?P<d2>[0-3]?\d){_SUF}"
@@ -334,12 +355,12 @@ _RANGE_PATTERNS = [
         re.IGNORECASE,
     ),
     # 23-25 November 2018, del 23 al 25 de noviembre de 2018, 18, 19 and 20 October 2019
-    re.compile(
+    _Lazy(
         rf"(?<![\w.]){_DAYLIST}(?:\s*(?:de|of)\s+|\s+|\.\s*)(?P<m>{_MON})\.?(?:{_DE}{_Y})?(?!\d)",
         re.IGNORECASE,
     ),
     # November 23-25, 2018
-    re.compile(
+    _Lazy(
         rf"(?<!\w)(?P<m>{_MON})\.?\s+{_DAYLIST}(?:(?:\s*,\s*|\s+){_Y})?(?!\d)",
         re.IGNORECASE,
     ),
