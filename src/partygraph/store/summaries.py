@@ -572,13 +572,12 @@ def _party_triples(p: str, e: Mapping[str, Any]) -> list[Triple]:
 
 _WEIGHT, _RANK = _n(PGS + "weight"), _n(PGS + "rank")
 _SOURCE, _TARGET = _n(PGS + "source"), _n(PGS + "target")
-_INTEGER = _n(_XSD_INT)
 
 
 def _pair_triples(node: str, a: str, b: str, w: int, with_ends: bool) -> list[Triple]:
     e = _n(node)
     out: list[Triple] = [
-        (e, _WEIGHT, ox.Literal(str(w), datatype=_INTEGER)),
+        (e, _WEIGHT, _lit(w, _XSD_INT)),
         (e, _RANK, ox.Literal(_rank(node, w))),
     ]
     if with_ends:
